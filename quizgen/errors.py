@@ -1,0 +1,48 @@
+"""The one error hierarchy of quizgen: every message tells the person what to do."""
+
+from __future__ import annotations
+
+
+class QuizgenError(Exception):
+    """Base of every error quizgen raises on purpose; its message is meant for the user."""
+
+    #: short machine-readable code, for interfaces that translate or log errors
+    code = "quizgen_error"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class InputError(QuizgenError):
+    """The text given cannot be analysed as it is."""
+
+    code = "input_error"
+
+
+class EmptyTextError(InputError):
+    code = "empty_text"
+
+
+class TextTooLongError(InputError):
+    code = "text_too_long"
+
+
+class NotGermanError(InputError):
+    code = "not_german"
+
+
+class BinaryInputError(InputError):
+    code = "binary_input"
+
+
+class ExtractionError(InputError):
+    """An HTML page or uploaded file held no article text we could extract."""
+
+    code = "extraction_failed"
+
+
+class PipelineError(QuizgenError):
+    """The shipped NLP pipeline is missing or broken: an installation problem."""
+
+    code = "pipeline_error"

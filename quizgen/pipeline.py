@@ -1,0 +1,71 @@
+"""Loads the German NLP pipeline once per process and turns its Doc into an Analysis."""
+
+from __future__ import annotations
+
+import functools
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import quizgen.hanta_component  # noqa: F401  (registers the factory)
+from quizgen.analysis import Analysis, Entity, Sentence, Token
+
+PIPELINE_NAME = "quizgen-baseline"
+
+
+@functools.lru_cache(maxsize=1)
+def load_pipeline() -> Language:
+    """The pipeline, loaded once per process."""
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("quizgen_hanta")
+    return nlp
+
+
+def doc_to_analysis(doc: Doc) -> Analysis:
+    """Map a processed Doc to the frozen Analysis records (clauses are added separately)."""
+    sent_of: dict[int, int] = {}
+    sentences = []
+    for si, sent in enumerate(doc.sents):
+        for tok in sent:
+            sent_of[tok.i] = si
+        sentences.append(
+            Sentence(
+                index=si,
+                start=sent.start,
+                end=sent.end,
+                start_char=sent.start_char,
+                end_char=sent.end_char,
+                text=sent.text,
+            )
+        )
+    tokens = tuple(
+        Token(
+            i=tok.i,
+            text=tok.text,
+            whitespace=tok.whitespace_,
+            idx=tok.idx,
+            sentence=sent_of.get(tok.i, 0),
+            lemma=tok.lemma_ or tok.text,
+            upos=tok.pos_ or "X",
+            tag=tok.tag_ or "XY",
+            morph=tuple(sorted(tok.morph.to_dict().items())),
+            head=tok.head.i,
+            dep=tok.dep_ or "dep",
+            ent_type=tok.ent_type_,
+        )
+        for tok in doc
+    )
+    entities = tuple(
+        Entity(label=e.label_, start=e.start, end=e.end, start_char=e.start_char, end_char=e.end_char, text=e.text)
+        for e in doc.ents
+    )
+    return Analysis(
+        text=doc.text,
+        sentences=tuple(sentences),
+        tokens=tokens,
+        entities=entities,
+        clauses=(),
+        pipeline=PIPELINE_NAME,
+    )

@@ -1,0 +1,71 @@
+"""The STTS tag set and its mapping to Universal POS tags (as UD German GSD uses them)."""
+
+from __future__ import annotations
+
+STTS_TO_UPOS: dict[str, str] = {
+    "$(": "PUNCT",
+    "$,": "PUNCT",
+    "$.": "PUNCT",
+    "ADJA": "ADJ",
+    "ADJD": "ADJ",
+    "ADV": "ADV",
+    "APPO": "ADP",
+    "APPR": "ADP",
+    "APPRART": "ADP",
+    "APZR": "ADP",
+    "ART": "DET",
+    "CARD": "NUM",
+    "FM": "X",
+    "ITJ": "INTJ",
+    "KOKOM": "CCONJ",
+    "KON": "CCONJ",
+    "KOUI": "SCONJ",
+    "KOUS": "SCONJ",
+    "NE": "PROPN",
+    "NN": "NOUN",
+    "NNE": "PROPN",
+    "PDAT": "DET",
+    "PDS": "PRON",
+    "PIAT": "DET",
+    "PIDAT": "DET",
+    "PIS": "PRON",
+    "PPER": "PRON",
+    "PPOSAT": "DET",
+    "PPOSS": "PRON",
+    "PRELAT": "DET",
+    "PRELS": "PRON",
+    "PRF": "PRON",
+    "PROAV": "ADV",
+    "PTKA": "PART",
+    "PTKANT": "PART",
+    "PTKNEG": "PART",
+    "PTKVZ": "ADP",
+    "PTKZU": "PART",
+    "PWAT": "DET",
+    "PWAV": "ADV",
+    "PWS": "PRON",
+    "TRUNC": "X",
+    "VAFIN": "AUX",
+    "VAIMP": "AUX",
+    "VAINF": "AUX",
+    "VAPP": "AUX",
+    "VMFIN": "AUX",
+    "VMINF": "AUX",
+    "VMPP": "AUX",
+    "VVFIN": "VERB",
+    "VVIMP": "VERB",
+    "VVINF": "VERB",
+    "VVIZU": "VERB",
+    "VVPP": "VERB",
+    "XY": "X",
+}
+
+STTS_TAGS: frozenset[str] = frozenset(STTS_TO_UPOS)
+
+
+def hanta_to_stts(tag: str) -> str:
+    """Turn HanTa's tag notation (``VV(FIN)``, ``ADJ(A)``, ``PIAT`` ...) into plain STTS."""
+    if "(" not in tag:
+        return {"PROAV": "PROAV", "PAV": "PROAV", "PIDAT": "PIAT"}.get(tag, tag)
+    base, rest = tag.split("(", 1)
+    return base + rest.rstrip(")")
