@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 import quizgen.hanta_component  # noqa: F401  (registers the factory)
 from quizgen.analysis import Analysis, Entity, Sentence, Token
+from quizgen.noun_lexicon import noun_info
 
 PIPELINE_NAME = "quizgen-baseline"
 
@@ -54,6 +55,7 @@ def doc_to_analysis(doc: Doc) -> Analysis:
             head=tok.head.i,
             dep=tok.dep_ or "dep",
             ent_type=tok.ent_type_,
+            noun=noun_info(tok.lemma_) if tok.pos_ == "NOUN" and tok.lemma_ else None,
         )
         for tok in doc
     )
