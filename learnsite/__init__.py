@@ -1,0 +1,1 @@
+"""The Django site: an interface over quizgen for teachers and learners."""

@@ -1,0 +1,1 @@
+"""Lessons: German texts, their analysis and (later) the lessons made from them."""

@@ -1,0 +1,63 @@
+"""Views: parse the request, call one function, render. Errors from quizgen are shown here."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from learnsite.lessons import selectors
+from learnsite.lessons.analysis_display import AnalysisView, analysis_view_for_text
+from learnsite.lessons.forms import AnalyseTextForm
+from learnsite.lessons.models import Article
+from quizgen.errors import QuizgenError
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    """Paste German text and see its analysis; the demo article is one click away."""
+    analysis: AnalysisView | None = None
+    error = ""
+    status = 200
+    if request.method == "POST":
+        form = AnalyseTextForm(request.POST)
+        if form.is_valid():
+            try:
+                analysis = analysis_view_for_text(text=form.cleaned_data["text"])
+            except QuizgenError as exc:
+                error = exc.message
+                status = 422
+    else:
+        form = AnalyseTextForm()
+    return _render_page(request, form=form, analysis=analysis, error=error, article=None, status=status)
+
+
+def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A saved article in the form, with its analysis below."""
+    article = selectors.article_get(pk=pk)
+    form = AnalyseTextForm(initial={"text": article.text})
+    analysis: AnalysisView | None = None
+    error = ""
+    try:
+        analysis = analysis_view_for_text(text=article.text)
+    except QuizgenError as exc:
+        error = exc.message
+    return _render_page(request, form=form, analysis=analysis, error=error, article=article, status=200)
+
+
+def _render_page(
+    request: HttpRequest,
+    *,
+    form: AnalyseTextForm,
+    analysis: AnalysisView | None,
+    error: str,
+    article: Article | None,
+    status: int,
+) -> HttpResponse:
+    context = {
+        "form": form,
+        "analysis": analysis,
+        "error": error,
+        "article": article,
+        "demo_article": selectors.article_get_demo(),
+        "recent_articles": selectors.article_list_recent(limit=10),
+    }
+    return render(request, "lessons/home.html", context, status=status)
