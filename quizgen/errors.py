@@ -46,3 +46,9 @@ class PipelineError(QuizgenError):
     """The shipped NLP pipeline is missing or broken: an installation problem."""
 
     code = "pipeline_error"
+
+
+class ExportError(QuizgenError):
+    """A lesson pack could not be written in the format asked for."""
+
+    code = "export_error"

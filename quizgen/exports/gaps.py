@@ -1,0 +1,61 @@
+"""Reading the pack's text conventions: ``___`` gaps in cloze items, ``**marks**`` in examples."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from quizgen.pack import ClozeItem, LessonPack
+
+GAP = "___"
+_MARK = re.compile(r"\*\*(.+?)\*\*")
+
+
+def split_at_gaps(text: str) -> list[str]:
+    """The text around the gaps: one piece more than there are gaps."""
+    return text.split(GAP)
+
+
+def gap_answers(item: ClozeItem) -> tuple[str, ...]:
+    """Each gap's answer in order (``answers``, or ``answer`` split at `` | ``)."""
+    if item.answers:
+        return item.answers
+    return tuple(part.strip() for part in item.answer.split(" | "))
+
+
+def marked_pieces(example: str) -> list[tuple[str, bool]]:
+    """Split an example at its ``**marks**``: (text, is_marked) pieces in order."""
+    pieces: list[tuple[str, bool]] = []
+    position = 0
+    for match in _MARK.finditer(example):
+        if match.start() > position:
+            pieces.append((example[position : match.start()], False))
+        pieces.append((match.group(1), True))
+        position = match.end()
+    if position < len(example):
+        pieces.append((example[position:], False))
+    return pieces
+
+
+def unmarked(example: str) -> str:
+    return _MARK.sub(r"\1", example)
+
+
+def slug(title: str, *, limit: int = 60) -> str:
+    """A file- and tag-safe ASCII name: 'Moskau-Besuch: Russland' -> 'moskau-besuch-russland'."""
+    folded = title.replace("ß", "ss")
+    folded = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", folded.lower())
+    name = "-".join(words)[:limit].strip("-")
+    return name or "lesson"
+
+
+def file_stem(pack: LessonPack) -> str:
+    return slug(pack.title)
+
+
+def sentence(pack: LessonPack, index: int) -> str:
+    """The pack's sentence at index, or '' when a generator pointed past the end."""
+    if 0 <= index < len(pack.sentences):
+        return pack.sentences[index]
+    return ""
