@@ -1,0 +1,51 @@
+"""The lesson pack as JSON (``LessonPack.to_dict``), and read back into the records."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from quizgen.errors import ExportError
+from quizgen.exports.options import ExportOptions
+from quizgen.pack import ClozeItem, LessonPack, NameEntry, Question, TextLevel, VocabEntry
+
+
+def pack_json(pack: LessonPack) -> str:
+    return json.dumps(pack.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+def _tuples(record: type, data: dict[str, Any]) -> Any:
+    # JSON has lists where the records hold tuples
+    return record(**{key: tuple(value) if isinstance(value, list) else value
+                     for key, value in data.items()})
+
+
+def pack_from_dict(data: dict[str, Any]) -> LessonPack:
+    """The records back from ``LessonPack.to_dict`` output (unknown fields are an error)."""
+    try:
+        level = data.get("text_level")
+        return LessonPack(
+            title=data["title"], level=data["level"], text=data["text"],
+            sentences=tuple(data["sentences"]),
+            text_level=TextLevel(**level) if level else None,
+            vocabulary=tuple(_tuples(VocabEntry, entry) for entry in data["vocabulary"]),
+            names=tuple(NameEntry(**name) for name in data["names"]),
+            cloze=tuple(_tuples(ClozeItem, item) for item in data["cloze"]),
+            questions=tuple(_tuples(Question, item) for item in data.get("questions", ())),
+            source=data.get("source", ""), generator=data.get("generator", ""),
+        )
+    except (KeyError, TypeError) as error:
+        raise ExportError(
+            f"This JSON is not a Quizgen lesson pack ({error}); make it again with "
+            "`python -m quizgen make FILE --formats json`."
+        ) from error
+
+
+def read_pack_json(path: Path) -> LessonPack:
+    return pack_from_dict(json.loads(path.read_text(encoding="utf-8")))
+
+
+def write_pack_json(pack: LessonPack, path: Path, options: ExportOptions | None = None) -> Path:
+    path.write_text(pack_json(pack), encoding="utf-8")
+    return path

@@ -1,0 +1,144 @@
+"""Moodle XML: comprehension questions and cloze items in one category per article.
+
+Question kinds map to Moodle types: choice -> multichoice, truefalse -> truefalse,
+wh -> shortanswer (with every accepted answer), cloze items -> cloze (Moodle's
+"embedded answers", type name ``cloze`` in the XML, ``multianswer`` inside Moodle).
+"""
+
+from __future__ import annotations
+
+import html
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from quizgen.exports.gaps import gap_answers, sentence, split_at_gaps
+from quizgen.exports.options import ExportOptions
+from quizgen.pack import ClozeItem, LessonPack, Question
+
+CATEGORY_ROOT = "$course$/top/Quizgen"
+# characters with a meaning inside an embedded answer {1:MULTICHOICE:...}
+_EMBEDDED_SPECIAL = ("\\", "}", "#", "~", "/", '"')
+_CHOICE_KINDS = ("choice", "article", "ending", "wordbank")
+
+
+def category_path(pack: LessonPack) -> str:
+    # "/" separates category levels; Moodle reads "//" as a slash inside a name
+    return f"{CATEGORY_ROOT}/{pack.title.replace('/', '//')}"
+
+
+def escape_embedded(text: str) -> str:
+    """An answer as it may stand inside Moodle's embedded-answer syntax (HTML-escaped)."""
+    text = html.escape(text, quote=False)
+    for char in _EMBEDDED_SPECIAL:
+        text = text.replace(char, "\\" + char)
+    return text
+
+
+def _text(parent: ET.Element, tag: str, value: str, fmt: str | None = "html") -> ET.Element:
+    element = ET.SubElement(parent, tag, {"format": fmt} if fmt else {})
+    ET.SubElement(element, "text").text = value
+    return element
+
+
+def _question(root: ET.Element, kind: str, name: str, text: str, feedback: str) -> ET.Element:
+    question = ET.SubElement(root, "question", {"type": kind})
+    _text(question, "name", name, fmt=None)
+    _text(question, "questiontext", text)
+    _text(question, "generalfeedback", feedback)
+    ET.SubElement(question, "defaultgrade").text = "1"
+    ET.SubElement(question, "penalty").text = "0.3333333"
+    ET.SubElement(question, "hidden").text = "0"
+    return question
+
+
+def _answer(question: ET.Element, text: str, fraction: int, fmt: str = "html") -> None:
+    answer = _text(question, "answer", text, fmt=fmt)
+    answer.set("fraction", str(fraction))
+    _text(answer, "feedback", "")
+
+
+def _feedback(pack: LessonPack, index: int) -> str:
+    evidence = sentence(pack, index)
+    return f"Im Text: {html.escape(evidence)}" if evidence else ""
+
+
+def add_question(root: ET.Element, pack: LessonPack, item: Question) -> None:
+    name = f"{item.id} {item.question}"[:100]
+    feedback = _feedback(pack, item.sentence)
+    if item.kind == "choice" and item.options and item.correct is not None:
+        question = _question(root, "multichoice", name, html.escape(item.question), feedback)
+        ET.SubElement(question, "single").text = "true"
+        ET.SubElement(question, "shuffleanswers").text = "true"
+        ET.SubElement(question, "answernumbering").text = "abc"
+        for index, option in enumerate(item.options):
+            _answer(question, html.escape(option), 100 if index == item.correct else 0)
+    elif item.kind == "truefalse":
+        question = _question(root, "truefalse", name, html.escape(item.question), feedback)
+        right = item.answer.strip().lower() == "richtig"
+        _answer(question, "true", 100 if right else 0, fmt="moodle_auto_format")
+        _answer(question, "false", 0 if right else 100, fmt="moodle_auto_format")
+    else:
+        question = _question(root, "shortanswer", name, html.escape(item.question), feedback)
+        ET.SubElement(question, "usecase").text = "0"
+        for answer in accepted_answers(item):
+            # Moodle's own escaping for shortanswer: "*" is a wildcard
+            _answer(question, answer.replace("*", "\\*"), 100, fmt="moodle_auto_format")
+
+
+def accepted_answers(item: Question) -> list[str]:
+    """Every answer a typed check accepts, the short one first, without repeats."""
+    out: list[str] = []
+    for answer in (item.answer_short, item.answer, *item.accepted):
+        if answer and answer not in out:
+            out.append(answer)
+    return out
+
+
+def embedded_answer(item: ClozeItem, answer: str) -> str:
+    """One gap in Moodle's embedded-answer syntax."""
+    if item.kind in _CHOICE_KINDS and item.options:
+        choices = [("=" if option == answer else "") + escape_embedded(option)
+                   for option in item.options]
+        if answer not in item.options:
+            choices.insert(0, "=" + escape_embedded(answer))
+        return "{1:MULTICHOICE:" + "~".join(choices) + "}"
+    accepted = [answer, *(a for a in item.accepted if a != answer)]
+    return "{1:SHORTANSWER:" + "~".join("=" + escape_embedded(a) for a in accepted) + "}"
+
+
+def cloze_question_text(item: ClozeItem) -> str:
+    pieces = split_at_gaps(item.text)
+    answers = gap_answers(item)
+    out = [html.escape(pieces[0])]
+    for index, piece in enumerate(pieces[1:]):
+        out.append(embedded_answer(item, answers[index] if index < len(answers) else ""))
+        if item.kind == "verbform" and item.hint:
+            out.append(f" ({html.escape(item.hint)})")
+        out.append(html.escape(piece))
+    return "".join(out)
+
+
+def add_cloze(root: ET.Element, pack: LessonPack, item: ClozeItem) -> None:
+    question = _question(root, "cloze", f"{item.id} ({item.kind})", cloze_question_text(item),
+                         _feedback(pack, item.sentence))
+    # Moodle ignores defaultgrade for cloze: each gap is worth one mark
+    question.remove(question.find("defaultgrade"))  # type: ignore[arg-type]
+
+
+def moodle_xml(pack: LessonPack) -> str:
+    root = ET.Element("quiz")
+    category = ET.SubElement(root, "question", {"type": "category"})
+    _text(category, "category", category_path(pack), fmt=None)
+    _text(category, "info", html.escape(f"{pack.title} ({pack.level}). Made by Quizgen."))
+    for question in pack.questions:
+        add_question(root, pack, question)
+    for item in pack.cloze:
+        if len(split_at_gaps(item.text)) > 1:
+            add_cloze(root, pack, item)
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"
+
+
+def write_moodle_xml(pack: LessonPack, path: Path, options: ExportOptions | None = None) -> Path:
+    path.write_text(moodle_xml(pack), encoding="utf-8")
+    return path
