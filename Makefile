@@ -4,9 +4,15 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PIP    := $(VENV)/bin/pip
 
-.PHONY: run test install install-test model lexicon clean
+.PHONY: run test install install-test system-packages-test model lexicon clean
+
+# Debian packages the tests need; tools/install_system_packages.sh installs only the missing
+# ones (apt-get, as root or through sudo). Add yours here (chromium, postgresql, redis-server,
+# poppler-utils, ...).
+SYSTEM_PACKAGES_TEST :=
 
 $(VENV)/.installed: pyproject.toml
+	$(PYTHON) -c 'import ensurepip' 2>/dev/null || tools/install_system_packages.sh $(notdir $(PYTHON))-venv
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
 	$(PIP) install --quiet -e .
@@ -20,11 +26,33 @@ $(VENV)/.installed-test: $(VENV)/.installed
 
 install-test: $(VENV)/.installed-test
 
-test: install-test
+system-packages-test:
+	tools/install_system_packages.sh $(SYSTEM_PACKAGES_TEST)
+
+test: install-test system-packages-test
 	$(PY) -m pytest
+
+# Development server with the embedded SQLite database and the demo article.
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	$(PY) manage.py runserver 127.0.0.1:8000
 
 # Rebuild the noun lexicon (package data) from german-nouns; its lxml<5 pin breaks other
 # packages, hence --no-deps.
 lexicon: install
 	$(PIP) install --quiet --no-deps german-nouns==1.2.5
 	$(PY) tools/build_noun_lexicon.py quizgen/data/nouns.tsv.gz
+
+# Retrain the shipped German pipeline (quizgen/data/pipeline) from the UD German and GermEval
+# files in NLP_DATA, with fixed seeds; about an hour on two cores. See training/README.md.
+NLP_DATA ?= /work/shared/nlp-data
+SPACY_TRAIN := OMP_NUM_THREADS=1 $(PY) -m spacy train --code training/spacy_code.py
+model: install
+	$(PY) training/convert.py $(NLP_DATA) training/corpus
+	$(PY) training/learn_hanta_rules.py training/out/hanta_rules.json --stts training/corpus/ud-train-gsd.conllu \
+		--other training/corpus/ud-train-pud.conllu --dev training/corpus/ud-dev-gsd.conllu training/corpus/ud-dev-pud.conllu
+	$(SPACY_TRAIN) training/parser.cfg --output training/out/parser
+	$(SPACY_TRAIN) training/ner.cfg --output training/out/ner
+	$(PY) training/assemble.py training/out/hanta_rules.json training/out/parser/model-best \
+		training/out/ner/model-best quizgen/data/pipeline

@@ -9,7 +9,7 @@ from learnsite.lessons import selectors
 from learnsite.lessons.analysis_display import AnalysisView, analysis_view_for_text
 from learnsite.lessons.forms import AnalyseTextForm
 from learnsite.lessons.models import Article
-from quizgen.errors import QuizgenError
+from quizgen.errors import InputError, QuizgenError
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -24,7 +24,7 @@ def home(request: HttpRequest) -> HttpResponse:
                 analysis = analysis_view_for_text(text=form.cleaned_data["text"])
             except QuizgenError as exc:
                 error = exc.message
-                status = 422
+                status = _error_status(exc)
     else:
         form = AnalyseTextForm()
     return _render_page(request, form=form, analysis=analysis, error=error, article=None, status=status)
@@ -36,11 +36,18 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     form = AnalyseTextForm(initial={"text": article.text})
     analysis: AnalysisView | None = None
     error = ""
+    status = 200
     try:
         analysis = analysis_view_for_text(text=article.text)
     except QuizgenError as exc:
         error = exc.message
-    return _render_page(request, form=form, analysis=analysis, error=error, article=article, status=200)
+        status = _error_status(exc)
+    return _render_page(request, form=form, analysis=analysis, error=error, article=article, status=status)
+
+
+def _error_status(exc: QuizgenError) -> int:
+    # Bad input is the person's to fix (422); anything else is the installation's (503).
+    return 422 if isinstance(exc, InputError) else 503
 
 
 def _render_page(
