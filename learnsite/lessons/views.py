@@ -15,19 +15,17 @@ from quizgen.errors import InputError, QuizgenError
 def home(request: HttpRequest) -> HttpResponse:
     """Paste German text and see its analysis; the demo article is one click away."""
     analysis: AnalysisView | None = None
-    error = ""
-    status = 200
+    error: QuizgenError | None = None
     if request.method == "POST":
         form = AnalyseTextForm(request.POST)
         if form.is_valid():
             try:
                 analysis = analysis_view_for_text(text=form.cleaned_data["text"])
             except QuizgenError as exc:
-                error = exc.message
-                status = _error_status(exc)
+                error = exc
     else:
         form = AnalyseTextForm()
-    return _render_page(request, form=form, analysis=analysis, error=error, article=None, status=status)
+    return _render_page(request, form=form, analysis=analysis, error=error, article=None)
 
 
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -35,19 +33,12 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     article = selectors.article_get(pk=pk)
     form = AnalyseTextForm(initial={"text": article.text})
     analysis: AnalysisView | None = None
-    error = ""
-    status = 200
+    error: QuizgenError | None = None
     try:
         analysis = analysis_view_for_text(text=article.text)
     except QuizgenError as exc:
-        error = exc.message
-        status = _error_status(exc)
-    return _render_page(request, form=form, analysis=analysis, error=error, article=article, status=status)
-
-
-def _error_status(exc: QuizgenError) -> int:
-    # Bad input is the person's to fix (422); anything else is the installation's (503).
-    return 422 if isinstance(exc, InputError) else 503
+        error = exc
+    return _render_page(request, form=form, analysis=analysis, error=error, article=article)
 
 
 def _render_page(
@@ -55,14 +46,17 @@ def _render_page(
     *,
     form: AnalyseTextForm,
     analysis: AnalysisView | None,
-    error: str,
+    error: QuizgenError | None,
     article: Article | None,
-    status: int,
 ) -> HttpResponse:
+    # Bad input is the person's to fix (422); any other error is the installation's (503).
+    input_error = isinstance(error, InputError)
+    status = 200 if error is None else 422 if input_error else 503
     context = {
         "form": form,
         "analysis": analysis,
-        "error": error,
+        "error": error.message if error is not None else "",
+        "input_error": input_error,
         "article": article,
         "demo_article": selectors.article_get_demo(),
         "recent_articles": selectors.article_list_recent(limit=10),

@@ -110,5 +110,8 @@ def test_a_broken_installation_is_shown_as_such_not_blamed_on_the_text(client: C
     monkeypatch.setattr(analysis_display, "analyze", broken)
     response = client.post(reverse("lessons:home"), {"text": GERMAN})
     assert response.status_code == 503
-    assert "The trained pipeline is missing: reinstall quizgen." in response.content.decode()
+    html = response.content.decode()
+    assert "The analysis is not working at the moment." in html
+    assert "The trained pipeline is missing: reinstall quizgen." in html
+    assert "aria-invalid" not in html
     assert _textarea(response.content.decode()) == GERMAN
