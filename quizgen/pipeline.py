@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import quizgen.hanta_component  # noqa: F401  (registers the factory)
+from quizgen.clause_component import clauses_of  # also registers quizgen_clauses
 from quizgen.analysis import Analysis, Entity, Sentence, Token
 from quizgen.noun_lexicon import noun_info
 
@@ -21,6 +22,7 @@ def load_pipeline() -> Language:
     nlp = spacy.blank("de")
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("quizgen_hanta")
+    nlp.add_pipe("quizgen_clauses", last=True)  # rule-based clauses and case (clause_component.py)
     return nlp
 
 
@@ -68,6 +70,6 @@ def doc_to_analysis(doc: Doc) -> Analysis:
         sentences=tuple(sentences),
         tokens=tokens,
         entities=entities,
-        clauses=(),
+        clauses=clauses_of(doc),
         pipeline=PIPELINE_NAME,
     )

@@ -1,0 +1,167 @@
+"""The spaCy component that finds clauses, their verb complex and roles, and case on noun phrases.
+
+It runs last. It stores ``Clause`` records on ``doc._.clauses``, writes Case/Number/Gender
+that the noun phrase determines into ``token.morph``, and, when the Doc has a dependency
+parse, relabels confident subjects and objects (``nsubj``/``nsubj:pass``/``obj`` and the
+dative label) and attaches them to the clause's content verb as UD does.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from quizgen import case_morphology as cm
+from quizgen.analysis import Clause, Phrase
+from quizgen.clause_phrases import Chunk
+from quizgen.clause_roles import ClauseRoles, Role, assign_roles
+from quizgen.clause_verbs import VerbComplex, analyze_verbs
+from quizgen.topological_fields import RawClause, fill_fields, segment_sentence
+
+if not Doc.has_extension("clauses"):
+    Doc.set_extension("clauses", default=None)
+
+
+@Language.factory(
+    "quizgen_clauses",
+    default_config={"set_morph": True, "relabel_deps": True, "dep_threshold": 0.7, "dative_label": "obl:arg"},
+)
+def make_clauses(
+    nlp: Language, name: str, set_morph: bool, relabel_deps: bool, dep_threshold: float, dative_label: str
+) -> ClauseAnalyzer:
+    return ClauseAnalyzer(
+        name=name, set_morph=set_morph, relabel_deps=relabel_deps, dep_threshold=dep_threshold, dative_label=dative_label
+    )
+
+
+class ClauseAnalyzer:
+    """Rule-based clause analysis over topological fields; see the module docstring."""
+
+    def __init__(self, *, name: str, set_morph: bool, relabel_deps: bool, dep_threshold: float, dative_label: str) -> None:
+        self.name = name
+        self.set_morph = set_morph
+        self.relabel_deps = relabel_deps
+        self.dep_threshold = dep_threshold
+        # UD German GSD labels dative objects obl:arg (it has no iobj); PUD uses iobj
+        self.dative_label = dative_label
+
+    def __call__(self, doc: Doc) -> Doc:
+        clauses: list[Clause] = []
+        parsed = doc.has_annotation("DEP")
+        sents = list(doc.sents) if doc.has_annotation("SENT_START") or parsed else [doc[:]]
+        for si, sent in enumerate(sents):
+            for raw in segment_sentence(doc, sent):
+                fill_fields(doc, raw)
+                verbs = analyze_verbs(doc, raw)
+                roles = assign_roles(doc, raw, verbs)
+                if roles.subject is not None and roles.subject.chunk.persons <= {1, 2}:
+                    verbs = analyze_verbs(doc, raw, third_person_subject=False)
+                if self.set_morph:
+                    for chunk in roles.chunks:
+                        _set_morph(doc, chunk)
+                if self.relabel_deps and parsed:
+                    self._relabel(doc, raw, verbs, roles)
+                clauses.append(_to_clause(doc, len(clauses), si, raw, verbs, roles))
+        doc._.clauses = tuple(clauses)
+        return doc
+
+    def _relabel(self, doc: Doc, raw: RawClause, verbs: VerbComplex, roles: ClauseRoles) -> None:
+        target = roles.predicate if verbs.copula else verbs.main
+        if target is None:
+            return
+        labelled: list[tuple[Role, str]] = []
+        if roles.subject is not None:
+            labelled.append((roles.subject, "nsubj:pass" if verbs.voice == "Pass" else "nsubj"))
+        labelled += [(r, "obj") for r in roles.acc]
+        labelled += [(r, self.dative_label) for r in roles.dat]
+        for role, label in labelled:
+            if role.confidence < self.dep_threshold or role.chunk.head == target:
+                continue
+            tok = doc[role.chunk.head]
+            if tok.head.i != target and not _would_cycle(doc[target], tok):
+                tok.head = doc[target]
+            if tok.head.i == target:
+                tok.dep_ = label
+
+
+def _would_cycle(verb: Token, tok: Token) -> bool:
+    """Whether attaching ``tok`` to ``verb`` would make ``tok`` its own ancestor."""
+    node = verb
+    for _ in range(len(verb.doc)):
+        if node.i == tok.i:
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return True
+
+
+def _set_morph(doc: Doc, chunk: Chunk) -> None:
+    feats = cm.features_of(chunk.mask)
+    if chunk.conjuncts:
+        feats.pop("Number", None)
+        feats.pop("Gender", None)
+    if feats:
+        for i in chunk.core:
+            tok = doc[i]
+            if tok.tag_ in ("NE", "NNE") and len(chunk.core) > 1 and i != chunk.head and "Case" not in feats:
+                continue
+            merged = dict(tok.morph.to_dict())
+            merged.update(feats)
+            tok.set_morph("|".join(f"{k}={v}" for k, v in sorted(merged.items())))
+    for sub in chunk.conjuncts + chunk.attached:
+        _set_morph(doc, sub)
+
+
+def _phrase(doc: Doc, role: Role) -> Phrase:
+    chunk = role.chunk
+    prep = None
+    if chunk.prep is not None:
+        prep = chunk.prep_lemma
+    return Phrase(
+        role=role.role,
+        start=chunk.start,
+        end=chunk.end,
+        head=chunk.head,
+        text=doc[chunk.start : chunk.end].text,
+        case=role.case,
+        confidence=round(role.confidence, 2),
+        preposition=prep,
+    )
+
+
+def _to_clause(doc: Doc, index: int, si: int, raw: RawClause, verbs: VerbComplex, roles: ClauseRoles) -> Clause:
+    toks = [i for i in raw.tokens if not doc[i].is_space]
+    lemma = verbs.lemma
+    if roles.reflexive is not None and lemma:
+        lemma = "sich " + lemma
+    subordinator = doc[raw.subordinator].text.lower() if raw.subordinator is not None else None
+    confidence = 1.0 if raw.finite is not None or raw.kind == "sub" else 0.5
+    return Clause(
+        index=index,
+        sentence=si,
+        kind=raw.kind,
+        start=min(toks) if toks else 0,
+        end=(max(toks) + 1) if toks else 0,
+        finite_verb=raw.finite,
+        verb_tokens=tuple(raw.verbs),
+        verb_lemma=lemma,
+        particle=raw.particle,
+        subordinator=subordinator,
+        subject=_phrase(doc, roles.subject) if roles.subject else None,
+        acc_objects=tuple(_phrase(doc, r) for r in roles.acc),
+        dat_objects=tuple(_phrase(doc, r) for r in roles.dat),
+        pps=tuple(_phrase(doc, r) for r in roles.pps),
+        tense=verbs.tense,
+        mood=verbs.mood,
+        voice=verbs.voice,
+        reflexive=roles.reflexive is not None,
+        negated=roles.negated,
+        confidence=confidence,
+        other=tuple(_phrase(doc, r) for r in roles.other),
+    )
+
+
+def clauses_of(doc: Doc) -> tuple[Clause, ...]:
+    """The clauses the component stored on a Doc (empty if it did not run)."""
+    return tuple(doc._.clauses or ())

@@ -1,0 +1,333 @@
+"""Noun and prepositional phrases of a clause field, with their possible cases.
+
+A phrase is a full constituent: determiner, adjectives, noun, names after a title noun,
+genitive attributes, PPs that modify the noun, coordinated nouns and a trailing
+``inklusive ...``. Works on STTS tags alone; the noun lexicon and closed-class words give
+each phrase a mask of possible (case, number, gender) readings (see case_morphology).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from quizgen import case_morphology as cm
+from quizgen import noun_lexicon
+
+DET_TAGS = frozenset({"ART", "PDAT", "PIAT", "PIDAT", "PPOSAT", "PWAT", "PRELAT"})
+NOUN_TAGS = frozenset({"NN", "NE", "NNE", "NNA", "FM"})
+PRONOUN_TAGS = frozenset({"PPER", "PRF", "PDS", "PIS", "PWS", "PRELS", "PPOSS"})
+PREP_TAGS = frozenset({"APPR", "APPRART"})
+QUOTES = frozenset('"“”„‚‘’«»‹›\'')
+#: prepositions whose phrase right after a common noun usually modifies that noun
+NOUN_PP_PREPS = frozenset({"von", "zwischen", "mit", "für", "gegen", "über", "zu", "aus",
+                           "inklusive", "einschließlich", "samt", "gegenüber", "um"})
+#: prepositions that continue a noun phrase across a comma: ..., inklusive der Krim
+APPENDIX_PREPS = frozenset({"inklusive", "einschließlich", "samt", "darunter", "außer", "exklusive"})
+TEMPORAL_NOUNS = frozenset({
+    "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag", "Sonnabend",
+    "Tag", "Woche", "Monat", "Jahr", "Jahrzehnt", "Stunde", "Minute", "Abend", "Morgen", "Nacht",
+    "Nachmittag", "Vormittag", "Mittag", "Wochenende", "Zeit", "Mal", "Januar", "Februar", "März",
+    "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember",
+    "Frühjahr", "Sommer", "Herbst", "Winter", "Saison", "Quartal", "Halbjahr",
+})
+#: names that start a new phrase after a person's name (Xi Jinping | Russland)
+PLACE_NAMES = frozenset({
+    "Deutschland", "Russland", "China", "Frankreich", "Italien", "Spanien", "Polen", "Österreich",
+    "Schweiz", "Ukraine", "USA", "Amerika", "Japan", "Indien", "Iran", "Irak", "Israel", "Syrien",
+    "Türkei", "Griechenland", "Großbritannien", "England", "Europa", "Afrika", "Asien", "Kanada",
+    "Brasilien", "Mexiko", "Ungarn", "Tschechien", "Belgien", "Niederlande", "Schweden",
+    "Norwegen", "Dänemark", "Finnland", "Portugal", "Ägypten", "Weißrussland", "Belarus",
+    "Moskau", "Peking", "Berlin", "Wien", "Paris", "London", "Washington", "Kiew", "Brüssel",
+    "Rom", "Madrid", "Warschau", "Tokio", "Taiwan", "Korea", "Nordkorea", "Südkorea", "Afghanistan",
+    "Pakistan", "Libyen", "Serbien", "Kosovo", "Bayern", "Hamburg", "München", "Köln", "Krim",
+})
+
+
+@dataclass
+class Chunk:
+    """A noun phrase or PP found in a clause (mutable while it is being built)."""
+
+    kind: str  # "np" or "pp"
+    start: int
+    end: int
+    head: int  # the noun/pronoun carrying the phrase (UD head: the first noun of a name)
+    mask: int = cm.ALL
+    persons: frozenset[int] = frozenset({3})
+    core: list[int] = field(default_factory=list)  # det/adj/noun tokens that agree
+    prep: int | None = None  # token index of the preposition of a pp
+    prep_lemma: str | None = None
+    pronoun: str | None = None  # lower-cased form if the phrase is a bare pronoun
+    has_det: bool = False
+    conjuncts: list[Chunk] = field(default_factory=list)
+    temporal: bool = False
+    attached: list[Chunk] = field(default_factory=list)  # genitive attributes, PPs inside it
+
+    @property
+    def plural(self) -> bool:
+        return bool(self.conjuncts) or not (self.mask & cm.SING)
+
+    def number_mask(self) -> int:
+        return cm.PLUR if self.conjuncts else self.mask
+
+
+def is_quote(tok: Token) -> bool:
+    return tok.text in QUOTES or tok.is_space
+
+
+class PhraseChunker:
+    """Finds phrases in a list of token indexes (a clause field, possibly with gaps)."""
+
+    def __init__(self, doc: Doc, toks: list[int]) -> None:
+        self.doc = doc
+        self.toks = [i for i in toks if not is_quote(doc[i])]
+        self.n = len(self.toks)
+
+    def tag(self, pos: int) -> str:
+        return self.doc[self.toks[pos]].tag_ if 0 <= pos < self.n else ""
+
+    def tok(self, pos: int) -> Token:
+        return self.doc[self.toks[pos]]
+
+    def adjacent(self, pos: int) -> bool:
+        """Whether toks[pos] follows toks[pos-1] with only quotes between them."""
+        if pos <= 0 or pos >= self.n:
+            return False
+        a, b = self.toks[pos - 1], self.toks[pos]
+        return all(is_quote(self.doc[k]) for k in range(a + 1, b))
+
+    def chunks(self) -> list[Chunk]:
+        out: list[Chunk] = []
+        pos = 0
+        while pos < self.n:
+            tag = self.tag(pos)
+            if tag in PREP_TAGS:
+                chunk, nxt = self.pp(pos)
+                out.append(chunk)
+                pos = nxt
+                continue
+            parsed = self.np(pos)
+            if parsed is None:
+                pos += 1
+                continue
+            chunk, nxt = parsed
+            if self.tag(nxt) == "APPO" and self.adjacent(nxt):
+                post = self.tok(nxt)
+                chunk = Chunk("pp", chunk.start, post.i + 1, chunk.head, chunk.mask & cm.preposition_mask(post.text, post.lemma_) or chunk.mask,
+                              core=chunk.core, prep=post.i, prep_lemma=post.lemma_.lower() or post.text.lower())
+                nxt += 1
+            out.append(chunk)
+            pos = nxt
+        return out
+
+    # --- prepositional phrases ---------------------------------------------------------
+
+    def pp(self, pos: int) -> tuple[Chunk, int]:
+        prep = self.tok(pos)
+        lemma = (prep.lemma_ or prep.text).lower()
+        if prep.tag_ == "APPRART":
+            lemma = {"am": "an", "ans": "an", "im": "in", "ins": "in", "vom": "von", "zum": "zu",
+                     "zur": "zu", "beim": "bei", "aufs": "auf", "fürs": "für", "ums": "um",
+                     "übers": "über", "durchs": "durch"}.get(prep.text.lower(), lemma)
+        governed = cm.preposition_mask(prep.text, lemma)
+        inner = self.np(pos + 1, governed=governed, contracted=prep.tag_ == "APPRART") if self.adjacent(pos + 1) else None
+        if inner is None:
+            # bis heute, seit langem: a preposition with an adverb
+            end_pos = pos + 1
+            if self.tag(end_pos) in ("ADV", "ADJD", "CARD", "PROAV") and self.adjacent(end_pos):
+                end_pos += 1
+            last = self.toks[end_pos - 1]
+            return Chunk("pp", prep.i, last + 1, last, governed, prep=prep.i, prep_lemma=lemma), end_pos
+        np_chunk, nxt = inner
+        if self.tag(nxt) == "APZR" and self.adjacent(nxt):
+            nxt += 1
+        mask = cm.narrow(np_chunk.mask, governed)
+        chunk = Chunk("pp", prep.i, self.toks[nxt - 1] + 1, np_chunk.head, mask, core=np_chunk.core,
+                      prep=prep.i, prep_lemma=lemma, conjuncts=np_chunk.conjuncts, temporal=np_chunk.temporal,
+                      attached=np_chunk.attached)
+        return chunk, nxt
+
+    # --- noun phrases ------------------------------------------------------------------
+
+    def np(self, pos: int, *, governed: int = cm.ALL, contracted: bool = False, extend: bool = True) -> tuple[Chunk, int] | None:
+        core = self.np_core(pos, governed=governed, contracted=contracted)
+        if core is None:
+            return None
+        chunk, nxt = core
+        if not extend:
+            return chunk, nxt
+        return self.extend(chunk, nxt, governed)
+
+    def np_core(self, pos: int, *, governed: int, contracted: bool) -> tuple[Chunk, int] | None:
+        if pos >= self.n:
+            return None
+        first = self.tok(pos)
+        if first.tag_ in PRONOUN_TAGS:
+            mask, persons = cm.pronoun_mask(first.text, first.tag_)
+            if first.tag_ == "PIS" and first.text.lower() in ("alles", "alle", "beide", "viele", "einige"):
+                persons = frozenset({3})
+            return Chunk("np", first.i, first.i + 1, first.i, cm.narrow(mask, governed), persons,
+                         core=[first.i], pronoun=first.text.lower()), pos + 1
+        mask = governed
+        weak = contracted  # am, zum ... contain a definite article
+        has_det = contracted
+        core: list[int] = []
+        p = pos
+        while p < self.n and (p == pos or self.adjacent(p)):
+            t = self.tok(p)
+            if t.tag_ in DET_TAGS and not (t.tag_ == "PIAT" and t.lemma_.lower().startswith("beid")):
+                det = cm.determiner_mask(t.text)
+                if det is not None:
+                    mask = cm.narrow(mask, det[0])
+                    weak = weak or det[1]
+                has_det = True
+                core.append(t.i)
+                p += 1
+            elif t.tag_ == "NE" and t.text.endswith("s") and self.tag(p + 1) in ("NN", "ADJA") and self.adjacent(p + 1):
+                # Wangs Äußerung: a prenominal genitive acts as the determiner
+                has_det = True
+                p += 1
+            else:
+                break
+        # modifiers: adverbs before adjectives, adjectives, numbers, truncated compounds
+        head_pos = None
+        while p < self.n and self.adjacent(p) or (p == pos and p < self.n):
+            t = self.tok(p)
+            if t.tag_ in ("ADJA", "CARD") or (t.tag_ == "PIAT" and t.lemma_.lower().startswith("beid")):
+                if t.tag_ == "ADJA":
+                    mask = cm.narrow(mask, cm.adjective_mask(t.text, weak))
+                core.append(t.i)
+                p += 1
+            elif t.tag_ in ("ADV", "ADJD", "PTKA") and self._adjective_follows(p):
+                p += 1
+            elif t.tag_ == "TRUNC" and self.tag(p + 1) == "KON":
+                p += 2
+            elif t.tag_ == "KON" and core and self.tag(p - 1) == "ADJA" and self.tag(p + 1) == "ADJA":
+                p += 1
+            else:
+                break
+        if p < self.n and (p == pos or self.adjacent(p)) and self.tag(p) in NOUN_TAGS:
+            head_pos = p
+            head = self.tok(p)
+            nouns = self.noun_sequence(p)
+            p += len(nouns)
+            title = head.tag_ == "NN" and len(nouns) > 1
+            if not title:
+                mask = cm.narrow(mask, self.noun_form_mask(head, bare=not has_det))
+            if head.tag_ == "NNA":
+                mask = cm.narrow(mask, cm.adjective_mask(head.text.lower(), weak))
+            core.append(head.i)
+            core.extend(self.toks[head_pos + 1 : p])
+        elif core and self.tok(p - 1).tag_ in ("ADJA", "CARD", "PIAT") and has_det:
+            head_pos = p - 1  # elliptic: die beiden, der erste
+        else:
+            return None
+        head_tok = self.tok(head_pos)
+        chunk = Chunk("np", self.toks[pos], self.toks[p - 1] + 1, head_tok.i, mask, core=core, has_det=has_det,
+                      temporal=head_tok.lemma_ in TEMPORAL_NOUNS or head_tok.text in TEMPORAL_NOUNS)
+        return chunk, p
+
+    def _adjective_follows(self, p: int) -> bool:
+        q = p + 1
+        while q < self.n and self.adjacent(q) and self.tag(q) in ("ADV", "ADJD", "PTKA"):
+            q += 1
+        return q < self.n and self.adjacent(q) and self.tag(q) in ("ADJA", "CARD")
+
+    def noun_sequence(self, p: int) -> list[int]:
+        """The noun and the names that belong to it: Präsident Wladimir Putin, Xi Jinping."""
+        seq = [p]
+        first = self.tok(p)
+        q = p + 1
+        while q < self.n and self.adjacent(q):
+            t = self.tok(q)
+            prev = self.tok(q - 1)
+            if t.tag_ in ("NE", "NNE", "FM"):
+                if t.text in PLACE_NAMES and not (len(seq) == 1 and prev.tag_ == "NN"):
+                    break
+                if t.ent_iob_ == "B" and prev.ent_type_ and prev.ent_type_ != t.ent_type_:
+                    break
+            elif t.tag_ == "NN":
+                # a capitalised word the noun lexicon does not know, right after a name: Xi Jinping
+                if prev.tag_ not in ("NE", "NNE") or noun_lexicon.noun_info(t.lemma_ or t.text) is not None:
+                    break
+                if first.tag_ == "NN" and len(seq) == 1:
+                    break
+            else:
+                break
+            seq.append(q)
+            q += 1
+        return seq
+
+    def noun_form_mask(self, tok: Token, *, bare: bool) -> int:
+        mask = cm.noun_mask(tok.text, tok.lemma_ or tok.text)
+        if mask == cm.ALL and tok.tag_ in ("NE", "NNE") and bare:
+            return cm.SING
+        return mask
+
+    # --- what follows a noun -----------------------------------------------------------
+
+    def extend(self, chunk: Chunk, pos: int, governed: int) -> tuple[Chunk, int]:
+        head = self.doc[chunk.head]
+        last_core = self.doc[chunk.core[-1]] if chunk.core else head
+        common = (head.tag_ in ("NN", "NNA") and last_core.tag_ in ("NN", "NNA") and not chunk.temporal
+                  and chunk.pronoun is None)
+        while pos < self.n:
+            tag = self.tag(pos)
+            if not self.adjacent(pos):
+                break
+            if common and tag in ("ART", "PPOSAT", "PDAT", "PIAT", "ADJA", "NNA") and self._genitive_start(pos):
+                sub = self.np(pos, governed=cm.case_mask("Gen"))
+                if sub is None or not sub[0].mask & cm.case_mask("Gen"):
+                    break
+                chunk.end = sub[0].end
+                chunk.attached.append(sub[0])
+                pos = sub[1]
+                continue
+            if common and tag in PREP_TAGS and self._noun_pp(pos):
+                sub_pp, nxt = self.pp(pos)
+                chunk.end = sub_pp.end
+                chunk.attached.append(sub_pp)
+                pos = nxt
+                continue
+            if tag == "$," and self.tag(pos + 1) == "APPR" and self.tok(pos + 1).text.lower() in APPENDIX_PREPS and self.adjacent(pos + 1):
+                sub_pp, nxt = self.pp(pos + 1)
+                chunk.end = sub_pp.end
+                chunk.attached.append(sub_pp)
+                pos = nxt
+                continue
+            if tag == "KON" and self.tok(pos).text.lower() in ("und", "oder", "sowie", "bzw.") and chunk.pronoun is None:
+                sub = self.np(pos + 1, governed=governed) if self.adjacent(pos + 1) else None
+                if sub is None or sub[0].pronoun is not None:
+                    break
+                other, nxt = sub
+                if not any(c in cm.cases_of(other.mask) for c in cm.cases_of(chunk.mask)):
+                    break
+                shared = sum(cm.case_mask(c) for c in cm.cases_of(chunk.mask) if c in cm.cases_of(other.mask))
+                chunk.conjuncts.append(other)
+                chunk.mask = cm.narrow(chunk.mask, shared)
+                other.mask = cm.narrow(other.mask, shared)
+                chunk.end = other.end
+                pos = nxt
+                break
+            break
+        return chunk, pos
+
+    def _genitive_start(self, pos: int) -> bool:
+        t = self.tok(pos)
+        low = t.text.lower()
+        if t.tag_ == "ART":
+            return low in ("des", "der", "eines", "einer")
+        if t.tag_ in ("PPOSAT", "PDAT", "PIAT"):
+            return low.endswith(("es", "er")) and not low.endswith("ieder")
+        if t.tag_ == "ADJA":
+            return low.endswith("er") and t.text[:1].islower()
+        if t.tag_ == "NNA":
+            return low.endswith("er")
+        return False
+
+    def _noun_pp(self, pos: int) -> bool:
+        t = self.tok(pos)
+        if t.tag_ == "APPRART":
+            return t.text.lower() in ("zum", "zur", "vom")
+        return t.text.lower() in NOUN_PP_PREPS

@@ -1,0 +1,179 @@
+"""Subject, objects and PPs of a clause, decided by case and agreement, with a confidence.
+
+Precision first: a role is only given a high confidence when the morphology leaves one
+reading (``den Abzug`` can only be accusative) or the alternatives are excluded by the
+other phrases; word order alone (subject first) gives a low one, so generators can skip it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from quizgen import case_morphology as cm
+from quizgen.clause_phrases import Chunk, PhraseChunker
+from quizgen.clause_verbs import VerbComplex
+from quizgen.topological_fields import RawClause
+
+NOM, ACC, DAT, GEN = (cm.case_mask(c) for c in cm.CASES)
+
+
+@dataclass
+class Role:
+    role: str  # subject, acc_object, dat_object, gen_object, predicative, pp, adverbial
+    chunk: Chunk
+    case: str | None
+    confidence: float
+
+
+@dataclass
+class ClauseRoles:
+    chunks: list[Chunk] = field(default_factory=list)  # every phrase, for morphology
+    subject: Role | None = None
+    acc: list[Role] = field(default_factory=list)
+    dat: list[Role] = field(default_factory=list)
+    pps: list[Role] = field(default_factory=list)
+    other: list[Role] = field(default_factory=list)
+    reflexive: int | None = None  # token index of a reflexive pronoun (sich freuen)
+    negated: bool = False
+    predicate: int | None = None  # head of the predicative of a copula clause
+
+
+def _agrees(chunk: Chunk, verbs: VerbComplex) -> bool:
+    if not chunk.mask & NOM:
+        return False
+    if chunk.pronoun == "sich":
+        return False
+    if verbs.number == "Plur":
+        number_ok = chunk.plural or bool(chunk.mask & NOM & cm.PLUR)
+    elif verbs.number == "Sing":
+        number_ok = not chunk.conjuncts and bool(chunk.mask & NOM & cm.SING)
+    else:
+        number_ok = True
+    if verbs.person is not None and verbs.person not in chunk.persons:
+        return False
+    if verbs.person is None and chunk.persons <= {1, 2} and chunk.pronoun not in ("ihr",):
+        # ich/du/wir with a form that is not theirs: sagt ich
+        return verbs.number == "Plur" and chunk.pronoun == "wir" or verbs.number == "Sing" and chunk.pronoun == "ich"
+    return number_ok
+
+
+def assign_roles(doc: Doc, clause: RawClause, verbs: VerbComplex) -> ClauseRoles:
+    """Chunk the clause's fields and decide which phrase is subject, object or adjunct."""
+    out = ClauseRoles()
+    front = PhraseChunker(doc, clause.vorfeld).chunks() if clause.vorfeld else []
+    middle_toks = clause.mittelfeld + clause.nachfeld
+    appendix_start = None
+    if clause.appendix:
+        appendix_start = clause.appendix[0]
+        middle_toks = middle_toks + clause.appendix
+    middle = PhraseChunker(doc, middle_toks).chunks() if middle_toks else []
+    if appendix_start is not None:
+        middle = [c for c in middle if c.start < appendix_start]
+    nachfeld_start = clause.nachfeld[0] if clause.nachfeld else None
+    chunks = front + middle
+    out.chunks = chunks
+    out.negated = any(doc[i].tag_ == "PTKNEG" for i in clause.vorfeld + clause.mittelfeld)
+
+    nps: list[Chunk] = []
+    for chunk in chunks:
+        in_nachfeld = nachfeld_start is not None and chunk.start >= nachfeld_start
+        if chunk.kind == "pp":
+            case = _single_case(chunk.mask)
+            conf = 0.8 if case else 0.6
+            out.pps.append(Role("pp", chunk, case, conf))
+        elif chunk.temporal:
+            out.other.append(Role("adverbial", chunk, _single_case(chunk.mask), 0.6))
+        elif doc[chunk.head].tag_ == "PRF" and out.reflexive is None:
+            out.reflexive = chunk.head
+        elif not in_nachfeld:
+            nps.append(chunk)
+
+    if clause.finite is not None:
+        _choose_subject(out, nps, verbs)
+    rest = [c for c in nps if out.subject is None or c is not out.subject.chunk]
+    if verbs.copula:
+        _copula_predicate(doc, out, rest, clause)
+    else:
+        _choose_objects(out, rest, verbs)
+    return out
+
+
+def _single_case(mask: int) -> str | None:
+    cases = cm.cases_of(mask)
+    return cases[0] if len(cases) == 1 else None
+
+
+def _choose_subject(out: ClauseRoles, nps: list[Chunk], verbs: VerbComplex) -> None:
+    candidates = [c for c in nps if _agrees(c, verbs)]
+    if not candidates:
+        return
+    nom_only = [c for c in candidates if cm.cases_of(c.mask) == ("Nom",)]
+    if len(nom_only) == 1:
+        chosen, conf = nom_only[0], (0.95 if len(candidates) == 1 else 0.9)
+    elif nom_only:
+        chosen, conf = nom_only[0], 0.6
+    elif len(candidates) == 1:
+        others_nominative = any(c.mask & NOM for c in nps if c is not candidates[0])
+        chosen, conf = candidates[0], (0.75 if others_nominative else 0.85)
+    else:
+        # word order: the subject tends to come first; morphology could not decide
+        chosen, conf = candidates[0], 0.6
+    if verbs.copula and len([c for c in nps if c.mask & NOM]) > 1:
+        conf = min(conf, 0.75)
+    out.subject = Role("subject", chosen, "Nom", conf)
+    chosen.mask = cm.narrow(chosen.mask, NOM)
+
+
+def _choose_objects(out: ClauseRoles, rest: list[Chunk], verbs: VerbComplex) -> None:
+    ambiguous: list[Chunk] = []
+    for chunk in rest:
+        mask = chunk.mask
+        if out.subject is not None:
+            mask = cm.narrow(mask, ACC | DAT | GEN)
+        cases = set(cm.cases_of(mask))
+        if cases == {"Acc"}:
+            conf = 0.95 if chunk.has_det or chunk.pronoun else 0.9
+            out.acc.append(Role("acc_object", chunk, "Acc", conf * (0.6 if verbs.voice == "Pass" else 1)))
+            chunk.mask = mask
+        elif cases == {"Dat"}:
+            out.dat.append(Role("dat_object", chunk, "Dat", 0.9))
+            chunk.mask = mask
+        elif cases == {"Dat", "Gen"}:
+            out.dat.append(Role("dat_object", chunk, "Dat", 0.7))
+            chunk.mask = cm.narrow(mask, DAT)
+        elif cases == {"Gen"}:
+            out.other.append(Role("gen_object", chunk, "Gen", 0.6))
+        elif cases == {"Nom"}:
+            out.other.append(Role("unclear", chunk, "Nom", 0.3))
+        else:
+            ambiguous.append(chunk)
+    for chunk in ambiguous:
+        mask = cm.narrow(chunk.mask, ACC | DAT | GEN) if out.subject is not None else chunk.mask
+        cases = set(cm.cases_of(mask))
+        if "Acc" in cases and not out.acc:
+            conf = 0.75 if cases <= {"Nom", "Acc"} and out.subject is not None else 0.6
+            out.acc.append(Role("acc_object", chunk, "Acc", conf * (0.6 if verbs.voice == "Pass" else 1)))
+            chunk.mask = cm.narrow(mask, ACC)
+        elif "Dat" in cases and not out.dat:
+            out.dat.append(Role("dat_object", chunk, "Dat", 0.55))
+            chunk.mask = cm.narrow(mask, DAT)
+        else:
+            out.other.append(Role("unclear", chunk, _single_case(mask), 0.3))
+
+
+def _copula_predicate(doc: Doc, out: ClauseRoles, rest: list[Chunk], clause: RawClause) -> None:
+    for chunk in rest:
+        if chunk.mask & NOM:
+            out.other.append(Role("predicative", chunk, "Nom", 0.7))
+            if out.predicate is None:
+                out.predicate = chunk.head
+        elif chunk.mask & DAT:
+            out.dat.append(Role("dat_object", chunk, "Dat", 0.6))
+        else:
+            out.other.append(Role("unclear", chunk, _single_case(chunk.mask), 0.3))
+    if out.predicate is None:
+        adjectives = [i for i in clause.mittelfeld + clause.verbs if doc[i].tag_ == "ADJD"]
+        if adjectives:
+            out.predicate = adjectives[-1]

@@ -1,0 +1,179 @@
+"""The verb complex of a clause: full lemma, tense, mood, voice and agreement of the finite verb.
+
+Rules over STTS tags and word forms; the morphologizer's FEATS, when present, only fill in
+what the forms leave open.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from quizgen.topological_fields import FINITE, NONFINITE, RawClause
+
+MODALS = frozenset({"können", "müssen", "sollen", "wollen", "dürfen", "mögen", "möchten"})
+COPULAS = frozenset({"sein", "werden", "bleiben"})
+_IRREGULAR: dict[str, tuple[str, str]] = {  # form -> (number, tense); 1st/3rd person unless noted
+    "ist": ("Sing", "Pres"), "bin": ("Sing", "Pres"), "sind": ("Plur", "Pres"), "war": ("Sing", "Past"),
+    "waren": ("Plur", "Past"), "hat": ("Sing", "Pres"), "hatte": ("Sing", "Past"), "hatten": ("Plur", "Past"),
+    "wird": ("Sing", "Pres"), "wurde": ("Sing", "Past"), "wurden": ("Plur", "Past"), "ward": ("Sing", "Past"),
+    "kann": ("Sing", "Pres"), "will": ("Sing", "Pres"), "muss": ("Sing", "Pres"), "muß": ("Sing", "Pres"),
+    "soll": ("Sing", "Pres"), "darf": ("Sing", "Pres"), "mag": ("Sing", "Pres"), "weiß": ("Sing", "Pres"),
+    "sei": ("Sing", "Pres"), "möchte": ("Sing", "Pres"), "möchten": ("Plur", "Pres"), "seien": ("Plur", "Pres"), "tut": ("Sing", "Pres"), "gibt": ("Sing", "Pres"),
+}
+_SUBJUNCTIVE_ONLY = frozenset({"sei", "seien", "seiest", "seiet", "habe", "werde", "könne", "müsse",
+                               "solle", "wolle", "dürfe", "möge", "wisse", "gebe", "gehe", "komme"})
+_UMLAUT = str.maketrans("äöü", "aou")
+
+
+@dataclass(frozen=True)
+class VerbComplex:
+    main: int | None  # the content verb (UD head of the arguments unless copular)
+    lemma: str
+    tense: str | None
+    mood: str | None
+    voice: str
+    copula: bool
+    number: str | None  # what the finite verb agrees with: Sing, Plur or None (unknown)
+    person: int | None  # 1 or 2 when the form says so (bin, bist, habt ...), else None
+
+
+def _stem(lemma: str) -> str:
+    for suffix in ("en", "ern", "eln", "n"):
+        if lemma.endswith(suffix):
+            return lemma[: -len(suffix)] if suffix in ("en", "n") else lemma[:-1]
+    return lemma
+
+
+def finite_number(tok: Token) -> tuple[str | None, int | None]:
+    """Number (and person if marked) of a finite verb form."""
+    low = tok.text.lower()
+    if low in _IRREGULAR:
+        return _IRREGULAR[low][0], (1 if low == "bin" else None)
+    if low in ("bist",) or (low.endswith("st") and not low.endswith(("sst", "ßt"))):
+        return "Sing", 2
+    if low.endswith("en") or (low.endswith(("ln", "rn")) and low == (tok.lemma_ or "").lower()):
+        return "Plur", None
+    feats = tok.morph.get("Number")
+    if feats:
+        return feats[0], None
+    return "Sing", None
+
+
+def finite_tense(tok: Token) -> str:
+    """Pres or Past of a finite verb, from its form and lemma."""
+    low = tok.text.lower()
+    if low in _IRREGULAR:
+        return _IRREGULAR[low][1]
+    lemma = (tok.lemma_ or low).lower()
+    stem = _stem(lemma)
+    if low.startswith(stem):
+        rest = low[len(stem):]
+        if rest in ("te", "ten", "test", "tet", "ete", "eten", "etest", "etet"):
+            return "Past"
+        return "Pres"
+    plain = low.translate(_UMLAUT)
+    if plain.startswith(stem.translate(_UMLAUT)):
+        return "Past" if plain[len(stem):].startswith(("te", "ete")) and tok.text != tok.lemma_ else "Pres"
+    if low.endswith("t") and len(low) > 3 and _vowel_change(stem, low[:-1]):
+        return "Pres"  # gibt, fährt, nimmt, hält
+    tense = tok.morph.get("Tense")
+    if tense and tense[0] in ("Pres", "Past"):
+        return tense[0]
+    return "Past"  # strong past: kam, hob, ließ, hieß
+
+
+def _vowel_change(stem: str, form_stem: str) -> bool:
+    if len(stem) < 2:
+        return False
+    swaps = (("e", "i"), ("e", "ie"), ("a", "ä"), ("au", "äu"), ("o", "ö"))
+    for a, b in swaps:
+        if a in stem and stem.replace(a, b, 1) in (form_stem, form_stem + "t"):
+            return True
+        if a in stem and form_stem.startswith(stem.replace(a, b, 1)[:-1]):
+            return True
+    return False
+
+
+def finite_mood(tok: Token, third_person_subject: bool) -> str:
+    """Ind or Sub (Konjunktiv I or II) of a finite verb form."""
+    low = tok.text.lower()
+    if tok.tag_ in ("VVIMP", "VAIMP"):
+        return "Imp"
+    lemma = (tok.lemma_ or low).lower()
+    if low in ("sei", "seien", "seiest", "seiet"):
+        return "Sub"
+    if low in ("möchte", "möchten"):
+        return "Ind"  # möchte is used as a verb of its own
+    if any(c in low for c in "äöü") and not any(c in lemma for c in "äöü") and low.endswith(("e", "en", "est", "et")):
+        return "Sub"  # hätte, wäre, würde, könnte: Konjunktiv II
+    if low.endswith("e") and third_person_subject and finite_tense(tok) == "Pres" and lemma not in ("mögen",):
+        return "Sub"  # Konjunktiv I in reported speech: er habe, sie werde, es gehe
+    mood = tok.morph.get("Mood")
+    if mood and mood[0] in ("Ind", "Sub"):
+        return mood[0]
+    return "Ind"
+
+
+def analyze_verbs(doc: Doc, clause: RawClause, *, third_person_subject: bool = True) -> VerbComplex:
+    """Lemma, tense, mood and voice of a clause's verb complex."""
+    verbs = [i for i in clause.verbs if doc[i].tag_ in FINITE | NONFINITE]
+    finite = doc[clause.finite] if clause.finite is not None else None
+    full = [i for i in verbs if doc[i].tag_.startswith("VV")]
+    nonfinite = [i for i in verbs if doc[i].tag_ in NONFINITE]
+    lemmas = {i: (doc[i].lemma_ or doc[i].text).lower() for i in verbs}
+    participles = [i for i in nonfinite if doc[i].tag_.endswith("PP")]
+    werden_aux = [i for i in verbs if lemmas[i] == "werden" and i != (full[0] if full else -1)]
+    full_nonfinite = [i for i in full if doc[i].tag_ in NONFINITE]
+    main: int | None
+    if full_nonfinite:
+        main = full_nonfinite[0]
+    elif full:
+        main = full[0]
+    elif nonfinite:
+        main = nonfinite[0]
+    else:
+        main = clause.finite
+    main_lemma = (doc[main].lemma_ or doc[main].text) if main is not None else ""
+    copula = not full and main is not None and lemmas.get(main, main_lemma.lower()) in COPULAS
+    passive = (bool(werden_aux) and any(doc[i].tag_ == "VVPP" for i in full)) or any(
+        doc[i].text.lower() == "worden" for i in verbs
+    )
+    if copula and lemmas.get(main) == "werden" and participles:
+        copula = False
+    tense = mood = None
+    number = person = None
+    if finite is not None:
+        ftense = finite_tense(finite)
+        flemma = lemmas.get(finite.i, finite.lemma_.lower())
+        mood = finite_mood(finite, third_person_subject)
+        number, person = finite_number(finite)
+        tense = ftense
+        perfect_aux = flemma in ("haben", "sein") and (
+            any(doc[i].tag_ in ("VVPP", "VAPP", "VMPP") for i in nonfinite if i != finite.i) or
+            (any(doc[i].tag_ == "VMINF" for i in nonfinite) and flemma == "haben")
+        )
+        if flemma == "werden" and finite.text.lower().startswith("würd"):
+            tense = "Pres"
+            mood = "Sub"
+        elif flemma == "werden" and nonfinite and not (participles and not any(doc[i].tag_ == "VAINF" for i in nonfinite)):
+            tense = "Fut" if ftense == "Pres" else ftense
+        elif perfect_aux:
+            tense = "Perf" if ftense == "Pres" else "Pqp"
+        if passive and flemma == "sein":
+            tense = "Perf" if ftense == "Pres" else "Pqp"
+    particle = doc[clause.particle].text.lower() if clause.particle is not None else ""
+    lemma = main_lemma
+    if particle and main is not None and doc[main].tag_ in FINITE and not main_lemma.lower().startswith(particle):
+        lemma = particle + main_lemma
+    return VerbComplex(
+        main=main,
+        lemma=lemma,
+        tense=tense,
+        mood=mood,
+        voice="Pass" if passive else "Act",
+        copula=copula,
+        number=number,
+        person=person,
+    )

@@ -1,0 +1,246 @@
+"""Clause segmentation over the German topological fields, from STTS tags.
+
+A sentence is cut at commas, colons, dashes and brackets, and at coordinating conjunctions
+between clauses. Each piece is a subordinate clause (it starts with dass/weil/... , a
+relative pronoun, a w-word, or um/ohne + zu-infinitive), a main clause (it has a finite
+verb in first or second position) or a fragment, which joins the clause it belongs to: a
+Vorfeld cut off by an embedded relative clause, a right bracket after a parenthesis, an
+appended ``inklusive ...``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN", "VVIMP", "VAIMP"})
+NONFINITE = frozenset({"VVINF", "VAINF", "VMINF", "VVPP", "VAPP", "VMPP", "VVIZU"})
+VERBAL = FINITE | NONFINITE | frozenset({"PTKZU", "PTKVZ"})
+BOUNDARY_TEXT = frozenset({",", ";", ":", "–", "—", "(", ")", "[", "]", "-"})
+CLAUSE_KON = frozenset({"und", "oder", "aber", "sondern", "denn", "doch", "sowie"})
+REL_TAGS = frozenset({"PRELS", "PRELAT"})
+WH_TAGS = frozenset({"PWS", "PWAV", "PWAT"})
+#: subordinators that are also prepositions (während seiner Visite)
+PREPOSITION_LIKE = frozenset({"während", "seit", "bis"})
+
+
+@dataclass
+class RawClause:
+    """A clause being built: its own tokens (without embedded clauses) and its fields."""
+
+    kind: str  # main, sub
+    tokens: list[int]
+    subordinator: int | None = None  # token index of dass/weil/relative pronoun/um
+    finite: int | None = None
+    verbs: list[int] = field(default_factory=list)  # verb complex in text order
+    particle: int | None = None
+    vorfeld: list[int] = field(default_factory=list)
+    mittelfeld: list[int] = field(default_factory=list)
+    nachfeld: list[int] = field(default_factory=list)
+    appendix: list[int] = field(default_factory=list)  # fragments after the clause
+    coordinated: bool = False  # a conjunct that shares its subject with the clause before
+
+
+def _content(doc: Doc, toks: list[int]) -> list[int]:
+    return [i for i in toks if not (doc[i].is_space or doc[i].is_punct)]
+
+
+def _has_finite(doc: Doc, toks: list[int]) -> bool:
+    return any(doc[i].tag_ in FINITE for i in toks)
+
+
+def _is_zu_infinitive(doc: Doc, toks: list[int]) -> bool:
+    tags = [doc[i].tag_ for i in toks]
+    return "VVIZU" in tags or any(a == "PTKZU" and b in NONFINITE for a, b in zip(tags, tags[1:]))
+
+
+def _segments(doc: Doc, sent: Span) -> list[list[int]]:
+    """Cut a sentence at punctuation that separates clauses."""
+    segs: list[list[int]] = [[]]
+    for tok in sent:
+        if tok.is_space:
+            continue
+        if tok.text in BOUNDARY_TEXT and tok.tag_.startswith("$"):
+            segs.append([])
+            continue
+        if tok.tag_ == "$.":
+            continue
+        segs[-1].append(tok.i)
+    return [s for s in segs if _content(doc, s)]
+
+
+def _split_coordination(doc: Doc, seg: list[int]) -> list[tuple[list[int], bool]]:
+    """Split at und/oder/aber between two clauses; the flag marks the later conjuncts."""
+    parts: list[tuple[list[int], bool]] = []
+    start = 0
+    for k in range(1, len(seg) - 1):
+        tok = doc[seg[k]]
+        if tok.tag_ != "KON" or tok.text.lower() not in CLAUSE_KON:
+            continue
+        left, right = seg[start:k], seg[k + 1 :]
+        nxt = doc[seg[k + 1]]
+        prev = doc[seg[k - 1]]
+        right_content = right
+        if (
+            nxt.tag_ in ("KOUS", "KOUI") or nxt.tag_ in REL_TAGS
+            or (_has_finite(doc, left) and _has_finite(doc, right_content))
+            or (prev.tag_ in VERBAL and prev.tag_ != "PTKZU" and any(doc[i].tag_ in NONFINITE | FINITE for i in right_content))
+        ):
+            parts.append((left, bool(parts)))
+            start = k + 1
+    parts.append((seg[start:], bool(parts)))
+    return [(p, c) for p, c in parts if p]
+
+
+def _opening(doc: Doc, toks: list[int]) -> tuple[str, int | None]:
+    """Classify a piece by its first words: ('sub', subordinator) or ('main'/'frag', None)."""
+    content = [i for i in toks if not doc[i].is_punct and not doc[i].is_space]
+    if not content:
+        return "frag", None
+    k = 0
+    if doc[content[0]].tag_ == "KON" and doc[content[0]].text.lower() in CLAUSE_KON and len(content) > 1:
+        k = 1
+    first = doc[content[k]]
+    if first.tag_ == "KOUS" and first.text.lower() in PREPOSITION_LIKE and not _has_finite(doc, content):
+        return ("sub", None) if _is_zu_infinitive(doc, content) else ("frag", None)
+    if first.tag_ in ("KOUS", "KOUI"):
+        return "sub", first.i
+    if first.tag_ in REL_TAGS:
+        return "sub", first.i
+    if first.tag_ in ("APPR", "APPRART") and k + 1 < len(content):
+        nxt = doc[content[k + 1]]
+        if nxt.tag_ in REL_TAGS or (nxt.tag_ in WH_TAGS and doc[content[-1]].tag_ in FINITE):
+            return "sub", nxt.i
+    last_is_finite = doc[content[-1]].tag_ in FINITE or (
+        len(content) > 1 and doc[content[-1]].tag_ in NONFINITE and doc[content[-2]].tag_ in FINITE
+    )
+    if first.tag_ in WH_TAGS and last_is_finite and len(content) > 2:
+        return "sub", first.i
+    if first.text.lower() in ("wie", "als", "so") and first.tag_ in ("KOKOM", "KON", "ADV") and last_is_finite and len(content) > 2:
+        return "sub", first.i
+    if _has_finite(doc, content):
+        return "main", None
+    if _is_zu_infinitive(doc, content):
+        return "sub", None
+    return "frag", None
+
+
+def segment_sentence(doc: Doc, sent: Span) -> list[RawClause]:
+    """The clauses of one sentence, with their tokens; fields are filled by ``fill_fields``."""
+    pieces: list[tuple[list[int], bool, str, int | None]] = []
+    for seg in _segments(doc, sent):
+        for part, coordinated in _split_coordination(doc, seg):
+            kind, sub = _opening(doc, part)
+            pieces.append((part, coordinated, kind, sub))
+    clauses: list[RawClause] = []
+    pending: list[int] = []  # a fragment waiting for its finite verb (Vorfeld)
+    for n, (part, coordinated, kind, sub) in enumerate(pieces):
+        if kind == "frag" and coordinated and clauses and any(doc[i].tag_ in NONFINITE for i in part):
+            kind = clauses[-1].kind  # ... überwinden können und Bedingungen schaffen
+        if kind == "frag":
+            closing = any(doc[i].tag_ in NONFINITE or doc[i].tag_ == "PTKVZ" for i in part)
+            main_before = next((c for c in reversed(clauses) if c.kind == "main"), None)
+            if closing and main_before is not None and not any(
+                doc[i].tag_ in NONFINITE or doc[i].tag_ == "PTKVZ" for i in main_before.tokens
+            ):
+                main_before.tokens.extend(part)  # the right bracket after an embedded clause
+            elif _vorfeld_ahead(doc, pieces, n):
+                pending.extend(part)
+            elif clauses:
+                comma = part[0] - 1
+                if comma >= 0 and doc[comma].text == "," and not clauses[-1].appendix:
+                    clauses[-1].appendix.append(comma)
+                clauses[-1].appendix.extend(part)
+            continue
+        if kind == "main" and pending:
+            part = pending + part
+            pending = []
+        clause = RawClause(kind=kind, tokens=list(part), subordinator=sub, coordinated=coordinated)
+        clauses.append(clause)
+    return clauses
+
+
+def _vorfeld_ahead(doc: Doc, pieces: list[tuple[list[int], bool, str, int | None]], n: int) -> bool:
+    """Whether a fragment is the Vorfeld of a main clause that resumes after embedded clauses."""
+    for part, _coord, kind, _sub in pieces[n + 1 :]:
+        if kind in ("sub", "frag"):
+            continue
+        if kind != "main":
+            return False
+        content = _content(doc, part)
+        return bool(content) and doc[content[0]].tag_ in FINITE
+    return False
+
+
+def fill_fields(doc: Doc, clause: RawClause) -> None:
+    """Find the finite verb, the verb complex, the separable particle and the fields."""
+    toks = [i for i in clause.tokens if not doc[i].is_space]
+    start = 0
+    if clause.subordinator is not None and clause.subordinator in toks:
+        start = toks.index(clause.subordinator) + (0 if doc[clause.subordinator].tag_ in REL_TAGS else 1)
+        if doc[clause.subordinator].tag_ in REL_TAGS | WH_TAGS:
+            start = toks.index(clause.subordinator)
+            while start > 0 and doc[toks[start - 1]].tag_ in ("APPR", "APPRART"):
+                start -= 1
+    body = toks[start:]
+    if body and doc[body[0]].tag_ == "KON":
+        body = body[1:]
+    finite_positions = [k for k, i in enumerate(body) if doc[i].tag_ in FINITE]
+    verbal_runs = _runs(doc, body)
+    if clause.kind == "main" and finite_positions:
+        fk = finite_positions[0]
+        clause.finite = body[fk]
+        after = [(a + fk + 1, b + fk + 1) for a, b in _runs(doc, body[fk + 1 :])]
+        right = after[-1] if after else None
+        clause.vorfeld = body[:fk]
+        if right is None:
+            clause.mittelfeld = body[fk + 1 :]
+            clause.verbs = [body[fk]]
+        else:
+            clause.mittelfeld = body[fk + 1 : right[0]]
+            clause.nachfeld = body[right[1] :]
+            clause.verbs = [body[fk]] + body[right[0] : right[1]]
+    else:
+        run = None
+        if not finite_positions and clause.kind == "sub" and verbal_runs and _introduced(doc, clause):
+            last_run = verbal_runs[-1]
+            last = body[last_run[1] - 1]
+            if doc[last].tag_ in ("VVINF", "VAINF", "VMINF"):
+                finite_positions = [last_run[1] - 1]  # HanTa tags "bieten" in "dass Krisen Chancen bieten" VVINF
+        if finite_positions:
+            fk = finite_positions[-1]
+            clause.finite = body[fk]
+            run = next((r for r in verbal_runs if r[0] <= fk < r[1]), None)
+        elif verbal_runs:
+            run = verbal_runs[-1]
+        if run is None:
+            clause.mittelfeld = body
+        else:
+            clause.mittelfeld = body[: run[0]]
+            clause.verbs = body[run[0] : run[1]]
+            clause.nachfeld = body[run[1] :]
+    particles = [i for i in clause.verbs if doc[i].tag_ == "PTKVZ"]
+    clause.particle = particles[-1] if particles else None
+
+
+def _introduced(doc: Doc, clause: RawClause) -> bool:
+    """Whether a clause has a subordinator that requires a finite verb (not um ... zu)."""
+    return clause.subordinator is not None and doc[clause.subordinator].tag_ != "KOUI"
+
+
+def _runs(doc: Doc, body: list[int]) -> list[tuple[int, int]]:
+    """Maximal runs [a, b) of verbal tokens (verbs, zu, separable particles) in ``body``."""
+    runs: list[tuple[int, int]] = []
+    k = 0
+    while k < len(body):
+        if doc[body[k]].tag_ in VERBAL:
+            j = k
+            while j < len(body) and doc[body[j]].tag_ in VERBAL:
+                j += 1
+            if any(doc[body[m]].tag_ not in ("PTKZU",) for m in range(k, j)):
+                runs.append((k, j))
+            k = j
+        else:
+            k += 1
+    return runs
