@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PIP    := $(VENV)/bin/pip
 
-.PHONY: run test install install-test system-packages-test model lexicon clean
+.PHONY: run test install install-test system-packages system-packages-test model lexicon clean
 
 # Debian packages the tests need; tools/install_system_packages.sh installs only the missing
 # ones (apt-get, as root or through sudo). Add yours here (chromium, postgresql, redis-server,
@@ -18,7 +18,15 @@ $(VENV)/.installed: pyproject.toml
 	$(PIP) install --quiet -e .
 	touch $@
 
-install: $(VENV)/.installed
+# Debian libraries WeasyPrint loads at run time for PDF worksheets (Pango, HarfBuzz) and a
+# font with every German glyph; poppler-utils (pdftotext) reads the PDFs back in the tests.
+SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+SYSTEM_PACKAGES_TEST += poppler-utils
+
+system-packages:
+	tools/install_system_packages.sh $(SYSTEM_PACKAGES)
+
+install: $(VENV)/.installed system-packages
 
 $(VENV)/.installed-test: $(VENV)/.installed
 	$(PIP) install --quiet -e ".[test]"
@@ -29,7 +37,7 @@ install-test: $(VENV)/.installed-test
 system-packages-test:
 	tools/install_system_packages.sh $(SYSTEM_PACKAGES_TEST)
 
-test: install-test system-packages-test
+test: install-test system-packages system-packages-test
 	$(PY) -m pytest
 
 # Development server with the embedded SQLite database and the demo article.

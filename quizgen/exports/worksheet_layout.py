@@ -1,0 +1,256 @@
+"""What goes on a printed worksheet: numbered article lines, vocabulary, exercises, key.
+
+This module decides content and order; worksheet.py only renders it. Versions A and B hold
+the same items, shuffled differently (items and choices), and the same seed always gives
+the same sheet, so a teacher can print a class set twice and get the same two versions.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from typing import Sequence, TypeVar
+
+from quizgen.exports.gaps import gap_answers, split_at_gaps
+from quizgen.exports.options import ExportOptions
+from quizgen.pack import LEVELS, ClozeItem, LessonPack, Question, VocabEntry
+
+LINE_WIDTH = 72  # characters per numbered article line
+LETTERS = "abcdefgh"
+_BANK_KINDS = ("wordbank", "open")
+_CHOICE_CLOZE_KINDS = ("choice", "article", "ending")
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class ArticleLine:
+    number: int
+    text: str
+    paragraph_start: bool
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A piece of exercise text: plain text, or a gap with its number (0: unnumbered)."""
+
+    text: str
+    gap: int = 0
+
+
+@dataclass(frozen=True)
+class ExerciseItem:
+    number: int
+    pieces: tuple[Gap, ...]  # the prompt; a question has one plain piece
+    options: tuple[str, ...] = ()  # a/b/c choices in printed order
+    key: str = ""  # the answer as the key prints it
+    line: int | None = None  # the article line of the evidence
+
+
+@dataclass(frozen=True)
+class Exercise:
+    kind: str  # wordbank, wh, truefalse, choice
+    title: str
+    instruction: str
+    items: tuple[ExerciseItem, ...]
+    bank: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Worksheet:
+    title: str
+    level: str
+    version: str
+    source: str
+    lines: tuple[ArticleLine, ...]
+    vocabulary: tuple[VocabEntry, ...]
+    exercises: tuple[Exercise, ...] = field(default_factory=tuple)
+
+
+def number_lines(pack: LessonPack, width: int = LINE_WIDTH
+                 ) -> tuple[tuple[ArticleLine, ...], list[int | None]]:
+    """Wrap the article into numbered lines; also the line each sentence starts on."""
+    lines: list[ArticleLine] = []
+    starts: list[int] = []  # character offset of each line in pack.text
+    offset = 0
+    for paragraph in pack.text.split("\n"):
+        words: list[tuple[int, str]] = []
+        position = 0
+        for word in paragraph.split():
+            position = paragraph.index(word, position)
+            words.append((offset + position, word))
+            position += len(word)
+        current: list[str] = []
+        first = True
+        for start, word in words:
+            if current and len(" ".join(current)) + 1 + len(word) > width:
+                lines.append(ArticleLine(len(lines) + 1, " ".join(current), first))
+                first = False
+                current = []
+            if not current:
+                starts.append(start)
+            current.append(word)
+        if current:
+            lines.append(ArticleLine(len(lines) + 1, " ".join(current), first))
+        offset += len(paragraph) + 1
+    sentence_lines: list[int | None] = []
+    cursor = 0
+    for sentence in pack.sentences:
+        found = pack.text.find(sentence, cursor)
+        if found < 0:
+            sentence_lines.append(None)
+            continue
+        cursor = found + len(sentence)
+        sentence_lines.append(sum(1 for start in starts if start <= found) or 1)
+    return tuple(lines), sentence_lines
+
+
+def _rng(options: ExportOptions, exercise: str, version: str) -> random.Random:
+    return random.Random(f"quizgen-worksheet:{options.seed}:{version}:{exercise}")
+
+
+def shuffled(items: Sequence[T], options: ExportOptions, key: str) -> list[T]:
+    """The items in this version's order; B never repeats A's order when another exists."""
+    order = list(items)
+    _rng(options, key, options.version).shuffle(order)
+    if options.version == "B" and len(set(map(repr, items))) > 1:
+        version_a = list(items)
+        _rng(options, key, "A").shuffle(version_a)
+        if order == version_a:
+            order = order[1:] + order[:1]
+    return order
+
+
+def _line(sentence_lines: list[int | None], index: int) -> int | None:
+    return sentence_lines[index] if 0 <= index < len(sentence_lines) else None
+
+
+def vocabulary_box(pack: LessonPack, options: ExportOptions, limit: int = 14
+                   ) -> tuple[VocabEntry, ...]:
+    """Words at or above the learners' level, hardest first, then in text order."""
+    level = options.level or pack.level
+    floor = LEVELS.index(level) if level in LEVELS else 0
+    chosen = [e for e in pack.vocabulary if e.cefr in LEVELS and LEVELS.index(e.cefr) >= floor]
+    chosen.sort(key=lambda e: -LEVELS.index(e.cefr))
+    chosen = chosen[:limit]
+    chosen.sort(key=lambda e: (e.sentence, pack.vocabulary.index(e)))
+    return tuple(chosen)
+
+
+def wordbank_exercise(pack: LessonPack, options: ExportOptions,
+                      sentence_lines: list[int | None]) -> Exercise | None:
+    items = [item for item in pack.cloze if item.kind in _BANK_KINDS
+             and len(split_at_gaps(item.text)) > 1][: options.max_items]
+    if not items:
+        return None
+    bank: list[str] = []
+    out: list[ExerciseItem] = []
+    gap_number = 0
+    for number, item in enumerate(shuffled(items, options, "wordbank"), start=1):
+        pieces: list[Gap] = []
+        answers = gap_answers(item)
+        keys = []
+        texts = split_at_gaps(item.text)
+        pieces.append(Gap(texts[0]))
+        for index, text in enumerate(texts[1:]):
+            gap_number += 1
+            answer = answers[index] if index < len(answers) else ""
+            keys.append(f"({gap_number}) {answer}")
+            pieces.append(Gap("", gap_number))
+            pieces.append(Gap(text))
+        for word in (*answers, *item.options):
+            if word and word not in bank:
+                bank.append(word)
+        out.append(ExerciseItem(number, tuple(pieces), key=", ".join(keys),
+                                line=_line(sentence_lines, item.sentence)))
+    instruction = "Setzen Sie die Wörter aus dem Kasten ein."
+    if len(bank) > gap_number:
+        instruction += " Nicht alle Wörter passen."
+    return Exercise("wordbank", "Lückentext", instruction, tuple(out),
+                    bank=tuple(shuffled(sorted(bank), options, "bank")))
+
+
+def _best(questions: list[Question], limit: int) -> list[Question]:
+    """The highest-scoring questions, kept in text order."""
+    best = sorted(questions, key=lambda q: -q.score)[:limit]
+    return sorted(best, key=lambda q: (q.sentence, questions.index(q)))
+
+
+def wh_exercise(pack: LessonPack, options: ExportOptions,
+                sentence_lines: list[int | None]) -> Exercise | None:
+    chosen = _best([q for q in pack.questions if q.kind == "wh"], options.max_items)
+    if not chosen:
+        return None
+    items = tuple(
+        ExerciseItem(n, (Gap(q.question),), key=q.answer, line=_line(sentence_lines, q.sentence))
+        for n, q in enumerate(shuffled(chosen, options, "wh"), start=1))
+    return Exercise("wh", "Fragen zum Text", "Beantworten Sie die Fragen in ganzen Sätzen.",
+                    items)
+
+
+def truefalse_exercise(pack: LessonPack, options: ExportOptions,
+                       sentence_lines: list[int | None]) -> Exercise | None:
+    chosen = _best([q for q in pack.questions if q.kind == "truefalse"], options.max_items)
+    if not chosen:
+        return None
+    items = tuple(
+        ExerciseItem(n, (Gap(q.question),),
+                     key="richtig" if q.answer.strip().lower() == "richtig" else "falsch",
+                     line=_line(sentence_lines, q.sentence))
+        for n, q in enumerate(shuffled(chosen, options, "truefalse"), start=1))
+    return Exercise("truefalse", "Richtig oder falsch?",
+                    "Kreuzen Sie an: R (richtig) oder F (falsch).", items)
+
+
+def _choice_item(number: int, pieces: tuple[Gap, ...], options_in: Sequence[str], answer: str,
+                 options: ExportOptions, key: str, line: int | None) -> ExerciseItem:
+    order = shuffled(list(options_in), options, key)
+    letter = LETTERS[order.index(answer)] if answer in order else "?"
+    return ExerciseItem(number, pieces, options=tuple(order), key=f"{letter}) {answer}",
+                        line=line)
+
+
+def choice_exercise(pack: LessonPack, options: ExportOptions,
+                    sentence_lines: list[int | None]) -> Exercise | None:
+    sources: list[Question | ClozeItem] = []
+    sources += _best([q for q in pack.questions if q.kind == "choice" and q.options
+                      and q.correct is not None], options.max_items)
+    sources += [item for item in pack.cloze if item.kind in _CHOICE_CLOZE_KINDS
+                and item.options and len(split_at_gaps(item.text)) == 2]
+    sources = sources[: options.max_items]
+    if not sources:
+        return None
+    items = []
+    for number, source in enumerate(shuffled(sources, options, "choice"), start=1):
+        line = _line(sentence_lines, source.sentence)
+        if isinstance(source, Question):
+            answer = source.options[source.correct or 0]
+            items.append(_choice_item(number, (Gap(source.question),), source.options, answer,
+                                      options, f"choice:{source.id}", line))
+        else:
+            before, after = split_at_gaps(source.text)
+            items.append(_choice_item(number, (Gap(before), Gap("", -1), Gap(after)),
+                                      source.options, source.answer, options,
+                                      f"choice:{source.id}", line))
+    return Exercise("choice", "a, b oder c?", "Kreuzen Sie die richtige Antwort an.",
+                    tuple(items))
+
+
+_BUILDERS = {
+    "wordbank": wordbank_exercise,
+    "wh": wh_exercise,
+    "truefalse": truefalse_exercise,
+    "choice": choice_exercise,
+}
+
+
+def build_worksheet(pack: LessonPack, options: ExportOptions | None = None) -> Worksheet:
+    options = options or ExportOptions()
+    lines, sentence_lines = number_lines(pack)
+    exercises = []
+    for kind in options.kinds:
+        exercise = _BUILDERS[kind](pack, options, sentence_lines)
+        if exercise is not None:
+            exercises.append(exercise)
+    return Worksheet(title=pack.title, level=options.level or pack.level,
+                     version=options.version, source=pack.source, lines=lines,
+                     vocabulary=vocabulary_box(pack, options), exercises=tuple(exercises))

@@ -1,0 +1,124 @@
+"""Worksheets: the layout's content and shuffling, and the PDF read back with pdftotext."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from quizgen.errors import ExportError
+from quizgen.exports.options import ExportOptions
+from quizgen.exports.worksheet import worksheet_html, write_worksheet_pdf
+from quizgen.exports.worksheet_layout import LETTERS, build_worksheet, number_lines
+from tests.quizgen.export_packs import moskau_pack
+
+
+def _answers(sheet, kind):
+    exercise = next(e for e in sheet.exercises if e.kind == kind)
+    return exercise
+
+
+def test_article_lines_are_numbered_and_sentences_point_at_them():
+    pack = moskau_pack()
+    lines, sentence_lines = number_lines(pack)
+    assert " ".join(line.text for line in lines) == " ".join(pack.text.split())
+    assert all(len(line.text) <= 72 for line in lines)
+    for sentence, number in zip(pack.sentences, sentence_lines):
+        assert number is not None
+        first_words = " ".join(sentence.split()[:1])
+        assert first_words in lines[number - 1].text
+
+
+def test_versions_hold_the_same_items_in_another_order():
+    pack = moskau_pack()
+    sheet_a = build_worksheet(pack, ExportOptions(version="A", seed=7))
+    sheet_b = build_worksheet(pack, ExportOptions(version="B", seed=7))
+    for exercise_a, exercise_b in zip(sheet_a.exercises, sheet_b.exercises):
+        # gap numbers follow the order, so compare the prompts without them
+        prompts_a = ["_".join(piece.text for piece in item.pieces) for item in exercise_a.items]
+        prompts_b = ["_".join(piece.text for piece in item.pieces) for item in exercise_b.items]
+        assert sorted(prompts_a) == sorted(prompts_b)
+        if len(prompts_a) > 1:
+            assert prompts_a != prompts_b, exercise_a.kind
+    assert build_worksheet(pack, ExportOptions(version="B", seed=7)) == sheet_b
+    assert worksheet_html(pack, ExportOptions(seed=7)) == worksheet_html(pack,
+                                                                         ExportOptions(seed=7))
+    assert build_worksheet(pack, ExportOptions(seed=8)) != build_worksheet(
+        pack, ExportOptions(seed=7))
+
+
+def test_choice_keys_follow_the_shuffled_options():
+    pack = moskau_pack()
+    for version in ("A", "B"):
+        choice = _answers(build_worksheet(pack, ExportOptions(version=version)), "choice")
+        assert len(choice.items) == 5
+        for item in choice.items:
+            letter, answer = item.key.split(") ", 1)
+            assert item.options[LETTERS.index(letter)] == answer
+
+
+def test_options_choose_kinds_number_of_items_and_vocabulary_level():
+    pack = moskau_pack()
+    sheet = build_worksheet(pack, ExportOptions(kinds=("truefalse", "wh"), max_items=2,
+                                                level="C1"))
+    assert [e.kind for e in sheet.exercises] == ["truefalse", "wh"]
+    assert [len(e.items) for e in sheet.exercises] == [2, 2]
+    assert {entry.lemma for entry in sheet.vocabulary} == {"Grundvoraussetzung", "verlauten"}
+    assert sheet.level == "C1"
+    with pytest.raises(ExportError, match="choose from"):
+        ExportOptions(kinds=("essay",))
+
+
+def test_wordbank_gaps_are_numbered_across_items_and_hide_the_answers():
+    sheet = build_worksheet(moskau_pack())
+    bank = _answers(sheet, "wordbank")
+    gaps = [piece.gap for item in bank.items for piece in item.pieces if piece.gap]
+    assert gaps == [1, 2, 3, 4]
+    assert set(bank.bank) == {"Grundvoraussetzung", "vollständigen", "Staatsgebiet",
+                              "Partnerschaft"}
+    for item in bank.items:
+        prompt = "".join(piece.text for piece in item.pieces)
+        assert not any(word in prompt for word in ("vollständigen", "Staatsgebiet"))
+
+
+def _pdftotext(pdf, *args: str) -> str:
+    return subprocess.run(["pdftotext", "-layout", *args, str(pdf), "-"], check=True,
+                          capture_output=True, text=True).stdout
+
+
+@pytest.fixture(scope="module")
+def pdf(tmp_path_factory):
+    assert shutil.which("pdftotext"), "pdftotext is missing: run `make install` (poppler-utils)"
+    path = tmp_path_factory.mktemp("worksheet") / "sheet.pdf"
+    return write_worksheet_pdf(moskau_pack(), path, ExportOptions(version="B", seed=3))
+
+
+@pytest.mark.slow
+def test_pdf_has_the_article_with_line_numbers_and_the_exercises(pdf):
+    text = _pdftotext(pdf)
+    assert "Moskau-Besuch: Russland und China vertiefen" in text
+    assert "Version B" in text
+    assert re.search(r"^\s*1\s+Kurz vor dem ersten Jahrestag", text, re.M)
+    assert re.search(r"^\s*7\s+“Die internationalen Beziehungen", text, re.M)
+    assert "die Partnerschaft (feminin)" in text and "Pl. die Partnerschaften" in text
+    for heading in ("Wortschatz", "Lückentext", "Fragen zum Text", "Richtig oder falsch?",
+                    "a, b oder c?"):
+        assert heading in text
+    assert re.search(r"Die Ukraine fordert als \(\d\)\s+zu Gesprächen", text)
+    assert "a) " in text and "b) " in text and "c) " in text
+
+
+@pytest.mark.slow
+def test_pdf_answer_key_is_on_its_own_last_page(pdf):
+    pages = _pdftotext(pdf).split("\f")
+    pages = [page for page in pages if page.strip()]
+    key = pages[-1]
+    assert key.lstrip().startswith("Lösungen")
+    assert not any("Lösungen" in page for page in pages[:-1])
+    sheet = build_worksheet(moskau_pack(), ExportOptions(version="B", seed=3))
+    for exercise in sheet.exercises:
+        for item in exercise.items:
+            assert item.key in " ".join(key.split())
+    assert "Z. 38" in key  # the Ukraine's demand starts on line 38
