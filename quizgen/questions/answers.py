@@ -1,0 +1,144 @@
+"""The answer side of a question: what kind of thing a constituent names, its core, and its
+full extent (a trailing ``von ihrem Staatsgebiet, inklusive der Krim`` belongs to the answer).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from quizgen.analysis import Analysis, Phrase
+from quizgen.questions.clause_reading import ClauseReading
+from quizgen.questions.mentions import full_name, is_person_noun, mentions
+from quizgen.questions.pronoun_resolution import resolve_pronoun
+
+ATTACHING = frozenset({"von", "vom", "inklusive", "einschließlich", "samt", "mitsamt", "darunter", "insbesondere"})
+NP_MATERIAL = frozenset({"APPR", "APPRART", "ART", "ADJA", "NN", "NE", "CARD", "PPOSAT", "PIAT", "PIDAT", "KON", "$,", "ADV"})
+STOP_CORE = frozenset({"APPR", "APPRART", "$,", "$(", "KON", "PRELS", "KOUS", "$."})
+
+
+def phrase_kind(analysis: Analysis, phrase: Phrase) -> str:
+    """PER, LOC, ORG, OTH (named), PERSON_NOUN, THING, or why it cannot be asked about."""
+    toks = analysis.tokens
+    if phrase.end - phrase.start == 1:
+        tok = toks[phrase.start]
+        low = tok.text.lower()
+        if tok.tag == "PRF":
+            return "REFLEXIVE"
+        if low == "es":
+            return "EXPLETIVE"
+        if tok.tag == "PPER":
+            return "PER" if resolve_pronoun(analysis, phrase.start) is not None else "PRON_UNRESOLVED"
+        if tok.tag in ("PDS", "PIS", "PPOSS", "PRELS", "PWS"):
+            return "PRON_UNRESOLVED"
+    head = phrase.head if phrase.start <= phrase.head < phrase.end else phrase.end - 1
+    inside = [m for m in mentions(analysis) if phrase.start <= m.start and m.end <= phrase.end]
+    for m in inside:
+        if m.start <= head < m.end:
+            return m.label
+    head_tok = toks[head]
+    if is_person_noun(head_tok):
+        if any(m.start == head + 1 and m.label == "PER" for m in inside):
+            return "PER"
+        return "PERSON_NOUN"
+    if head_tok.tag == "NE":
+        return "OTH"
+    if head_tok.tag in ("NN", "CARD", "ADJA", "NNE"):
+        if inside and inside[-1].label == "PER" and inside[-1].start == head + 1:
+            return "PER"
+        return "THING"
+    return "PRON_UNRESOLVED" if head_tok.tag.startswith("P") else "THING"
+
+
+def answer_core(analysis: Analysis, phrase: Phrase) -> str:
+    """The core of an answer: the name (``Wang Yi``) or the noun with its article, adjectives
+    and genitive (``den vollständigen Abzug russischer Truppen``) without the PPs after it."""
+    toks = analysis.tokens
+    start = phrase.start
+    if phrase.preposition is not None and toks[start].tag in ("APPR", "APPRART"):
+        start += 1
+    head = phrase.head if start <= phrase.head < phrase.end else None
+    inside = [m for m in mentions(analysis) if start <= m.start and m.end <= phrase.end]
+    if len(inside) >= 2 and any(toks[k].tag == "KON" for k in range(inside[0].end, inside[-1].start)):
+        return analysis.span_text(inside[0].start, inside[-1].end)
+    for m in inside:
+        if head is None or m.start <= head < m.end or m.start == head + 1:
+            return full_name(analysis, m) if m.label == "PER" else m.text
+    end = start
+    while end < phrase.end and toks[end].tag not in STOP_CORE:
+        end += 1
+    if head is not None and end <= head:
+        end = head + 1
+    core = analysis.span_text(start, end) if end > start else phrase.text
+    return core.strip(" ,")
+
+
+LEFT_MODIFIERS = frozenset(
+    {"kurz", "knapp", "fast", "noch", "bereits", "schon", "erst", "gleich", "unmittelbar", "direkt", "spätestens", "frühestens", "genau", "rund", "etwa", "mehr", "weniger", "gut"}
+)
+
+
+def is_whole(analysis: Analysis, phrase: Phrase) -> bool:
+    """False for a fragment the chunker cut out of a larger phrase (``die von China | angekündigte ...``)."""
+    toks = analysis.tokens
+    if phrase.start > 0 and toks[phrase.start - 1].tag in ("ART", "ADJA", "PPOSAT", "PDAT", "PIAT", "APPR", "APPRART"):
+        if toks[phrase.start - 1].sentence == toks[phrase.start].sentence:
+            return False
+    if toks[phrase.start].tag == "ADJA":
+        # "die von China | angekündigte Friedensinitiative": an article before a PP before us
+        j = phrase.start - 1
+        seen_pp = False
+        while j >= max(0, phrase.start - 6) and toks[j].tag in ("NE", "NN", "APPR", "APPRART", "ADV", "ADJD", "CARD"):
+            seen_pp = seen_pp or toks[j].tag in ("APPR", "APPRART")
+            j -= 1
+        if seen_pp and j >= 0 and toks[j].tag in ("ART", "PDAT", "PPOSAT", "PIAT"):
+            return False
+    if phrase.end < len(toks) and toks[phrase.end].tag in ("NN", "ADJA") and toks[phrase.end].sentence == toks[phrase.start].sentence:
+        return False
+    return True
+
+
+def widen(analysis: Analysis, phrase: Phrase) -> Phrase:
+    """Take in a degree word before a PP (``kurz vor ...``) and a bracket after it (``(24. Februar)``)."""
+    toks = analysis.tokens
+    start, end = phrase.start, phrase.end
+    sentence = toks[start].sentence
+    while start > 0 and toks[start - 1].sentence == sentence and toks[start - 1].text.lower() in LEFT_MODIFIERS and toks[start - 1].tag in ("ADV", "ADJD", "PIAT", "PIS"):
+        start -= 1
+    if end < len(toks) and toks[end].text == "(":
+        close = next((j for j in range(end, min(end + 8, len(toks))) if toks[j].text == ")"), None)
+        if close is not None:
+            end = close + 1
+    if (start, end) == (phrase.start, phrase.end):
+        return phrase
+    return replace(phrase, start=start, end=end, text=analysis.span_text(start, end))
+
+
+def extend_answer(analysis: Analysis, reading: ClauseReading, phrase: Phrase) -> Phrase:
+    """The phrase with an attached tail (``von X, inklusive Y``) when the tail ends the field."""
+    phrase = widen(analysis, phrase)
+    toks = analysis.tokens
+    clause = reading.clause
+    sent = analysis.sentences[clause.sentence]
+    if phrase.end >= sent.end or toks[phrase.end].text.lower() not in ATTACHING | {","}:
+        return phrase
+    taken = {i for p in (clause.subject, *clause.acc_objects, *clause.dat_objects) if p is not None for i in range(p.start, p.end)}
+    others = [c for c in analysis.clauses if c is not clause and c.sentence == clause.sentence]
+    verbs = set(clause.verb_tokens)
+    i, last = phrase.end, phrase.end
+    while i < sent.end:
+        tok = toks[i]
+        if i in verbs or tok.tag == "$." or any(c.start <= i < c.end and i not in reading.own for c in others):
+            break
+        if tok.text == ",":
+            if i + 1 < sent.end and toks[i + 1].text.lower() in ATTACHING:
+                i += 1
+                continue
+            break
+        if tok.tag not in NP_MATERIAL or i in taken:
+            return phrase
+        i += 1
+        last = i
+    rest_of_clause = [j for j in reading.own if j >= last and j not in verbs]
+    if rest_of_clause or last == phrase.end:
+        return phrase
+    return replace(phrase, end=last, text=analysis.span_text(phrase.start, last))

@@ -1,0 +1,82 @@
+"""a/b/c questions: a W-question whose answer is a name or number, with two wrong options of
+the same type from the same text (other people for Wer, other places for Wo).
+
+A distractor never names the answer's referent and never appears in the evidence sentence or
+the question (someone named there might also be a right answer).
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from quizgen.analysis import Analysis
+from quizgen.questions.candidate import Candidate
+from quizgen.questions.mentions import full_name, mentions, same_referent
+
+CHOICE_TYPES = frozenset({"PER", "LOC", "ORG", "NUM"})
+
+
+def generate(analysis: Analysis, *, seed: int = 0, previous: list[Candidate] | None = None) -> list[Candidate]:
+    """A choice version of every W-question in ``previous`` that has two good distractors."""
+    out: list[Candidate] = []
+    for cand in previous or []:
+        if cand.kind != "wh" or cand.answer_type not in CHOICE_TYPES:
+            continue
+        distractors = _distractors(analysis, cand)
+        if len(distractors) < 2:
+            continue
+        options = [cand.answer_short, *distractors[:2]]
+        order = _order(seed, cand.question)
+        shuffled = tuple(options[k] for k in order)
+        out.append(
+            Candidate(
+                kind="choice",
+                question=cand.question,
+                answer=cand.answer,
+                answer_short=cand.answer_short,
+                sentence=cand.sentence,
+                confidence=cand.confidence * 0.97,
+                fact=cand.fact,
+                wh_word=cand.wh_word,
+                answer_type=cand.answer_type,
+                accepted=cand.accepted,
+                options=shuffled,
+                correct=shuffled.index(cand.answer_short),
+                span=cand.span,
+                notes=(*cand.notes, "choice"),
+            )
+        )
+    return out
+
+
+def _distractors(analysis: Analysis, cand: Candidate) -> list[str]:
+    sentence_text = analysis.sentences[cand.sentence].text.lower()
+    question = cand.question.lower()
+    found: list[str] = []
+    if cand.answer_type == "NUM":
+        unit = cand.answer[len(cand.answer_short) :].strip().split(" ")[0] if cand.answer != cand.answer_short else ""
+        for tok in analysis.tokens:
+            if tok.tag == "CARD" and tok.text != cand.answer_short and tok.text not in found:
+                nxt = analysis.tokens[tok.i + 1] if tok.i + 1 < len(analysis.tokens) else None
+                if unit and (nxt is None or nxt.text != unit):
+                    continue
+                if tok.sentence != cand.sentence:
+                    found.append(tok.text)
+        return found
+    for m in mentions(analysis):
+        if m.label != cand.answer_type or (m.label == "PER" and m.text.endswith("s")):
+            continue
+        name = full_name(analysis, m)
+        if same_referent(name, cand.answer_short) or any(same_referent(name, f) for f in found):
+            continue
+        if any(w.lower() in sentence_text or w.lower() in question for w in name.split()):
+            continue
+        found.append(name)
+    return found
+
+
+def _order(seed: int, question: str) -> list[int]:
+    """A deterministic shuffle of three options from the seed and the question."""
+    orders = [[0, 1, 2], [1, 0, 2], [1, 2, 0], [0, 2, 1], [2, 0, 1], [2, 1, 0]]
+    digest = hashlib.sha1(f"{seed}:{question}".encode()).digest()
+    return orders[digest[0] % len(orders)]

@@ -1,0 +1,295 @@
+"""Read one clause for question generation: its own tokens, its verb in the indicative, and
+the Mittelfeld that remains when one constituent is asked about.
+
+Everything that would make a question unanswerable without the text around it (an unresolved
+pronoun, ``das``/``dies``, a pronominal adverb like ``darauf``, direct speech, an embedded
+clause, ``man``) makes the clause unusable for that question: precision over recall.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from quizgen.analysis import Analysis, Clause, Phrase, Token
+from quizgen.questions.pronoun_resolution import PERSONAL_PRONOUNS, resolved_name
+from quizgen.questions.question_syntax import (
+    ASSERTING_SPEECH_VERBS,
+    SPEECH_VERBS,
+    THIRD_SG,
+    VerbForm,
+    conjugation,
+    finite_slot,
+    indicative_table,
+    inflect,
+    person_of_subject,
+)
+
+QUOTES = frozenset({'"', "„", "“", "”", "»", "«", "‚", "‘", "’", "'", "‹", "›"})
+# Discourse adverbs that tie a clause to the text before it; a question leaves them out.
+CONNECTIVES = frozenset(
+    """aber jedoch allerdings zudem außerdem nun also daher deshalb deswegen trotzdem dennoch
+    ebenfalls auch indes indessen hingegen zwar ja doch schließlich denn so dabei ferner
+    immerhin freilich wiederum sodann""".split()
+)
+# Tags that point into the context: das/dies, darauf/dabei, relative and w-words, conjunctions.
+CONTEXT_TAGS = frozenset({"PDS", "PROAV", "PRELS", "PRELAT", "PWS", "PWAV", "PWAT", "KOUS", "KOUI", "PTKANT", "ITJ", "XY", "FM"})
+NON_AGENTIVE = frozenset({"sein", "liegen", "werden", "bleiben", "befinden", "geben", "gehören", "stehen", "heißen"})
+
+
+@dataclass(frozen=True)
+class ClauseReading:
+    """What a question needs to know about one clause."""
+
+    clause: Clause
+    own: tuple[int, ...]  # the clause's tokens without embedded clauses and edge punctuation
+    reported: bool  # a dass-clause or Konjunktiv clause reporting what someone said
+    verb_lemma: str  # lemma to inflect for the finite position
+    slot: tuple[str, int]  # table and person of the finite verb as written
+    nonfinite: tuple[str, ...]  # infinitives and participles, in text order
+
+
+def read_clause(analysis: Analysis, clause: Clause) -> ClauseReading | None:
+    """The reading of a clause, or None when no question should come from it."""
+    if clause.finite_verb is None or clause.confidence < 0.5:
+        return None
+    toks = analysis.tokens
+    if _inside_quotes(analysis, clause) or clause.mood == "Imp":
+        return None
+    reported = False
+    if clause.kind == "sub":
+        if (clause.subordinator or "").lower() != "dass":
+            return None
+        parent = _governing_clause(analysis, clause)
+        if parent is None or _base_lemma(parent.verb_lemma) not in ASSERTING_SPEECH_VERBS:
+            return None
+        reported = True
+    else:
+        first = _first_content(analysis, clause)
+        if first is None or first == clause.finite_verb:  # V1: a question, a command or a conditional
+            return None
+        if clause.mood == "Sub":
+            reported = True
+    nested = [c for c in analysis.clauses if c is not clause and clause.start <= c.start and c.end <= clause.end]
+    own = tuple(
+        i
+        for i in range(clause.start, clause.end)
+        if not any(c.start <= i < c.end for c in nested)
+        and not (i == clause.start and toks[i].tag == "KON")
+    )
+    while own and toks[own[-1]].tag.startswith("$"):
+        own = own[:-1]
+    while own and toks[own[0]].tag.startswith("$"):
+        own = own[1:]
+    finite = toks[clause.finite_verb]
+    nonfinite_idx = [i for i in clause.verb_tokens if i not in (clause.finite_verb, clause.particle)]
+    main_is_finite = not any(toks[i].tag.startswith("VV") for i in nonfinite_idx)
+    lemma = _base_lemma(clause.verb_lemma) if main_is_finite else finite.lemma
+    if conjugation(lemma) is None:
+        return None
+    slot = finite_slot(lemma, finite.text)
+    if slot is None:
+        return None
+    if slot[0] == "konjunktiv2" and not (reported and lemma in ("haben", "werden", "sein")):
+        return None  # hypothetical (könnte, würde): not a fact to ask about
+    return ClauseReading(
+        clause=clause,
+        own=own,
+        reported=reported,
+        verb_lemma=lemma,
+        slot=slot,
+        nonfinite=tuple(toks[i].text for i in nonfinite_idx if toks[i].tag != "PTKZU"),
+    )
+
+
+def verb_for(reading: ClauseReading, *, wh_subject: bool) -> VerbForm | None:
+    """The finite verb of the question: indicative, 3rd singular when the W-word is the subject."""
+    table = indicative_table(reading.slot[0], reading.verb_lemma, reported=reading.reported)
+    person = THIRD_SG if wh_subject else person_of_subject(reading.slot[1])
+    return inflect(reading.verb_lemma, table, person)
+
+
+def middle_words(
+    analysis: Analysis,
+    reading: ClauseReading,
+    asked: Phrase | None,
+    *,
+    keep_subject: bool = True,
+    substitute: dict[int, str] | None = None,
+) -> list[str] | None:
+    """The Mittelfeld of the question without ``asked``: subject first, the rest in text order.
+
+    None when a word in it needs the context (pronoun, ``das``, quotes) or it is too long.
+    """
+    clause = reading.clause
+    toks = analysis.tokens
+    asked_span = range(asked.start, asked.end) if asked is not None else range(0)
+    skip = set(clause.verb_tokens) | set(asked_span)
+    subject = clause.subject
+    subject_words: list[str] = []
+    if subject is not None and subject is not asked:
+        if not keep_subject:
+            return None
+        subject_words_opt = phrase_words(analysis, subject, substitute=substitute)
+        if subject_words_opt is None:
+            return None
+        subject_words = subject_words_opt
+        skip |= set(range(subject.start, subject.end))
+    reflexive: list[str] = []
+    rest: list[str] = []
+    substitute = substitute or {}
+    bracketed = parenthetical_tokens(analysis, reading.own)
+    for i in reading.own:
+        if i in skip or i in bracketed:
+            continue
+        if i in substitute:
+            if substitute[i]:
+                rest.append(substitute[i])
+            continue
+        tok = toks[i]
+        low = tok.text.lower()
+        if tok.text.isspace():
+            continue
+        if i == reading.own[0] and tok.tag in ("KON", "KOUS"):
+            continue
+        if tok.tag == "PRF" and low == "sich" and not reflexive:
+            reflexive.append("sich")
+            continue
+        if low in CONNECTIVES and tok.tag in ("ADV", "KON", "PTKANT"):
+            continue
+        if tok.tag.startswith("$"):
+            return None  # a comma, bracket or dash left in the question: too complex
+        if tok.tag in CONTEXT_TAGS or tok.text in QUOTES or low == "man":
+            return None
+        if tok.tag == "PPER" or (tok.tag in ("PIS",) and low in PERSONAL_PRONOUNS):
+            name = resolved_name(analysis, i)
+            if name is None:
+                return None
+            rest.append(name)
+            continue
+        rest.append(word_text(analysis, i))
+    if subject_words and reflexive and not _is_pronoun_phrase(analysis, subject):
+        words = reflexive + subject_words + rest
+    else:
+        words = subject_words + reflexive + rest
+    if len(words) > 14:
+        return None
+    return words
+
+
+def phrase_words(analysis: Analysis, phrase: Phrase, *, substitute: dict[int, str] | None = None) -> list[str] | None:
+    """The words of a kept constituent, a pronoun replaced by the name it refers to."""
+    toks = analysis.tokens
+    words: list[str] = []
+    substitute = substitute or {}
+    for i in range(phrase.start, phrase.end):
+        if i in substitute:
+            if substitute[i]:
+                words.append(substitute[i])
+            continue
+        tok = toks[i]
+        low = tok.text.lower()
+        if tok.tag in CONTEXT_TAGS or tok.text in QUOTES or low == "man" or low == "es":
+            return None
+        if tok.tag == "PPER":
+            plural = tok.feat("Number") == "Plur"
+            name = resolved_name(analysis, i, singular=not plural)
+            if name is None:
+                return None
+            words.append(name)
+        elif tok.tag == "PPOSAT" and i == phrase.start:
+            return None  # "Sein Ziel": whose? needs the text before
+        elif tok.tag.startswith("$") and tok.text not in ("-",):
+            return None
+        else:
+            words.append(word_text(analysis, i))
+    return words
+
+
+def word_text(analysis: Analysis, index: int) -> str:
+    """A token as it is written inside a clause: a sentence-initial function word in lower case."""
+    tok = analysis.tokens[index]
+    sent = analysis.sentences[tok.sentence]
+    first = sent.start
+    while first < sent.end and (
+        analysis.tokens[first].text in QUOTES or analysis.tokens[first].tag.startswith("$") or analysis.tokens[first].text.isspace()
+    ):
+        first += 1
+    if index == first and tok.tag not in ("NN", "NE", "NNE") and tok.text[:1].isupper() and not tok.text.isupper():
+        return tok.text[:1].lower() + tok.text[1:]
+    return tok.text
+
+
+def span_words(analysis: Analysis, start: int, end: int) -> str:
+    """The text of tokens ``[start, end)`` with a sentence-initial function word lowered."""
+    text = analysis.span_text(start, end)
+    if end > start:
+        first = word_text(analysis, start)
+        text = first + text[len(first) :]
+    return text
+
+
+def parenthetical_tokens(analysis: Analysis, own: tuple[int, ...]) -> set[int]:
+    """Tokens inside (and including) round brackets: a question leaves asides out."""
+    out: set[int] = set()
+    opened: int | None = None
+    for i in own:
+        text = analysis.tokens[i].text
+        if text == "(":
+            opened = i
+        elif text == ")" and opened is not None:
+            out.update(range(opened, i + 1))
+            opened = None
+    return out
+
+
+def needs_complement(analysis: Analysis, clause: Clause) -> bool:
+    """A clause whose object is a clause (``sagte Putin``, ``kündigte an, dass ...``): asking
+    about it without that clause gives ``Wer sagte?``."""
+    if clause.acc_objects:
+        return False
+    if _base_lemma(clause.verb_lemma) in SPEECH_VERBS:
+        return True
+    for other in analysis.clauses_in(clause.sentence):
+        if other is clause or other.kind != "sub":
+            continue
+        sub = (other.subordinator or "").lower()
+        if other.start >= clause.end - 1 and other.start - clause.end <= 2 and sub in ("dass", "ob", ""):
+            return True
+    return False
+
+
+def is_agentive(reading: ClauseReading) -> bool:
+    return _base_lemma(reading.clause.verb_lemma) not in NON_AGENTIVE
+
+
+def _is_pronoun_phrase(analysis: Analysis, phrase: Phrase) -> bool:
+    return phrase.end - phrase.start == 1 and analysis.tokens[phrase.start].tag in ("PPER", "PIS", "PDS")
+
+
+def _base_lemma(lemma: str) -> str:
+    return lemma[5:] if lemma.startswith("sich ") else lemma
+
+
+def _first_content(analysis: Analysis, clause: Clause) -> int | None:
+    for i in range(clause.start, clause.end):
+        tok: Token = analysis.tokens[i]
+        if not tok.tag.startswith("$") and tok.text not in QUOTES and tok.tag != "KON":
+            return i
+    return None
+
+
+def _inside_quotes(analysis: Analysis, clause: Clause) -> bool:
+    sent = analysis.sentences[clause.sentence]
+    toks = analysis.tokens
+    before = sum(1 for i in range(sent.start, clause.start) if toks[i].text in QUOTES)
+    inside = any(toks[i].text in QUOTES for i in range(clause.start, clause.end))
+    return before % 2 == 1 or inside
+
+
+def _governing_clause(analysis: Analysis, clause: Clause) -> Clause | None:
+    """The main clause of the same sentence that a dass-clause depends on (nearest before it)."""
+    mains = [c for c in analysis.clauses_in(clause.sentence) if c.kind == "main" and c is not clause]
+    before = [c for c in mains if c.start < clause.start]
+    if before:
+        return before[-1]
+    return mains[0] if mains else None

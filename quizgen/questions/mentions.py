@@ -1,0 +1,216 @@
+"""Who and what a text names: entity mentions with types, and which common nouns are people.
+
+The NER of the pipeline fills ``Analysis.entities``; where it is empty (the baseline pipeline),
+runs of ``NE`` tokens stand in, typed by small rules (a title before a name makes a person, a
+short gazetteer makes a place, all-capital abbreviations an organisation).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from quizgen.analysis import Analysis, Token
+
+# Heads of common nouns that denote people (compounds end in them: Außenministeriumssprecherin).
+PERSON_NOUN_ENDINGS: tuple[str, ...] = (
+    "präsident", "präsidentin", "minister", "ministerin", "kanzler", "kanzlerin", "sprecher",
+    "sprecherin", "chef", "chefin", "politiker", "politikerin", "diplomat", "diplomatin",
+    "experte", "expertin", "trainer", "trainerin", "spieler", "spielerin", "bürgermeister",
+    "bürgermeisterin", "abgeordnete", "abgeordneter", "vorsitzende", "vorsitzender", "führer",
+    "führerin", "botschafter", "botschafterin", "sekretär", "sekretärin", "direktor", "direktorin",
+    "leiter", "leiterin", "anwalt", "anwältin", "richter", "richterin", "polizist", "polizistin",
+    "soldat", "soldatin", "arzt", "ärztin", "lehrer", "lehrerin", "schüler", "schülerin",
+    "student", "studentin", "forscher", "forscherin", "wissenschaftler", "wissenschaftlerin",
+    "autor", "autorin", "künstler", "künstlerin", "sänger", "sängerin", "schauspieler",
+    "schauspielerin", "regisseur", "regisseurin", "journalist", "journalistin", "mann", "frau",
+    "kind", "mutter", "vater", "sohn", "tochter", "bruder", "schwester", "mensch", "menschen",
+    "bürger", "bürgerin", "einwohner", "einwohnerin", "mitarbeiter", "mitarbeiterin", "kollege",
+    "kollegin", "gründer", "gründerin", "unternehmer", "unternehmerin", "manager", "managerin",
+    "ökonom", "ökonomin", "analyst", "analystin", "staatschef", "regierungschef", "kandidat",
+    "kandidatin", "täter", "täterin", "opfer", "verdächtige", "verdächtiger", "zeuge", "zeugin",
+    "fan", "fans", "gewerkschafter", "aktivist", "aktivistin", "papst", "könig", "königin",
+    "prinz", "prinzessin", "premier", "premierminister", "premierministerin", "kommissar",
+    "kommissarin", "gouverneur", "gouverneurin", "general", "kapitän", "coach", "torhüter",
+    "stürmer", "verteidiger", "verteidigerin", "sieger", "siegerin", "weltmeister", "kläger",
+    "klägerin", "angeklagte", "angeklagter", "patient", "patientin", "besucher", "besucherin",
+    "nutzer", "nutzerin", "kunde", "kundin", "arbeiter", "arbeiterin", "angestellte", "leute",
+    "eltern", "jugendliche", "flüchtling", "flüchtlinge", "migrant", "migranten", "chefs",
+)
+
+# A short gazetteer: names the baseline tagger cannot type otherwise (the NER replaces it).
+PLACES: frozenset[str] = frozenset(
+    """Deutschland Österreich Schweiz Russland China Ukraine USA Amerika Frankreich Italien Spanien
+    Polen Ungarn Tschechien Griechenland Türkei Syrien Irak Iran Israel Ägypten Japan Indien Brasilien
+    Kanada Mexiko Großbritannien England Schottland Irland Niederlande Belgien Schweden Norwegen
+    Dänemark Finnland Portugal Rumänien Bulgarien Serbien Kroatien Slowenien Slowakei Afghanistan
+    Pakistan Nordkorea Südkorea Korea Libyen Tunesien Marokko Afrika Asien Europa Australien Krim
+    Berlin Wien Moskau Peking Paris London Rom Madrid Washington Brüssel Kiew Hamburg München Köln
+    Frankfurt Graz Linz Salzburg Innsbruck Zürich Genf Bern Athen Warschau Prag Budapest Ankara
+    Istanbul Damaskus Bagdad Teheran Jerusalem Tokio Stuttgart Dresden Leipzig Düsseldorf Bayern
+    Sachsen Tirol Kärnten Steiermark Vorarlberg Niederösterreich Oberösterreich Burgenland Hessen
+    Kalifornien Texas Florida Griechenlands Lampedusa Mittelmeer Gaza Westjordanland Donezk Luhansk""".split()
+)
+
+FEMALE_FIRST_NAME_ENDINGS: tuple[str, ...] = ("a", "e", "ine", "ette", "elle", "id", "rud")
+FEMALE_NOUN_ENDING = "in"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention of a named entity: its tokens, type and the name without titles."""
+
+    start: int
+    end: int
+    label: str  # PER, LOC, ORG, OTH
+    text: str
+    sentence: int
+
+    @property
+    def last(self) -> str:
+        return self.text.split()[-1]
+
+
+def is_person_noun(token: Token) -> bool:
+    """True when a common noun names people (Präsident, Außenministeriumssprecherin, Menschen)."""
+    if token.tag != "NN":
+        return False
+    word = token.text.lower().replace("-", "")
+    lemma = token.lemma.lower().replace("-", "")
+    return any(word.endswith(e) or lemma.endswith(e) for e in PERSON_NOUN_ENDINGS)
+
+
+def is_female_noun(token: Token) -> bool:
+    return is_person_noun(token) and token.text.endswith(FEMALE_NOUN_ENDING)
+
+
+def mentions(analysis: Analysis) -> tuple[Mention, ...]:
+    """Every named mention, from the NER when it ran, else from NE runs with guessed types."""
+    cached = _CACHE.get(id(analysis))
+    if cached is not None and cached[0] is analysis:
+        return cached[1]
+    found = _find_mentions(analysis)
+    if len(_CACHE) > 8:
+        _CACHE.clear()
+    _CACHE[id(analysis)] = (analysis, found)
+    return found
+
+
+# Keyed by identity: hashing a whole Analysis on every call would cost more than the work.
+_CACHE: dict[int, tuple[Analysis, tuple[Mention, ...]]] = {}
+
+
+def _find_mentions(analysis: Analysis) -> tuple[Mention, ...]:
+    toks = analysis.tokens
+    if analysis.entities:
+        return tuple(
+            Mention(e.start, e.end, e.label, e.text, toks[e.start].sentence)
+            for e in analysis.entities
+            if e.end > e.start
+        )
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(toks):
+        if toks[i].tag == "NE" and toks[i].text[:1].isupper():
+            j = i + 1
+            while (
+                j < len(toks)
+                and toks[j].sentence == toks[i].sentence
+                and _continues_name(toks[j])
+                and toks[j].text not in PLACES
+            ):
+                j += 1
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    found: list[Mention] = []
+    person_lasts: set[str] = set()
+    for start, end in runs:
+        label = _guess_label(analysis, start, end, person_lasts)
+        text = analysis.span_text(start, end)
+        if label == "PER":
+            person_lasts.add(text)
+        found.append(Mention(start, end, label, text, toks[start].sentence))
+    return tuple(found)
+
+
+def _continues_name(tok: Token) -> bool:
+    if tok.tag == "NE":
+        return True
+    # HanTa tags unknown second names (Jinping) as NN; an NN with no lexicon entry and an
+    # unchanged lemma is most likely a name.
+    return tok.tag == "NN" and tok.noun is None and tok.lemma == tok.text and "-" not in tok.text and (
+        not tok.text.endswith(("ung", "heit", "keit", "schaft", "ion", "tät"))
+    )
+
+
+def _guess_label(analysis: Analysis, start: int, end: int, person_lasts: set[str]) -> str:
+    toks = analysis.tokens
+    words = [t.text for t in toks[start:end]]
+    if any(_contains_words(p, " ".join(words)) for p in person_lasts):
+        return "PER"
+    if len(words) == 1 and (words[0] in PLACES or words[0].rstrip("s") in PLACES):
+        return "LOC"
+    if all(w.isupper() and len(w) >= 2 for w in words):
+        return "ORG"
+    prev = toks[start - 1] if start > 0 else None
+    if prev is not None and prev.sentence == toks[start].sentence and is_person_noun(prev):
+        return "PER"
+    if len(words) >= 2 and not any(w in PLACES for w in words):
+        return "PER"
+    if prev is not None and prev.lemma in {"in", "nach", "aus"} and prev.tag in {"APPR", "APPRART"}:
+        return "LOC"
+    return "OTH"
+
+
+def mention_at(analysis: Analysis, start: int, end: int) -> Mention | None:
+    """The mention inside tokens ``[start, end)`` that ends last (the head of a titled name)."""
+    best = None
+    for m in mentions(analysis):
+        if m.start >= start and m.end <= end and (best is None or m.end > best.end):
+            best = m
+    return best
+
+
+def full_name(analysis: Analysis, mention: Mention) -> str:
+    """The longest form of a person's name in the text (Putin -> Wladimir Putin, Wang -> Wang Yi)."""
+    if mention.label != "PER":
+        return mention.text
+    best = mention.text
+    for m in mentions(analysis):
+        if m.label == "PER" and len(m.text) > len(best) and _contains_words(m.text, mention.text):
+            best = m.text
+    return best
+
+
+def _contains_words(long: str, short: str) -> bool:
+    lw, sw = long.lower().split(), short.lower().split()
+    return any(lw[i : i + len(sw)] == sw for i in range(len(lw) - len(sw) + 1))
+
+
+def same_referent(a: str, b: str) -> bool:
+    """Two names for one referent: equal, or one's words within the other's (Putin, Wladimir Putin)."""
+    return _contains_words(a, b) or _contains_words(b, a) or a.lower().rstrip("s") == b.lower().rstrip("s")
+
+
+def is_female_name(analysis: Analysis, mention: Mention) -> bool | None:
+    """True/False when a title or first name tells, None when unknown."""
+    name = full_name(analysis, mention)
+    for m in mentions(analysis):
+        if m.label == "PER" and _contains_words(name, m.text) and m.start > 0:
+            prev = analysis.tokens[m.start - 1]
+            if is_person_noun(prev):
+                return is_female_noun(prev)
+    words = name.split()
+    if len(words) >= 2:
+        return words[0].lower().endswith(FEMALE_FIRST_NAME_ENDINGS)
+    return None
+
+
+def name_forms(analysis: Analysis, name: str) -> tuple[str, ...]:
+    """Every way the text writes a referent (Wang Yi, Wang): answers a typed check accepts."""
+    forms = [name]
+    for m in mentions(analysis):
+        if m.text not in forms and same_referent(m.text, name) and not m.text.endswith("s"):
+            forms.append(m.text)
+    return tuple(forms)

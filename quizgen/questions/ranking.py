@@ -1,0 +1,88 @@
+"""Rank overgenerated candidates and keep the best N, spread over the text, one per fact.
+
+The score multiplies the generator's confidence (which carries the clause analysis'
+confidence) by penalties for long questions and long answers. Selection is greedy by score
+under a quota per kind (about half W-questions, a quarter each Richtig/Falsch and a/b/c),
+at most one question per sentence while other sentences have candidates, and never two
+candidates with the same fact. Default N: one question per 35 words.
+"""
+
+from __future__ import annotations
+
+import math
+
+from quizgen.questions.candidate import Candidate
+
+WORDS_PER_QUESTION = 35
+KIND_SHARE = {"wh": 0.5, "truefalse": 0.25, "choice": 0.25}
+MAX_QUESTION_WORDS = {"A1": 12, "A2": 14, "B1": 18, "B2": 20, "C1": 22, "C2": 22}
+
+
+def default_count(words: int) -> int:
+    return max(1, round(words / WORDS_PER_QUESTION))
+
+
+def score(cand: Candidate, *, level: str = "B1") -> float:
+    """The ranker's confidence that a candidate is a good question, 0..1."""
+    q_words = len(cand.question.split())
+    limit = MAX_QUESTION_WORDS.get(level, 18)
+    if q_words > limit:
+        return 0.0
+    s = cand.confidence
+    if q_words > 12:
+        s *= 1.0 - 0.04 * (q_words - 12)
+    if q_words < 3:
+        s *= 0.6
+    if cand.kind != "truefalse":
+        a_words = len(cand.answer.split())
+        if a_words > 12:
+            s *= 0.7
+        elif a_words > 8:
+            s *= 0.9
+    return max(0.0, min(1.0, s))
+
+
+def select(candidates: list[Candidate], n: int, *, level: str = "B1") -> list[tuple[Candidate, float]]:
+    """The best ``n`` candidates in text order, with their scores."""
+    scored = sorted(
+        ((c, score(c, level=level)) for c in candidates),
+        key=lambda cs: (-cs[1], cs[0].sentence, cs[0].question),
+    )
+    scored = [(c, s) for c, s in scored if s > 0.2]
+    quota = {kind: max(1, math.ceil(n * share)) for kind, share in KIND_SHARE.items()}
+    chosen: list[tuple[Candidate, float]] = []
+    facts: set[str] = set()
+    per_sentence: dict[int, int] = {}
+    asked: set[tuple[str, str]] = set()
+
+    def fits(cand: Candidate, cap: int) -> bool:
+        if cand.fact in facts or per_sentence.get(cand.sentence, 0) >= cap:
+            return False
+        return (cand.question, cand.answer_short) not in asked
+
+    def add(cand: Candidate, s: float) -> None:
+        chosen.append((cand, s))
+        facts.add(cand.fact)
+        asked.add((cand.question, cand.answer_short))
+        per_sentence[cand.sentence] = per_sentence.get(cand.sentence, 0) + 1
+        quota[cand.kind] = quota.get(cand.kind, 0) - 1
+
+    # Pass 1: one per sentence, the kind furthest below its quota picks next.
+    while len(chosen) < n:
+        for kind in sorted(quota, key=lambda k: -quota[k]):
+            if quota[kind] <= 0:
+                continue
+            best = next(((c, s) for c, s in scored if c.kind == kind and fits(c, 1)), None)
+            if best is not None:
+                add(*best)
+                break
+        else:
+            break
+    # Pass 2 and 3: any kind, then two per sentence.
+    for cap in (1, 2):
+        for cand, s in scored:
+            if len(chosen) >= n:
+                break
+            if fits(cand, cap):
+                add(cand, s)
+    return sorted(chosen, key=lambda cs: (cs[0].sentence, -cs[1]))

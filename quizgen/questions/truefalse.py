@@ -1,0 +1,175 @@
+"""Richtig/Falsch statements: a clause of the text, simplified, in the indicative, subject first.
+
+A false statement changes exactly one fact: a named entity swapped for another of the same
+type from the text, a number changed, or the clause negated (``nicht`` before the right
+bracket). A swap is refused when the new statement could be true elsewhere in the text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from quizgen.analysis import Analysis
+from quizgen.questions.candidate import Candidate
+from quizgen.questions.clause_reading import QUOTES, ClauseReading, middle_words, phrase_words, read_clause, verb_for
+from quizgen.questions.mentions import Mention, full_name, mentions, same_referent
+from quizgen.questions.question_syntax import statement
+
+TRUE, FALSE = "richtig", "falsch"
+OPTIONS = (TRUE, FALSE)
+INDEFINITE = frozenset({"ein", "eine", "einen", "einem", "einer", "eines", "kein", "keine", "keinen", "keinem", "keiner", "nicht", "nie", "niemals"})
+
+
+def generate(analysis: Analysis, *, seed: int = 0) -> list[Candidate]:
+    """One true and, where possible, one false statement per suitable sentence; the ranker
+    keeps at most one per sentence (they share a fact), so the seed decides which is offered."""
+    out: list[Candidate] = []
+    for clause in analysis.clauses:
+        if clause.kind != "main" or len(analysis.clauses_in(clause.sentence)) != 1:
+            continue
+        sent = analysis.sentences[clause.sentence]
+        if any(analysis.tokens[i].text in QUOTES for i in range(sent.start, sent.end)):
+            continue
+        reading = read_clause(analysis, clause)
+        if reading is None or reading.reported:
+            continue
+        true_text = _statement(analysis, reading, {})
+        if true_text is None:
+            continue
+        fact = f"tf:{clause.sentence}"
+        falses = [f for f in (_swapped(analysis, reading), _number_changed(analysis, reading), _negated(analysis, reading)) if f]
+        pick_false = bool(falses) and _coin(seed, clause.sentence)
+        base = clause.confidence * 0.9
+        if pick_false:
+            text, how = falses[_index(seed, clause.sentence, len(falses))]
+            out.append(_candidate(text, FALSE, clause.sentence, base * 0.95, fact, how))
+        else:
+            out.append(_candidate(true_text, TRUE, clause.sentence, base, fact, "true clause"))
+    return out
+
+
+def _candidate(text: str, answer: str, sentence: int, confidence: float, fact: str, how: str) -> Candidate:
+    return Candidate(
+        kind="truefalse",
+        question=text,
+        answer=answer,
+        answer_short=answer,
+        sentence=sentence,
+        confidence=confidence,
+        fact=fact,
+        accepted=(answer,),
+        options=OPTIONS,
+        correct=OPTIONS.index(answer),
+        answer_type="BOOL",
+        notes=(how,),
+    )
+
+
+def _statement(
+    analysis: Analysis, reading: ClauseReading, substitute: dict[int, str], *, negate: bool = False
+) -> str | None:
+    subject = reading.clause.subject
+    if subject is None or subject.confidence < 0.6:
+        return None
+    subject_words = phrase_words(analysis, subject, substitute=substitute)
+    verb = verb_for(reading, wh_subject=False)
+    rest = middle_words(analysis, reading, subject, substitute=substitute)
+    if subject_words is None or verb is None or rest is None:
+        return None
+    right = [*reading.nonfinite, *verb.tail]
+    if negate:
+        right = ["nicht", *right]
+    words = [*subject_words, verb.finite, *rest, *right]
+    if not 4 <= len(words) <= 18:
+        return None
+    return statement(words)
+
+
+def _swapped(analysis: Analysis, reading: ClauseReading) -> tuple[str, str] | None:
+    clause = reading.clause
+    sent = analysis.sentences[clause.sentence]
+    here = [m for m in mentions(analysis) if m.sentence == clause.sentence and m.start in reading.own]
+    names_here = {full_name(analysis, m) for m in mentions(analysis) if m.sentence == clause.sentence}
+    for mention in here:
+        if mention.label not in ("PER", "LOC", "ORG"):
+            continue
+        for other in _others_of_type(analysis, mention, names_here):
+            if _could_be_true(analysis, other, clause.verb_lemma, sent.index):
+                continue
+            substitute = {i: "" for i in range(mention.start, mention.end)}
+            substitute[mention.start] = other
+            text = _statement(analysis, reading, substitute)
+            if text is not None:
+                return text, f"swapped {mention.text} -> {other}"
+    return None
+
+
+def _others_of_type(analysis: Analysis, mention: Mention, names_here: set[str]) -> list[str]:
+    out: list[str] = []
+    for m in mentions(analysis):
+        if m.label != mention.label or m.text.endswith("s") and m.label == "PER":
+            continue
+        name = full_name(analysis, m)
+        if any(same_referent(name, h) for h in names_here) or name in out:
+            continue
+        out.append(name)
+    return out
+
+
+def _could_be_true(analysis: Analysis, name: str, verb_lemma: str, sentence: int) -> bool:
+    """A sentence elsewhere with the same verb and the swapped-in name might make it true."""
+    for other in analysis.clauses:
+        if other.sentence == sentence or other.verb_lemma != verb_lemma:
+            continue
+        if name.split()[-1].lower() in analysis.sentences[other.sentence].text.lower():
+            return True
+    return False
+
+
+def _number_changed(analysis: Analysis, reading: ClauseReading) -> tuple[str, str] | None:
+    toks = analysis.tokens
+    numbers_in_text = {t.text for t in toks if t.tag == "CARD"}
+    for i in reading.own:
+        tok = toks[i]
+        if tok.tag != "CARD" or not re.fullmatch(r"\d{1,4}(,\d+)?", tok.text):
+            continue
+        new = _other_number(tok.text)
+        if new is None or new in numbers_in_text:
+            continue
+        text = _statement(analysis, reading, {i: new})
+        if text is not None:
+            return text, f"number {tok.text} -> {new}"
+    return None
+
+
+def _other_number(text: str) -> str | None:
+    if "," in text:
+        whole, frac = text.split(",")
+        return f"{int(whole) + 1},{frac}"
+    n = int(text)
+    if 1900 <= n <= 2100:
+        return str(n - 2)  # a year: two years earlier is plausible and clearly different
+    if n == 0:
+        return None
+    return str(n + max(1, round(n * 0.4)))
+
+
+def _negated(analysis: Analysis, reading: ClauseReading) -> tuple[str, str] | None:
+    clause = reading.clause
+    toks = analysis.tokens
+    if clause.negated or not (reading.nonfinite or clause.particle is not None):
+        return None
+    if any(toks[i].text.lower() in INDEFINITE or toks[i].tag in ("PIAT", "PIDAT", "PIS") for i in reading.own):
+        return None
+    text = _statement(analysis, reading, {}, negate=True)
+    return (text, "negated") if text is not None else None
+
+
+def _coin(seed: int, sentence: int) -> bool:
+    return _index(seed, sentence, 2) == 1
+
+
+def _index(seed: int, sentence: int, n: int) -> int:
+    digest = hashlib.sha1(f"{seed}:{sentence}".encode()).digest()
+    return digest[0] % n

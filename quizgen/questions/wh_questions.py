@@ -1,0 +1,230 @@
+"""W-questions from the clause analysis: ask for the subject, an object or an adverbial.
+
+Subject -> Wer (person, organisation) / Was; accusative object -> Wen / Was; dative object of
+a person -> Wem; a place PP -> Wo / Wohin / Woher; a time PP -> Wann; ``wegen`` -> Warum;
+``mit`` + person -> Mit wem; a counted noun -> Wie viele. Reported clauses (``dass Xi Russland
+besuchen werde``) are asked in the indicative (``Wer wird Russland besuchen?``).
+"""
+
+from __future__ import annotations
+
+from quizgen.analysis import Analysis, Phrase
+from quizgen.questions.answers import answer_core, extend_answer, is_whole, phrase_kind
+from quizgen.questions.candidate import Candidate, accepted_forms
+from quizgen.questions.clause_reading import (
+    ClauseReading,
+    is_agentive,
+    middle_words,
+    needs_complement,
+    span_words,
+    phrase_words,
+    read_clause,
+    verb_for,
+)
+from quizgen.questions.mentions import name_forms
+from quizgen.questions.pronoun_resolution import resolved_name
+from quizgen.questions.question_syntax import assemble
+
+MIN_PHRASE_CONFIDENCE = 0.6
+TIME_NOUNS = frozenset(
+    """Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Sonnabend Wochenende Januar
+    Februar März April Mai Juni Juli August September Oktober November Dezember Jahr Jahren
+    Jahres Woche Wochen Monat Monaten Monats Tag Tagen Tages Abend Morgen Vormittag Nachmittag
+    Nacht Mittag Frühjahr Frühling Sommer Herbst Winter Jahrestag Jahrhundert Jahrzehnt Ende
+    Anfang Mitte Beginn Zeit Stunden Minuten Sekunden Quartal Halbjahr Saison""".split()
+)
+TIME_PREPOSITIONS = frozenset({"an", "am", "im", "in", "vor", "nach", "seit", "bis", "zu", "zum", "zur", "während", "ab", "um", "gegen", "innerhalb"})
+PLACE_WO = frozenset({"in", "im", "an", "am", "auf", "bei", "beim"})
+ROLE_WEIGHT = {"subject": 1.0, "acc_object": 0.95, "dat_object": 0.8, "pp": 0.85, "quantity": 0.9}
+
+
+def generate(analysis: Analysis) -> list[Candidate]:
+    """Every W-question the clause analysis supports (the ranker picks among them)."""
+    out: list[Candidate] = []
+    for clause in analysis.clauses:
+        reading = read_clause(analysis, clause)
+        if reading is None or needs_complement(analysis, clause):
+            continue
+        if clause.subject is not None:
+            out.extend(_ask_subject(analysis, reading, clause.subject))
+        for phrase in clause.acc_objects:
+            out.extend(_ask_object(analysis, reading, phrase, dative=False))
+        for phrase in clause.dat_objects:
+            out.extend(_ask_object(analysis, reading, phrase, dative=True))
+        for phrase in clause.pps:
+            out.extend(_ask_pp(analysis, reading, phrase))
+    return [c for c in out if _answer_not_in_question(c)]
+
+
+def _ask_subject(analysis: Analysis, reading: ClauseReading, phrase: Phrase) -> list[Candidate]:
+    if phrase.confidence < MIN_PHRASE_CONFIDENCE or not is_whole(analysis, phrase):
+        return []
+    kind = phrase_kind(analysis, phrase)
+    if kind in ("PRON_UNRESOLVED", "EXPLETIVE"):
+        return []
+    quantity = _quantity(analysis, reading, phrase, subject=True)
+    if quantity:
+        return quantity
+    if kind in ("PER", "ORG", "PERSON_NOUN") or (kind == "LOC" and is_agentive(reading)):
+        wh = "Wer"
+    elif kind == "THING":
+        wh = "Was"
+    else:
+        return []
+    verb = verb_for(reading, wh_subject=True)
+    middle = middle_words(analysis, reading, phrase)
+    if verb is None or middle is None or not _has_content(middle, reading):
+        return []
+    question = assemble(wh, verb.finite, middle, [*reading.nonfinite, *verb.tail])
+    return [_candidate(analysis, reading, phrase, question, wh, "subject", kind)]
+
+
+def _ask_object(analysis: Analysis, reading: ClauseReading, phrase: Phrase, *, dative: bool) -> list[Candidate]:
+    if phrase.confidence < MIN_PHRASE_CONFIDENCE or not is_whole(analysis, phrase):
+        return []
+    kind = phrase_kind(analysis, phrase)
+    if kind in ("PRON_UNRESOLVED", "EXPLETIVE", "REFLEXIVE"):
+        return []
+    if not dative:
+        quantity = _quantity(analysis, reading, phrase, subject=False)
+        if quantity:
+            return quantity
+    person = kind in ("PER", "PERSON_NOUN")
+    if dative:
+        if not person:
+            return []
+        wh = "Wem"
+    elif person:
+        wh = "Wen"
+    elif kind == "THING":
+        wh = "Was"
+    else:
+        return []  # a place or organisation as object: "Was besuchte er?" reads badly
+    return _ask_with(analysis, reading, phrase, wh, "dat_object" if dative else "acc_object", kind)
+
+
+def _ask_pp(analysis: Analysis, reading: ClauseReading, phrase: Phrase) -> list[Candidate]:
+    if phrase.confidence < MIN_PHRASE_CONFIDENCE or phrase.preposition is None or not is_whole(analysis, phrase):
+        return []
+    toks = analysis.tokens
+    prep = phrase.preposition.lower()
+    first = toks[phrase.start].text.lower()
+    words = [toks[i].text for i in range(phrase.start, phrase.end)]
+    kind = phrase_kind(analysis, phrase)
+    wh: str | None = None
+    if any(w in TIME_NOUNS for w in words[1:]) or (
+        any(t.tag == "CARD" and len(t.text) == 4 and t.text.isdigit() for t in toks[phrase.start : phrase.end])
+        and first in ("im", "in", "seit", "bis", "ab")
+    ):
+        if first in TIME_PREPOSITIONS or prep in TIME_PREPOSITIONS:
+            wh = {"seit": "Seit wann", "bis": "Bis wann", "ab": "Ab wann"}.get(prep, "Wann")
+    elif kind == "LOC":
+        if prep == "nach":
+            wh = "Wohin"
+        elif prep == "aus":
+            wh = "Woher"
+        elif prep in PLACE_WO and phrase.case in (None, "Dat"):
+            wh = "Wo"
+    elif prep in ("wegen", "aufgrund"):
+        wh = "Warum"
+    elif prep == "mit" and kind in ("PER", "PERSON_NOUN"):
+        wh = "Mit wem"
+    if wh is None:
+        return []
+    return _ask_with(analysis, reading, phrase, wh, "pp", kind)
+
+
+def _ask_with(analysis: Analysis, reading: ClauseReading, phrase: Phrase, wh: str, role: str, kind: str) -> list[Candidate]:
+    verb = verb_for(reading, wh_subject=False)
+    extended = extend_answer(analysis, reading, phrase)
+    middle = middle_words(analysis, reading, extended)
+    if verb is None or middle is None or not _has_content(middle, reading):
+        return []
+    question = assemble(wh, verb.finite, middle, [*reading.nonfinite, *verb.tail])
+    return [_candidate(analysis, reading, extended, question, wh, role, kind)]
+
+
+def _quantity(analysis: Analysis, reading: ClauseReading, phrase: Phrase, *, subject: bool) -> list[Candidate]:
+    """``250 Menschen wurden verletzt`` -> ``Wie viele Menschen wurden verletzt?`` -> ``250``."""
+    toks = analysis.tokens
+    first = toks[phrase.start]
+    if first.tag != "CARD" or phrase.end - phrase.start < 2:
+        return []
+    rest = [toks[i] for i in range(phrase.start + 1, phrase.end)]
+    number_words = [first.text]
+    while rest and rest[0].text in ("Millionen", "Milliarden", "Million", "Milliarde", "Tausend", "Hundert"):
+        number_words.append(rest.pop(0).text)
+    if not rest or rest[0].tag not in ("NN", "ADJA") or any(t.tag.startswith("$") for t in rest):
+        return []
+    noun = rest[0].text if rest[0].tag == "NN" else ""
+    many = "Wie viel" if noun in ("Prozent", "Euro", "Dollar", "Franken", "Kilometer", "Meter", "Tonnen") else "Wie viele"
+    vorfeld = " ".join([many, *(t.text for t in rest)])
+    verb = verb_for(reading, wh_subject=False)
+    middle = middle_words(analysis, reading, phrase)
+    if verb is None or middle is None:
+        return []
+    question = assemble(vorfeld, verb.finite, middle, [*reading.nonfinite, *verb.tail])
+    answer = span_words(analysis, phrase.start, phrase.end)
+    short = " ".join(number_words)
+    cand = Candidate(
+        kind="wh",
+        question=question,
+        answer=answer,
+        answer_short=short,
+        sentence=reading.clause.sentence,
+        confidence=reading.clause.confidence * phrase.confidence * ROLE_WEIGHT["quantity"],
+        fact=f"{reading.clause.sentence}:{phrase.start}:{phrase.end}",
+        wh_word=many,
+        answer_type="NUM",
+        accepted=accepted_forms(short, answer),
+        span=(phrase.start, phrase.end),
+    )
+    return [cand]
+
+
+def _candidate(
+    analysis: Analysis, reading: ClauseReading, phrase: Phrase, question: str, wh: str, role: str, kind: str
+) -> Candidate:
+    toks = analysis.tokens
+    if phrase.end - phrase.start == 1 and toks[phrase.start].tag == "PPER":
+        name = resolved_name(analysis, phrase.start) or phrase.text
+        answer, short = name, name
+        answer_type = "PER"
+    else:
+        answer = span_words(analysis, phrase.start, phrase.end)
+        short = answer_core(analysis, phrase)
+        if short and answer.lower().startswith(short.lower()):
+            short = answer[: len(short)]
+        answer_type = kind if kind in ("PER", "LOC", "ORG", "OTH") else ("TIME" if wh.endswith("wann") or wh == "Wann" else "THING")
+        if kind == "PERSON_NOUN":
+            answer_type = "PERSON"
+    forms = name_forms(analysis, short) if answer_type == "PER" else (short,)
+    confidence = reading.clause.confidence * phrase.confidence * ROLE_WEIGHT[role]
+    if reading.clause.subject is not None and reading.clause.subject is not phrase:
+        if phrase_words(analysis, reading.clause.subject) is None:
+            confidence *= 0.5
+    return Candidate(
+        kind="wh",
+        question=question,
+        answer=answer,
+        answer_short=short,
+        sentence=reading.clause.sentence,
+        confidence=confidence,
+        fact=f"{reading.clause.sentence}:{phrase.start}:{phrase.end}",
+        wh_word=wh,
+        answer_type=answer_type,
+        accepted=accepted_forms(*forms, answer),
+        span=(phrase.start, phrase.end),
+        notes=(f"{role} of {reading.clause.verb_lemma}",),
+    )
+
+
+def _has_content(middle: list[str], reading: ClauseReading) -> bool:
+    """A question needs something besides the verb to say which event it asks about."""
+    return any(w[:1].isupper() or w[:1].isdigit() for w in middle) or len(middle) + len(reading.nonfinite) >= 2
+
+
+def _answer_not_in_question(cand: Candidate) -> bool:
+    q = f" {cand.question.lower().rstrip('?')} "
+    short = cand.answer_short.lower()
+    return bool(short) and f" {short} " not in q and short not in q.split()
