@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from quizgen.errors import QuizgenError
+from quizgen.exports.command import register_export
 
 
 def _read_text(path: str) -> str:
@@ -49,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 #: functions that add a subcommand to the parser (``make`` and others)
-SUBCOMMANDS: list = []
+SUBCOMMANDS: list = [register_export]
 
 
 def main(argv: list[str] | None = None) -> int:

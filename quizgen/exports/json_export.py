@@ -43,7 +43,16 @@ def pack_from_dict(data: dict[str, Any]) -> LessonPack:
 
 
 def read_pack_json(path: Path) -> LessonPack:
-    return pack_from_dict(json.loads(path.read_text(encoding="utf-8")))
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise ExportError(f"Cannot read {path}: {error.strerror}. Check the path.") from error
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ExportError(f"{path} is not JSON ({error}); give the file written by "
+                          "`python -m quizgen make FILE --formats json`.") from error
+    if not isinstance(data, dict):
+        raise ExportError(f"{path} is not a Quizgen lesson pack (no JSON object).")
+    return pack_from_dict(data)
 
 
 def write_pack_json(pack: LessonPack, path: Path, options: ExportOptions | None = None) -> Path:
