@@ -9,7 +9,7 @@ PIP    := $(VENV)/bin/pip
 # Debian packages the tests need; tools/install_system_packages.sh installs only the missing
 # ones (apt-get, as root or through sudo). Add yours here (chromium, postgresql, redis-server,
 # poppler-utils, ...).
-SYSTEM_PACKAGES_TEST :=
+SYSTEM_PACKAGES_TEST := chromium gettext
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -c 'import ensurepip' 2>/dev/null || tools/install_system_packages.sh $(notdir $(PYTHON))-venv

@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "learnsite.lessons",
+    "learnsite.accounts",
+    "learnsite.quizzes",
 ]
 
 MIDDLEWARE = [
@@ -97,3 +99,18 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 
 # Longest text, in characters, the site accepts for one analysis.
 QUIZGEN_MAX_CHARS = env_int("QUIZGEN_MAX_CHARS", 100_000, minimum=1_000)
+
+# Accounts and quizzes (learnsite.accounts, learnsite.quizzes).
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "quizzes:list"
+LOGOUT_REDIRECT_URL = "lessons:home"
+# Password-reset mails go to the console unless a real backend is configured.
+EMAIL_BACKEND = env_str("QUIZGEN_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = env_str("QUIZGEN_FROM_EMAIL", "quizgen@localhost")
+# Generations one account may start per hour (each runs the full NLP pipeline).
+QUIZGEN_GENERATIONS_PER_HOUR = env_int("QUIZGEN_GENERATIONS_PER_HOUR", 20, minimum=1)
+# Fetching a text from a URL: seconds, bytes, and whether private/loopback hosts are allowed.
+QUIZGEN_FETCH_TIMEOUT = env_int("QUIZGEN_FETCH_TIMEOUT", 10, minimum=1)
+QUIZGEN_FETCH_MAX_BYTES = env_int("QUIZGEN_FETCH_MAX_BYTES", 2_000_000, minimum=10_000)
+QUIZGEN_FETCH_ALLOW_PRIVATE = env_bool("QUIZGEN_FETCH_ALLOW_PRIVATE", False)
+QUIZGEN_MAX_UPLOAD_BYTES = env_int("QUIZGEN_MAX_UPLOAD_BYTES", 1_000_000, minimum=10_000)

@@ -1,0 +1,85 @@
+"""Forms of the quiz pages: they parse input; services decide."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from quizgen.pack import LEVELS
+
+from learnsite.quizzes.generation import DEFAULT_COUNTS, MAX_PER_KIND
+
+KIND_LABELS = {
+    "cloze:open": _("Cloze: typed gaps"),
+    "cloze:choice": _("Cloze: choose the word"),
+    "cloze:wordbank": _("Cloze: word bank"),
+    "cloze:article": _("Cloze: articles"),
+    "cloze:ending": _("Cloze: endings"),
+    "cloze:verbform": _("Cloze: verb forms"),
+    "question:wh": _("Questions: W-questions (typed)"),
+    "question:truefalse": _("Questions: true or false"),
+    "question:choice": _("Questions: a/b/c"),
+}
+
+
+class NewTextForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200, required=False,
+                            help_text=_("Leave empty to use the first line of the text."))
+    text = forms.CharField(label=_("Paste the text"), required=False, strip=False,
+                           widget=forms.Textarea(attrs={"rows": 12, "lang": "de", "spellcheck": "false"}))
+    file = forms.FileField(label=_("…or upload a file (.txt, .md, .html)"), required=False)
+    url = forms.URLField(label=_("…or give a web address"), required=False, assume_scheme="https")
+
+    def clean(self) -> dict:
+        data = super().clean()
+        given = [name for name in ("text", "file", "url") if data.get(name) and str(data.get(name)).strip()]
+        if len(given) != 1:
+            raise forms.ValidationError(_("Give the text in exactly one way: paste it, upload a file or give a web address."))
+        data["source_kind"] = given[0]
+        return data
+
+
+class GenerateForm(forms.Form):
+    level = forms.ChoiceField(label=_("Level of the learners"), choices=[(lv, lv) for lv in LEVELS], initial="B1")
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        for key, label in KIND_LABELS.items():
+            self.fields[key] = forms.IntegerField(label=label, min_value=0, max_value=MAX_PER_KIND,
+                                                  initial=DEFAULT_COUNTS.get(key, 0),
+                                                  widget=forms.NumberInput(attrs={"class": "count"}))
+
+    def counts(self) -> dict[str, int]:
+        return {key: self.cleaned_data[key] or 0 for key in KIND_LABELS}
+
+
+def _lines(value: str) -> list[str]:
+    return [line.strip() for line in value.splitlines() if line.strip()]
+
+
+class ItemForm(forms.Form):
+    prompt = forms.CharField(label=_("Question or cloze text (gaps as ___)"),
+                             widget=forms.Textarea(attrs={"rows": 3, "lang": "de"}))
+    answer = forms.CharField(label=_("Answer (word bank: answers in gap order, separated by |)"),
+                             widget=forms.TextInput(attrs={"lang": "de"}))
+    accepted = forms.CharField(label=_("Other accepted answers (one per line)"), required=False,
+                               widget=forms.Textarea(attrs={"rows": 2, "lang": "de"}))
+    options = forms.CharField(label=_("Options to choose from (one per line)"), required=False,
+                              widget=forms.Textarea(attrs={"rows": 3, "lang": "de"}))
+    hint = forms.CharField(label=_("Hint"), required=False, max_length=300)
+
+    def accepted_list(self) -> list[str]:
+        return _lines(self.cleaned_data["accepted"])
+
+    def options_list(self) -> list[str]:
+        return _lines(self.cleaned_data["options"])
+
+
+class StartForm(forms.Form):
+    name = forms.CharField(label=_("Your name"), max_length=80,
+                           widget=forms.TextInput(attrs={"autocomplete": "name"}))
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(label=_("Class code"), max_length=12,
+                           widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters",
+                                                         "spellcheck": "false"}))

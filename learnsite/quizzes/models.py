@@ -1,0 +1,137 @@
+"""Quizzes a teacher makes from a German text, and the attempts learners make at them."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from quizgen.pack import LEVELS
+
+# No 0/O, 1/I/L: a class code is read aloud and copied from a board.
+CLASS_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CLASS_CODE_LENGTH = 6
+
+CLOZE_KINDS = ("open", "choice", "wordbank", "article", "ending", "verbform")
+QUESTION_KINDS = ("wh", "truefalse", "choice")
+
+
+def new_share_token() -> str:
+    return secrets.token_urlsafe(16)
+
+
+def new_class_code() -> str:
+    return "".join(secrets.choice(CLASS_CODE_ALPHABET) for _ in range(CLASS_CODE_LENGTH))
+
+
+class Quiz(models.Model):
+    """One teacher's text and the exercises made from it."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        PUBLISHED = "published", _("published")
+
+    teacher = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="quizzes")
+    # Set when the quiz was made from a saved (public) article; the text is copied either way,
+    # so a teacher's own texts never show up among the site's public articles.
+    article = models.ForeignKey("lessons.Article", on_delete=models.SET_NULL, null=True, blank=True)
+    title = models.CharField(_("title"), max_length=200)
+    text = models.TextField(_("text"))
+    source = models.CharField(_("source"), max_length=500, blank=True)
+    level = models.CharField(_("level"), max_length=2, choices=[(lv, lv) for lv in LEVELS], default="B1")
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    share_token = models.CharField(max_length=40, unique=True, default=new_share_token, editable=False)
+    class_code = models.CharField(max_length=CLASS_CODE_LENGTH, unique=True, default=new_class_code, editable=False)
+    # The generated pack minus its items (sentences, text level, vocabulary), as LessonPack.to_dict.
+    pack = models.JSONField(null=True, blank=True)
+    generated = models.DateTimeField(null=True, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created", "-id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+
+class Item(models.Model):
+    """One exercise: a cloze gap (or several, for a word bank) or a comprehension question."""
+
+    class Section(models.TextChoices):
+        CLOZE = "cloze", _("cloze")
+        QUESTION = "question", _("question")
+
+    quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="items")
+    section = models.CharField(max_length=10, choices=Section.choices)
+    kind = models.CharField(max_length=12)
+    position = models.PositiveIntegerField(default=0)
+    prompt = models.TextField(_("prompt"))  # cloze text with ___ gaps, or the question
+    answer = models.TextField(_("answer"))  # word bank: the gap answers joined by " | "
+    accepted = models.JSONField(_("accepted answers"), default=list, blank=True)
+    options = models.JSONField(_("options"), default=list, blank=True)
+    hint = models.CharField(_("hint"), max_length=300, blank=True)
+    evidence = models.TextField(_("evidence sentence"), blank=True)
+    sentence_index = models.PositiveIntegerField(default=0)
+    case_matters = models.BooleanField(default=False)
+    generated_id = models.CharField(max_length=80, blank=True)
+
+    class Meta:
+        ordering = ["section", "position", "id"]
+
+    def __str__(self) -> str:
+        return self.prompt[:60]
+
+    @property
+    def gap_answers(self) -> list[str]:
+        """One expected answer per gap."""
+        if self.section == self.Section.CLOZE and self.kind == "wordbank":
+            return [part.strip() for part in self.answer.split("|")]
+        return [self.answer]
+
+
+class GenerationRun(models.Model):
+    """A generation a teacher started: counted for the per-account rate limit."""
+
+    teacher = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="+")
+    created = models.DateTimeField(auto_now_add=True, db_index=True)
+
+
+class Attempt(models.Model):
+    """A learner's go at a quiz (or at the items they got wrong in an earlier go)."""
+
+    quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="attempts")
+    learner_name = models.CharField(_("name"), max_length=80)
+    item_ids = models.JSONField(default=list)  # the items of this attempt, in order
+    retry_of = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True)
+    started = models.DateTimeField(auto_now_add=True)
+    finished = models.DateTimeField(null=True, blank=True)
+    score = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-started", "-id"]
+
+    @property
+    def total(self) -> int:
+        return len(self.item_ids)
+
+
+class Answer(models.Model):
+    """What a learner gave for one item, and the verdict."""
+
+    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="answers")
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="answers")
+    given = models.TextField()
+    correct = models.BooleanField()
+    exact = models.BooleanField()
+    note = models.CharField(max_length=40, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["attempt", "item"], name="one_answer_per_item")]

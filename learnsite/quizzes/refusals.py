@@ -1,0 +1,48 @@
+"""Why the site refuses an action, in the person's language.
+
+Subclasses of quizgen's one error hierarchy, so a view catches ``QuizgenError`` once and shows
+``message`` whichever layer refused.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from quizgen.errors import QuizgenError
+
+
+class QuizRefused(QuizgenError):
+    """The site will not do this now; the message says why and what to do."""
+
+    code = "quiz_refused"
+
+    def __init__(self, message: object) -> None:  # a lazy translation is welcome
+        super().__init__(str(message))
+
+
+class RateLimited(QuizRefused):
+    code = "rate_limited"
+
+
+class NotOpen(QuizRefused):
+    code = "not_open"
+
+
+# quizgen's own messages are English and may carry figures; in another interface language a
+# translated general message for the same code is shown instead.
+_TRANSLATED = {
+    "empty_text": _("The text is empty. Paste a German article or upload a file with one."),
+    "text_too_long": _("The text is too long. Split it into shorter parts (one article at a time) and try again."),
+    "not_german": _("This text does not look like German. Quizgen makes lessons from German texts only."),
+    "binary_input": _("This does not look like text. Paste the article itself or upload a .txt, .md or .html file."),
+    "extraction_failed": _("No article text could be found there. Paste the text instead."),
+    "pipeline_error": _("The language analysis is not installed correctly. Tell the site's administrator."),
+}
+
+
+def explain(error: QuizgenError) -> str:
+    """The error's message in the active interface language."""
+    if isinstance(error, QuizRefused) or (get_language() or "en").startswith("en"):
+        return error.message
+    return str(_TRANSLATED.get(error.code, error.message))

@@ -1,0 +1,65 @@
+// Instant feedback without a page reload. Without this file every answer is a normal POST and
+// the page comes back with the feedback, so nothing depends on it.
+(function () {
+  "use strict";
+  var announcer = document.getElementById("announcer");
+  var progress = document.getElementById("progress");
+
+  function bind(form) {
+    form.addEventListener("submit", function (event) {
+      if (!window.fetch || !window.FormData) return;
+      event.preventDefault();
+      var button = form.querySelector("button[type=submit]");
+      if (button) button.disabled = true;
+      fetch(form.action, {
+        method: "POST",
+        body: new FormData(form),
+        headers: { "Accept": "application/json" },
+        credentials: "same-origin"
+      }).then(function (response) {
+        return response.json().then(function (data) { return { ok: response.ok, data: data }; });
+      }).then(function (result) {
+        if (!result.ok) {
+          if (button) button.disabled = false;
+          announce(result.data.error || "");
+          showError(form, result.data.error || "");
+          return;
+        }
+        var item = form.closest("li");
+        var holder = document.createElement("div");
+        holder.innerHTML = result.data.html;
+        var fresh = holder.firstElementChild;
+        item.replaceWith(fresh);
+        var feedback = fresh.querySelector(".feedback");
+        announce(feedback ? feedback.textContent.replace(/\s+/g, " ").trim() : "");
+        if (progress && progress.dataset.template) {
+          progress.textContent = progress.dataset.template
+            .replace("{done}", result.data.answered).replace("{total}", result.data.total);
+        }
+        var next = fresh.nextElementSibling && fresh.nextElementSibling.querySelector("input:not([readonly]), select:not([disabled])");
+        if (next) next.focus({ preventScroll: false });
+      }).catch(function () {
+        // The network failed: fall back to a normal submit, which explains any error itself.
+        form.submit();
+      });
+    });
+  }
+
+  function showError(form, message) {
+    var box = form.querySelector(".feedback");
+    if (!box) return;
+    box.textContent = "";
+    var p = document.createElement("p");
+    p.className = "feedback__verdict feedback__verdict--wrong";
+    p.textContent = message;
+    box.appendChild(p);
+  }
+
+  function announce(text) {
+    if (!announcer) return;
+    announcer.textContent = "";
+    window.setTimeout(function () { announcer.textContent = text; }, 50);
+  }
+
+  document.querySelectorAll("form.q-form").forEach(bind);
+})();
