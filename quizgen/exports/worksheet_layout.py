@@ -66,6 +66,15 @@ class Worksheet:
     exercises: tuple[Exercise, ...] = field(default_factory=tuple)
 
 
+def _split_long(words: list[tuple[int, str]], width: int) -> list[tuple[int, str]]:
+    """Cut words longer than a line (URLs) so that no printed line runs off the page."""
+    out: list[tuple[int, str]] = []
+    for start, word in words:
+        for cut in range(0, len(word), width):
+            out.append((start + cut, word[cut : cut + width]))
+    return out
+
+
 def number_lines(pack: LessonPack, width: int = LINE_WIDTH
                  ) -> tuple[tuple[ArticleLine, ...], list[int | None]]:
     """Wrap the article into numbered lines; also the line each sentence starts on."""
@@ -81,7 +90,7 @@ def number_lines(pack: LessonPack, width: int = LINE_WIDTH
             position += len(word)
         current: list[str] = []
         first = True
-        for start, word in words:
+        for start, word in _split_long(words, width):
             if current and len(" ".join(current)) + 1 + len(word) > width:
                 lines.append(ArticleLine(len(lines) + 1, " ".join(current), first))
                 first = False
