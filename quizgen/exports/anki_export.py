@@ -19,7 +19,15 @@ from pathlib import Path
 import genanki
 
 from quizgen.exports.anki_models import CLOZE_MODEL, QUESTION_MODEL, VOCABULARY_MODEL
-from quizgen.exports.gaps import gap_answers, marked_pieces, sentence, slug, split_at_gaps
+from quizgen.exports.gaps import (
+    gap_answers,
+    is_usable_cloze,
+    is_usable_question,
+    marked_pieces,
+    sentence,
+    slug,
+    split_at_gaps,
+)
 from quizgen.exports.options import ExportOptions
 from quizgen.pack import ClozeItem, LessonPack, Question, VocabEntry
 
@@ -98,8 +106,7 @@ def cloze_text(item: ClozeItem) -> str:
         hint = item.hint
     out = [html.escape(pieces[0])]
     for number, piece in enumerate(pieces[1:], start=1):
-        answer = answers[number - 1] if number - 1 < len(answers) else ""
-        deletion = html.escape(answer) + (f"::{html.escape(hint)}" if hint else "")
+        deletion = html.escape(answers[number - 1]) + (f"::{html.escape(hint)}" if hint else "")
         out.append("{{c%d::%s}}" % (number, deletion))
         out.append(html.escape(piece))
     return "".join(out)
@@ -142,7 +149,7 @@ def question_note(pack: LessonPack, question: Question) -> genanki.Note:
         options = "<ol type=\"a\">" + "".join(
             f"<li>{html.escape(option)}</li>" for option in question.options) + "</ol>"
     answer = question.answer
-    if question.kind == "choice" and question.correct is not None:
+    if question.kind == "choice" and question.correct in range(len(question.options)):
         answer = f"{'abcdefgh'[question.correct]}) {question.options[question.correct]}"
     fields = [html.escape(prompt), options, html.escape(answer), evidence_html(pack, question),
               html.escape(pack.title), question.kind]
@@ -160,10 +167,11 @@ def build_deck(pack: LessonPack, options: ExportOptions | None = None) -> genank
     for entry in pack.vocabulary:
         deck.add_note(vocabulary_note(pack, entry, options))
     for item in pack.cloze:
-        if split_at_gaps(item.text)[1:]:  # an item without a gap would make no card
+        if is_usable_cloze(item):  # an item without a gap would make no card
             deck.add_note(cloze_note(pack, item))
     for question in pack.questions:
-        deck.add_note(question_note(pack, question))
+        if is_usable_question(question):
+            deck.add_note(question_note(pack, question))
     return deck
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from quizgen.pack import ClozeItem, LessonPack
+from quizgen.pack import ClozeItem, LessonPack, Question
 
 GAP = "___"
 _MARK = re.compile(r"\*\*(.+?)\*\*")
@@ -17,10 +17,20 @@ def split_at_gaps(text: str) -> list[str]:
 
 
 def gap_answers(item: ClozeItem) -> tuple[str, ...]:
-    """Each gap's answer in order (``answers``, or ``answer`` split at `` | ``)."""
-    if item.answers:
-        return item.answers
-    return tuple(part.strip() for part in item.answer.split(" | "))
+    """Each gap's answer in order (``answers``, or ``answer`` split at `` | ``), one per gap."""
+    answers = item.answers or tuple(part.strip() for part in item.answer.split(" | "))
+    gaps = item.text.count(GAP)
+    return tuple(answers[:gaps]) + ("",) * (gaps - len(answers))
+
+
+def is_usable_cloze(item: ClozeItem) -> bool:
+    """At least one gap, and an answer for every gap: anything else cannot be checked."""
+    answers = gap_answers(item)
+    return bool(answers) and all(answer.strip() for answer in answers)
+
+
+def is_usable_question(question: Question) -> bool:
+    return bool(question.question.strip() and (question.answer or question.answer_short).strip())
 
 
 def marked_pieces(example: str) -> list[tuple[str, bool]]:

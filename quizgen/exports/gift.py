@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from quizgen.exports.gaps import gap_answers, split_at_gaps
+from quizgen.exports.gaps import gap_answers, is_usable_cloze, is_usable_question, split_at_gaps
 from quizgen.exports.moodle_xml import accepted_answers, category_path
 from quizgen.exports.options import ExportOptions
 from quizgen.pack import ClozeItem, LessonPack, Question
@@ -34,7 +34,7 @@ def _title(name: str) -> str:
 
 def question_gift(item: Question) -> str:
     head = _title(item.id) + escape(item.question)
-    if item.kind == "choice" and item.options and item.correct is not None:
+    if item.kind == "choice" and item.correct in range(len(item.options)):
         lines = [("=" if i == item.correct else "~") + escape(option)
                  for i, option in enumerate(item.options)]
         return head + " {\n" + "\n".join(lines) + "\n}"
@@ -75,9 +75,11 @@ def gift(pack: LessonPack) -> str:
     parts = [f"// {title} ({pack.level}). Made by Quizgen.",
              f"$CATEGORY: {category_path(pack)}"]
     for question in pack.questions:
-        parts.append(question_gift(question))
+        if is_usable_question(question):
+            parts.append(question_gift(question))
     for item in pack.cloze:
-        parts.extend(cloze_gift(item))
+        if is_usable_cloze(item):
+            parts.extend(cloze_gift(item))
     return "\n\n".join(parts) + "\n"
 
 

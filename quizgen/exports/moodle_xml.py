@@ -11,7 +11,13 @@ import html
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from quizgen.exports.gaps import gap_answers, sentence, split_at_gaps
+from quizgen.exports.gaps import (
+    gap_answers,
+    is_usable_cloze,
+    is_usable_question,
+    sentence,
+    split_at_gaps,
+)
 from quizgen.exports.options import ExportOptions
 from quizgen.pack import ClozeItem, LessonPack, Question
 
@@ -65,7 +71,7 @@ def _feedback(pack: LessonPack, index: int) -> str:
 def add_question(root: ET.Element, pack: LessonPack, item: Question) -> None:
     name = f"{item.id} {item.question}"[:100]
     feedback = _feedback(pack, item.sentence)
-    if item.kind == "choice" and item.options and item.correct is not None:
+    if item.kind == "choice" and item.correct in range(len(item.options)):
         question = _question(root, "multichoice", name, html.escape(item.question), feedback)
         ET.SubElement(question, "single").text = "true"
         ET.SubElement(question, "shuffleanswers").text = "true"
@@ -111,7 +117,7 @@ def cloze_question_text(item: ClozeItem) -> str:
     answers = gap_answers(item)
     out = [html.escape(pieces[0])]
     for index, piece in enumerate(pieces[1:]):
-        out.append(embedded_answer(item, answers[index] if index < len(answers) else ""))
+        out.append(embedded_answer(item, answers[index]))
         if item.kind == "verbform" and item.hint:
             out.append(f" ({html.escape(item.hint)})")
         out.append(html.escape(piece))
@@ -131,9 +137,10 @@ def moodle_xml(pack: LessonPack) -> str:
     _text(category, "category", category_path(pack), fmt=None)
     _text(category, "info", html.escape(f"{pack.title} ({pack.level}). Made by Quizgen."))
     for question in pack.questions:
-        add_question(root, pack, question)
+        if is_usable_question(question):
+            add_question(root, pack, question)
     for item in pack.cloze:
-        if len(split_at_gaps(item.text)) > 1:
+        if is_usable_cloze(item):
             add_cloze(root, pack, item)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"

@@ -11,7 +11,7 @@ import random
 from dataclasses import dataclass, field
 from typing import Sequence, TypeVar
 
-from quizgen.exports.gaps import gap_answers, split_at_gaps
+from quizgen.exports.gaps import gap_answers, is_usable_cloze, is_usable_question, split_at_gaps
 from quizgen.exports.options import ExportOptions
 from quizgen.pack import LEVELS, ClozeItem, LessonPack, Question, VocabEntry
 
@@ -148,7 +148,7 @@ def vocabulary_box(pack: LessonPack, options: ExportOptions, limit: int = 14
 def wordbank_exercise(pack: LessonPack, options: ExportOptions,
                       sentence_lines: list[int | None]) -> Exercise | None:
     items = [item for item in pack.cloze if item.kind in _BANK_KINDS
-             and len(split_at_gaps(item.text)) > 1][: options.max_items]
+             and is_usable_cloze(item)][: options.max_items]
     if not items:
         return None
     bank: list[str] = []
@@ -162,7 +162,7 @@ def wordbank_exercise(pack: LessonPack, options: ExportOptions,
         pieces.append(Gap(texts[0]))
         for index, text in enumerate(texts[1:]):
             gap_number += 1
-            answer = answers[index] if index < len(answers) else ""
+            answer = answers[index]
             keys.append(f"({gap_number}) {answer}")
             pieces.append(Gap("", gap_number))
             pieces.append(Gap(text))
@@ -186,7 +186,8 @@ def _best(questions: list[Question], limit: int) -> list[Question]:
 
 def wh_exercise(pack: LessonPack, options: ExportOptions,
                 sentence_lines: list[int | None]) -> Exercise | None:
-    chosen = _best([q for q in pack.questions if q.kind == "wh"], options.max_items)
+    chosen = _best([q for q in pack.questions if q.kind == "wh" and is_usable_question(q)],
+                   options.max_items)
     if not chosen:
         return None
     items = tuple(
@@ -198,7 +199,8 @@ def wh_exercise(pack: LessonPack, options: ExportOptions,
 
 def truefalse_exercise(pack: LessonPack, options: ExportOptions,
                        sentence_lines: list[int | None]) -> Exercise | None:
-    chosen = _best([q for q in pack.questions if q.kind == "truefalse"], options.max_items)
+    chosen = _best([q for q in pack.questions if q.kind == "truefalse"
+                    and q.answer.strip().lower() in ("richtig", "falsch")], options.max_items)
     if not chosen:
         return None
     items = tuple(
@@ -221,10 +223,11 @@ def _choice_item(number: int, pieces: tuple[Gap, ...], options_in: Sequence[str]
 def choice_exercise(pack: LessonPack, options: ExportOptions,
                     sentence_lines: list[int | None]) -> Exercise | None:
     sources: list[Question | ClozeItem] = []
-    sources += _best([q for q in pack.questions if q.kind == "choice" and q.options
-                      and q.correct is not None], options.max_items)
+    sources += _best([q for q in pack.questions if q.kind == "choice"
+                      and q.correct in range(len(q.options))], options.max_items)
     sources += [item for item in pack.cloze if item.kind in _CHOICE_CLOZE_KINDS
-                and item.options and len(split_at_gaps(item.text)) == 2]
+                and item.options and item.answer in item.options and is_usable_cloze(item)
+                and len(split_at_gaps(item.text)) == 2]
     sources = sources[: options.max_items]
     if not sources:
         return None

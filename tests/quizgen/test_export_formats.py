@@ -68,3 +68,32 @@ def test_export_command_writes_the_formats_from_a_json_pack(tmp_path, capsys):
     assert "\ty\t" not in csv_text  # --no-reverse reached the writer
     assert main(["export", str(pack_file), "--formats", "docx"]) == 2
     assert "Unknown export format 'docx'" in capsys.readouterr().err
+
+
+def test_items_that_cannot_be_checked_are_left_out_of_every_format(tmp_path):
+    from quizgen.exports.anki_export import build_deck
+    from quizgen.exports.gift import gift
+    from quizgen.exports.moodle_xml import moodle_xml
+    from quizgen.exports.worksheet_layout import build_worksheet
+    from quizgen.pack import ClozeItem, LessonPack, Question
+
+    pack = LessonPack(
+        title="A::B / C", level="B1", text="Ein Satz.\r\nNoch einer.",
+        sentences=("Ein Satz.", "Noch einer."), text_level=None, vocabulary=(), names=(),
+        cloze=(ClozeItem(id="no-gap", kind="open", text="kein Gap", answer="a"),
+               ClozeItem(id="short", kind="wordbank", text="___ und ___", answer="a"),
+               ClozeItem(id="ok", kind="open", text="Ein ___.", answer="Satz")),
+        questions=(Question(id="no-answer", kind="wh", question="Wer?", answer="",
+                            answer_short=""),
+                   Question(id="ok-q", kind="truefalse", question="Es gibt zwei Sätze.",
+                            answer="richtig", answer_short="richtig", sentence=9)))
+    assert [note.fields[0] for note in build_deck(pack).notes] == [
+        "Ein {{c1::Satz}}.", "Richtig oder falsch? Es gibt zwei Sätze."]
+    assert moodle_xml(pack).count("<question ") == 1 + 2  # the category and the two
+    assert "::no-answer::" not in gift(pack) and "::ok::" in gift(pack)
+    sheet = build_worksheet(pack)
+    assert [(e.kind, len(e.items)) for e in sheet.exercises] == [("wordbank", 1),
+                                                                  ("truefalse", 1)]
+    assert sheet.exercises[1].items[0].line is None  # the sentence index points nowhere
+    assert [line.text for line in sheet.lines] == ["Ein Satz.", "Noch einer."]
+    assert len(write_exports(pack, list(EXPORT_FORMATS), tmp_path)) == len(EXPORT_FORMATS)
