@@ -52,3 +52,9 @@ class ExportError(QuizgenError):
     """A lesson pack could not be written in the format asked for."""
 
     code = "export_error"
+
+
+class ClozeKindError(QuizgenError):
+    """A cloze kind was asked for that no generator provides."""
+
+    code = "unknown_cloze_kind"

@@ -1,0 +1,91 @@
+"""Cloze exercises: one module per kind, found through a registry.
+
+``build_cloze`` is the entry point the lesson pack calls. Adding a kind is one new module, one
+line in ``KINDS`` and one test file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+
+from quizgen.analysis import Analysis
+from quizgen.cloze.article import ArticleKind
+from quizgen.cloze.base import Candidate, ClozeContext, ClozeKind
+from quizgen.cloze.choice import ChoiceKind
+from quizgen.cloze.ending import EndingKind
+from quizgen.cloze.open_gap import OpenKind
+from quizgen.cloze.verbform import VerbformKind
+from quizgen.cloze.wordbank import WordbankKind
+from quizgen.errors import ClozeKindError
+from quizgen.pack import LEVELS, ClozeItem, VocabEntry
+
+KINDS: dict[str, ClozeKind] = {
+    kind.name: kind
+    for kind in (OpenKind(), ChoiceKind(), WordbankKind(), ArticleKind(), EndingKind(), VerbformKind())
+}
+
+DEFAULT_COUNTS: dict[str, int] = {
+    "open": 4,
+    "choice": 4,
+    "wordbank": 1,
+    "article": 3,
+    "ending": 3,
+    "verbform": 3,
+}
+
+
+def get_kind(name: str) -> ClozeKind:
+    """The generator of one kind; raises ClozeKindError for a name no module provides."""
+    try:
+        return KINDS[name]
+    except KeyError:
+        raise ClozeKindError(
+            f"There is no cloze kind {name!r}. Choose from: {', '.join(sorted(KINDS))}."
+        ) from None
+
+
+def build_cloze(
+    analysis: Analysis,
+    *,
+    level: str,
+    vocabulary: tuple[VocabEntry, ...],
+    seed: int = 0,
+    counts: Mapping[str, int] | None = None,
+) -> tuple[ClozeItem, ...]:
+    """Cloze items of every kind in ``counts`` (kind -> at most this many), in text order.
+
+    Items are spread over the text: each kind takes its candidates from the sentences used
+    least so far, and no word is gapped by two items. ``seed`` changes which candidates are
+    taken, never whether an item is right.
+    """
+    if level not in LEVELS:
+        raise ClozeKindError(f"Unknown level {level!r}. Use one of {', '.join(LEVELS)}.")
+    wanted = dict(DEFAULT_COUNTS if counts is None else counts)
+    kinds = [(get_kind(name), n) for name, n in wanted.items()]
+    ctx = ClozeContext(analysis=analysis, level=level, vocabulary=tuple(vocabulary), seed=seed)
+    used_tokens: set[int] = set()
+    sentence_use: dict[int, int] = {}
+    items: list[ClozeItem] = []
+    for kind, n in kinds:
+        pool = kind.candidates(ctx)
+        taken = 0
+        while taken < n:
+            free = [c for c in pool if not used_tokens.intersection(c.tokens)]
+            if not free:
+                break
+            best = min(free, key=lambda c: (sentence_use.get(c.item.sentence, 0), _rank(c, seed)))
+            pool.remove(best)
+            items.append(best.item)
+            used_tokens.update(best.tokens)
+            sentence_use[best.item.sentence] = sentence_use.get(best.item.sentence, 0) + 1
+            taken += 1
+    order = {name: i for i, name in enumerate(KINDS)}
+    return tuple(sorted(items, key=lambda it: (it.sentence, order.get(it.kind, 99), it.id)))
+
+
+def _rank(candidate: Candidate, seed: int) -> str:
+    return hashlib.sha1(f"{seed}|{candidate.item.id}".encode()).hexdigest()
+
+
+__all__ = ["DEFAULT_COUNTS", "KINDS", "ClozeContext", "ClozeKind", "build_cloze", "get_kind"]

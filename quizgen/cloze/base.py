@@ -1,0 +1,145 @@
+"""What every cloze kind shares: the context it reads, the candidate it returns, gap text."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import random
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from quizgen.analysis import Analysis, Token
+from quizgen.pack import ClozeItem, VocabEntry
+
+GAP = "___"
+LOW_LEVELS = ("A1", "A2", "B1")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A possible item and the tokens its gaps cover (so kinds do not gap one word twice)."""
+
+    item: ClozeItem
+    tokens: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class ClozeContext:
+    """The text and the learner's setting, as every kind reads them."""
+
+    analysis: Analysis
+    level: str
+    vocabulary: tuple[VocabEntry, ...]
+    seed: int = 0
+
+    @functools.cached_property
+    def lemma_counts(self) -> Counter[str]:
+        return Counter(t.lemma.lower() for t in self.analysis.tokens)
+
+    @functools.cached_property
+    def text_lemmas(self) -> frozenset[str]:
+        return frozenset(self.lemma_counts)
+
+    @functools.cached_property
+    def vocab_by_lemma(self) -> dict[str, VocabEntry]:
+        return {v.lemma.lower(): v for v in self.vocabulary}
+
+    @functools.cached_property
+    def entity_tokens(self) -> frozenset[int]:
+        inside = {i for e in self.analysis.entities for i in range(e.start, e.end)}
+        inside |= {t.i for t in self.analysis.tokens if t.ent_type or t.upos == "PROPN"}
+        return frozenset(inside)
+
+    @functools.cached_property
+    def domains(self) -> frozenset[str]:
+        """The article's subject domains (pol., mil. ...) from the glossary, if installed."""
+        try:
+            from quizgen.glossary import article_domains
+        except ImportError:
+            return frozenset()
+        return frozenset(article_domains(frozenset(t.lemma for t in self.analysis.tokens)))
+
+    def gloss(self, lemma: str) -> str | None:
+        entry = self.vocab_by_lemma.get(lemma.lower())
+        return entry.gloss if entry is not None else None
+
+    def gloss_of(self, lemma: str, pos: str) -> str | None:
+        """English gloss of any word (for the synonym check of distractors): the text's
+        vocabulary first, then the glossary when it is installed."""
+        known = self.gloss(lemma)
+        if known:
+            return known
+        return _glossary_lookup(lemma, pos)
+
+
+def _glossary_lookup(lemma: str, pos: str) -> str | None:
+    try:
+        from quizgen.glossary import gloss  # optional: package data of the vocabulary module
+    except ImportError:
+        return None
+    found = gloss(lemma, pos)
+    text = found[0] if isinstance(found, tuple) else found
+    return text if isinstance(text, str) else None
+
+
+class ClozeKind(Protocol):
+    """One kind of gap exercise: ``name`` is its ``kind`` field."""
+
+    name: str
+
+    def candidates(self, ctx: ClozeContext) -> list[Candidate]: ...
+
+
+def item_id(kind: str, sentence_text: str, gaps: Iterable[int]) -> str:
+    """Stable id: hash of the kind, the sentence text and the gap positions."""
+    key = f"{kind}|{sentence_text}|{','.join(str(g) for g in gaps)}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def shuffled(options: Sequence[str], key: str) -> tuple[str, ...]:
+    """Options in an order fixed by ``key`` (the item id), the same on every run."""
+    order = list(options)
+    random.Random(key).shuffle(order)
+    return tuple(order)
+
+
+def gapped(analysis: Analysis, first: int, last: int, gaps: dict[int, str]) -> str:
+    """The text of sentences ``first..last`` with tokens replaced: ``gaps`` maps a token index
+    to what stands in its place (``___`` or ``chinesisch___``)."""
+    start = analysis.sentences[first].start_char
+    end = analysis.sentences[last].end_char
+    pieces = []
+    pos = start
+    for i in sorted(gaps):
+        tok = analysis.tokens[i]
+        pieces.append(analysis.text[pos : tok.idx])
+        pieces.append(gaps[i])
+        pos = tok.idx + len(tok.text)
+    pieces.append(analysis.text[pos:end])
+    return _balance_quotes(" ".join("".join(pieces).split()))
+
+
+_OPENING = ("“", "„", '"')
+_CLOSING = ("”", "“", '"')
+
+
+def _balance_quotes(text: str) -> str:
+    """Drop a quotation mark the sentence splitter left dangling at either end (``so Wang. “``)."""
+    if text.endswith(_OPENING) and text[:-1].endswith(" "):
+        text = text[:-1].rstrip()
+    if text.startswith(_CLOSING) and len(text) > 1 and text[1] == " ":
+        text = text[1:].lstrip()
+    return text
+
+
+def is_plain_word(tok: Token) -> bool:
+    """Letters (and inner hyphens) only: no numbers, abbreviations or symbols."""
+    word = tok.text.replace("-", "")
+    return word.isalpha() and not tok.text.isupper() and len(tok.text) >= 3
+
+
+def match_case(form: str, like: str) -> str:
+    """``form`` capitalised the way ``like`` is (sentence-initial articles)."""
+    return form[:1].upper() + form[1:] if like[:1].isupper() else form

@@ -1,0 +1,58 @@
+"""``choice``: pick the word of the text among three distractors that fit the grammar.
+
+Distractors come from quizgen.distractors: same part of speech and inflection, similar
+frequency and length, none of them a word of this text. Only nouns are asked: read with a
+teacher's eye, adjective distractors were often right as well (eine überraschende / umfassende
+Partnerschaft, nützliche / gewisse Chancen), since almost any adjective can modify a noun.
+"""
+
+from __future__ import annotations
+
+from quizgen.cloze.base import GAP, Candidate, ClozeContext, gapped, item_id, shuffled
+from quizgen.cloze.content_gaps import content_gaps
+from quizgen.distractors import noun_distractors
+from quizgen.inflection import noun_lemma
+from quizgen.pack import ClozeItem
+
+
+def excluded_words(ctx: ClozeContext) -> frozenset[str]:
+    """Lemmas and forms of the text: a distractor from the text may well be right."""
+    toks = ctx.analysis.tokens
+    return frozenset({t.lemma.lower() for t in toks} | {t.text.lower() for t in toks})
+
+
+class ChoiceKind:
+    name = "choice"
+
+    def candidates(self, ctx: ClozeContext) -> list[Candidate]:
+        analysis = ctx.analysis
+        exclude = excluded_words(ctx)
+        out = []
+        for gap in content_gaps(ctx):
+            tok = analysis.tokens[gap.token]
+            sent = analysis.sentences[tok.sentence]
+            iid = item_id(self.name, sent.text, (tok.idx - sent.start_char,))
+            key = f"{iid}|{ctx.seed}"
+            if gap.pos != "NOUN":
+                continue  # see the module docstring: adjective distractors are too often right
+            lemma = noun_lemma(tok.lemma)
+            wrong = noun_distractors(lemma, tok.text, gap.readings, exclude=exclude, key=key, gloss_of=ctx.gloss_of, avoid_domains=ctx.domains)
+            if wrong is None:
+                continue
+            out.append(
+                Candidate(
+                    item=ClozeItem(
+                        id=iid,
+                        kind=self.name,
+                        text=gapped(analysis, tok.sentence, tok.sentence, {tok.i: GAP}),
+                        answer=tok.text,
+                        options=shuffled([tok.text, *wrong], iid),
+                        sentence=tok.sentence,
+                        answers=(tok.text,),
+                        lemma=lemma,
+                        pos=gap.pos,
+                    ),
+                    tokens=(tok.i,),
+                )
+            )
+        return out

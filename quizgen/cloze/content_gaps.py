@@ -1,0 +1,133 @@
+"""Content words a learner can fill in: nouns and attributive adjectives in clear phrases.
+
+Left out: names and words inside names, numbers and abbreviations, titles before a name
+(Präsident Xi), hyphenated compounds (Moskau-Besuch), time words (am ___ = any weekday), bare
+nouns right after a preposition (in Aussicht, mit Sorge: mostly fixed phrases) and everything
+inside quotation marks (quotes are where idioms and loose speech live).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from quizgen.analysis import Analysis
+from quizgen.cloze.base import ClozeContext, is_plain_word
+from quizgen.cloze.noun_phrases import NounPhrase, noun_phrases, phrase_features
+from quizgen.inflection import (
+    ALL_FEATURES,
+    Feature,
+    adjective_ending,
+    features_of_determiner,
+    narrow,
+    noun_features,
+    noun_lemma,
+    split_adjective_ending,
+)
+from quizgen.noun_lexicon import noun_forms, noun_gender
+
+ORDINALS = frozenset("erst zweit dritt viert fünft sechst siebt acht neunt zehnt letzt nächst".split())
+PARTICIPLE = re.compile(r"^(\w+)?ge\w+(t|en)$")
+QUOTE_MARKS = frozenset('"“”„‚‘’«»')
+SKIP_NOUNS = frozenset(
+    """Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Sonnabend Januar Februar März
+    April Mai Juni Juli August September Oktober November Dezember Tag Woche Monat Jahr Jahrzehnt
+    Stunde Minute Sekunde Uhr Mal Prozent Euro Dollar Franken Cent Million Milliarde Nummer Zahl
+    Abend Morgen Nacht Nachmittag Vormittag Wochenende Frühjahr Sommer Herbst Winter Anfang Ende
+    Mitte Hälfte Teil Seite Art Weise Fall Grund Herr Frau Prozentpunkt Kilometer Meter""".split()
+)
+
+
+@dataclass(frozen=True)
+class WordGap:
+    token: int
+    pos: str  # NOUN or ADJ
+    phrase: NounPhrase
+    readings: frozenset[Feature]  # what the whole phrase (with the gap word) allows
+    unique_form: bool  # the visible phrase decides the form once the lemma is known
+    ending: str | None = None  # adjectives: the ending in the text
+
+
+def quoted_tokens(analysis: Analysis) -> frozenset[int]:
+    """Tokens between quotation marks (within one sentence, or open to its end)."""
+    inside: set[int] = set()
+    for sent in analysis.sentences:
+        open_quote = False
+        for tok in analysis.tokens[sent.start : sent.end]:
+            if tok.text in QUOTE_MARKS:
+                open_quote = not open_quote
+                continue
+            if open_quote:
+                inside.add(tok.i)
+    return frozenset(inside)
+
+
+def learner_readings(analysis: Analysis, np: NounPhrase, lemma: str, *, skip_adjectives: bool = False) -> frozenset[Feature]:
+    """Readings the phrase allows without looking at the noun's own form."""
+    toks = analysis.tokens
+    gender = noun_gender(noun_lemma(lemma))
+    start = frozenset(f for f in ALL_FEATURES if f[1] == "Plur" or f[2] == gender)
+    return narrow(
+        start,
+        determiner=toks[np.determiner].text if np.determiner is not None else None,
+        adjectives=[] if skip_adjectives else [toks[a].text for a in np.adjectives],
+        preposition=toks[np.preposition].lemma if np.preposition is not None else None,
+        case=np.case,
+    )
+
+
+def content_gaps(ctx: ClozeContext) -> list[WordGap]:
+    analysis = ctx.analysis
+    toks = analysis.tokens
+    quoted = quoted_tokens(analysis)
+    gaps: list[WordGap] = []
+    for np in noun_phrases(analysis):
+        noun = toks[np.noun]
+        if np.noun in ctx.entity_tokens or np.noun in quoted or "-" in noun.text:
+            continue
+        nxt = np.noun + 1
+        if nxt < len(toks) and toks[nxt].sentence == noun.sentence and nxt in ctx.entity_tokens:
+            continue  # a title before a name
+        readings = phrase_features(analysis, np)
+        if not readings:
+            continue
+        if is_plain_word(noun) and noun_lemma(noun.lemma) not in SKIP_NOUNS:
+            bare_after_prep = np.determiner is None and not np.adjectives and np.noun > 0 and toks[np.noun - 1].tag in ("APPR", "APPRART")
+            if not bare_after_prep:
+                forms = noun_forms(noun_lemma(noun.lemma))
+                wanted = {forms.get((c, n)) for c, n, _g in learner_readings(analysis, np, noun.lemma)}
+                gaps.append(WordGap(np.noun, "NOUN", np, readings, wanted == {noun.text}))
+        if len(np.adjectives) == 1:
+            adj = toks[np.adjectives[0]]
+            split = split_adjective_ending(adj.text)
+            if split is None or adj.i in ctx.entity_tokens or adj.i in quoted or not adj.text.isalpha() or not adj.text.islower():
+                continue
+            lemma = adj.lemma.lower()
+            if lemma.endswith("e") or not split[0].startswith(lemma[: max(3, len(lemma) - 2)]):
+                continue
+            if lemma in ORDINALS or PARTICIPLE.search(lemma):
+                continue  # erst-, zweit-: no word to learn; gestellter: part of a verb phrase
+            declension = "strong"
+            if np.determiner is not None:
+                det = features_of_determiner(toks[np.determiner].text)
+                if det is None:
+                    continue
+                declension = det[1]
+            bare = phrase_features(analysis, np, without_adjectives=True)
+            endings = {adjective_ending(f, declension) for f in bare}
+            gaps.append(WordGap(adj.i, "ADJ", np, readings, endings == {split[1]}, ending=split[1]))
+    return gaps
+
+
+def fits(gap: WordGap, other: WordGap, analysis: Analysis) -> bool:
+    """Whether ``other``'s word would be grammatical in ``gap`` (for word banks)."""
+    if gap.pos != other.pos:
+        return False
+    if gap.pos == "ADJ":
+        return gap.ending == other.ending
+    tok = analysis.tokens[other.token]
+    theirs = noun_features(tok.text, tok.lemma)
+    mine = {(c, n) for c, n, _g in gap.readings}
+    same_gender = {g for _c, n, g in gap.readings if n == "Sing"} & {g for _c, n, g in theirs if n == "Sing"}
+    shared = mine & {(c, n) for c, n, _g in theirs}
+    return any(n == "Plur" for _c, n in shared) or (bool(shared) and bool(same_gender))

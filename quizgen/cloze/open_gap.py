@@ -1,0 +1,58 @@
+"""``open``: type the missing content word.
+
+The hint gives the lemma when the gap needs an inflected form (and the visible phrase decides
+which form); when the word stands in its dictionary form, the hint gives its first letter and
+English gloss instead, so that another common word does not fill the gap as well. At low
+levels a word must occur more than once in the text, or be very common.
+"""
+
+from __future__ import annotations
+
+from quizgen.cloze.base import GAP, LOW_LEVELS, Candidate, ClozeContext, gapped, item_id
+from quizgen.cloze.content_gaps import content_gaps
+from quizgen.distractors import zipf
+from quizgen.inflection import noun_lemma
+from quizgen.pack import ClozeItem
+
+COMMON_ZIPF = 4.5
+
+
+class OpenKind:
+    name = "open"
+
+    def candidates(self, ctx: ClozeContext) -> list[Candidate]:
+        analysis = ctx.analysis
+        out = []
+        for gap in content_gaps(ctx):
+            if not gap.unique_form:
+                continue
+            tok = analysis.tokens[gap.token]
+            lemma = noun_lemma(tok.lemma) if gap.pos == "NOUN" else tok.lemma.lower()
+            if ctx.level in LOW_LEVELS and ctx.lemma_counts[tok.lemma.lower()] < 2 and zipf(lemma) < COMMON_ZIPF:
+                continue
+            if tok.text == lemma:
+                gloss = ctx.gloss(lemma)
+                if not gloss:
+                    continue  # the lemma would give the answer away, and nothing else helps
+                hint = f"{lemma[0]}… (engl. {gloss})"
+            else:
+                hint = lemma
+            sent = analysis.sentences[tok.sentence]
+            iid = item_id(self.name, sent.text, (tok.idx - sent.start_char,))
+            out.append(
+                Candidate(
+                    item=ClozeItem(
+                        id=iid,
+                        kind=self.name,
+                        text=gapped(analysis, tok.sentence, tok.sentence, {tok.i: GAP}),
+                        answer=tok.text,
+                        hint=hint,
+                        sentence=tok.sentence,
+                        answers=(tok.text,),
+                        lemma=lemma,
+                        pos=gap.pos,
+                    ),
+                    tokens=(tok.i,),
+                )
+            )
+        return out

@@ -1,0 +1,103 @@
+"""``verbform``: the finite form of a full verb, its infinitive and tense given as the hint.
+
+``Präsident Wladimir Putin ___ am Mittwoch ... an`` with hint ``ankündigen (Präteritum)``
+asks for ``kündigte``: a separable particle stays where the sentence has it. The tense or mood
+is part of the hint because the sentence alone rarely decides between Präsens and Präteritum.
+"""
+
+from __future__ import annotations
+
+from quizgen.analysis import Analysis, Token
+from quizgen.cloze.base import GAP, Candidate, ClozeContext, gapped, item_id
+from quizgen.inflection import TABLE_NAMES, VERB_TABLES, conjugation, verb_form_features
+from quizgen.pack import ClozeItem
+
+CLAUSE_END = frozenset({",", ".", ";", ":", "!", "?", "“", "”", '"', "(", ")", "–", "-"})
+FIRST_SECOND_PERSON = frozenset({"ich", "du", "wir", "ihr", "mich", "dich", "uns", "euch"})
+
+
+def detached_particle(analysis: Analysis, verb: Token) -> Token | None:
+    """The separable particle of a verb-second verb: from the clause analysis when there is
+    one, else the first PTKVZ after the verb before the clause ends."""
+    for clause in analysis.clauses:
+        if clause.finite_verb == verb.i:
+            return analysis.tokens[clause.particle] if clause.particle is not None else None
+    sent = analysis.sentences[verb.sentence]
+    for tok in analysis.tokens[verb.i + 1 : sent.end]:
+        if tok.tag == "PTKVZ":
+            return tok
+        if tok.text in CLAUSE_END or tok.tag in ("VVFIN", "VAFIN", "VMFIN"):
+            return None
+    return None
+
+
+def infinitive_of(analysis: Analysis, verb: Token, particle: Token | None) -> str:
+    for clause in analysis.clauses:
+        if clause.finite_verb == verb.i and clause.verb_lemma:
+            return clause.verb_lemma.removeprefix("sich ")
+    lemma = verb.lemma
+    return particle.text.lower() + lemma if particle is not None else lemma
+
+
+def tense_of(analysis: Analysis, verb: Token, infinitive: str) -> tuple[str, int] | None:
+    """The table and person of a finite form. Where one form belongs to several (freue:
+    1st person Präsens or 3rd person Konjunktiv I), a clause without a 1st/2nd person pronoun
+    is read in the 3rd person, as news text is."""
+    hits = verb_form_features(verb.text, infinitive)
+    if not hits:
+        return None
+    sent = analysis.sentences[verb.sentence]
+    words = {t.text.lower() for t in analysis.tokens[sent.start : sent.end]}
+    if not words & FIRST_SECOND_PERSON:
+        hits = tuple(h for h in hits if h[1] in (2, 5))
+    for table in VERB_TABLES:
+        for name, person in hits:
+            if name == table:
+                return name, person
+    return None
+
+
+class VerbformKind:
+    name = "verbform"
+
+    def candidates(self, ctx: ClozeContext) -> list[Candidate]:
+        analysis = ctx.analysis
+        out = []
+        for verb in analysis.tokens:
+            if verb.tag != "VVFIN" or not verb.text.isalpha() or verb.i in ctx.entity_tokens:
+                continue
+            particle = detached_particle(analysis, verb)
+            sent = analysis.sentences[verb.sentence]
+            later = analysis.tokens[verb.i + 1 : sent.end]
+            if particle is None and any(t.tag == "PTKVZ" for t in later):
+                continue  # a particle we could not place: the infinitive may be wrong
+            infinitive = infinitive_of(analysis, verb, particle)
+            found = tense_of(analysis, verb, infinitive)
+            tables = conjugation(infinitive)
+            if found is None or tables is None:
+                continue
+            table, person = found
+            finite, ablaut_particle = tables[table][person]
+            if particle is not None and (ablaut_particle or "") != particle.text.lower():
+                continue  # our infinitive does not explain the sentence
+            if verb.text.lower() == infinitive.lower():
+                continue  # the answer would be the hint itself
+            iid = item_id(self.name, sent.text, (verb.idx - sent.start_char,))
+            hint = f"{infinitive} ({TABLE_NAMES[table]})"
+            out.append(
+                Candidate(
+                    item=ClozeItem(
+                        id=iid,
+                        kind=self.name,
+                        text=gapped(analysis, verb.sentence, verb.sentence, {verb.i: GAP}),
+                        answer=verb.text,
+                        hint=hint,
+                        sentence=verb.sentence,
+                        answers=(verb.text,),
+                        lemma=infinitive,
+                        pos="VERB",
+                    ),
+                    tokens=(verb.i,),
+                )
+            )
+        return out

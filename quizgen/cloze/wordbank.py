@@ -1,0 +1,90 @@
+"""``wordbank``: a paragraph with several gaps and a shuffled bank of the answers plus extras.
+
+Gaps are chosen so that no answer fits another gap by its form (two feminine singular nouns in
+the same case could be swapped), at most one per sentence. One or two extra words in the bank
+fit a gap's grammar but not its meaning (distractors of the first gaps).
+"""
+
+from __future__ import annotations
+
+from quizgen.cloze.base import GAP, Candidate, ClozeContext, gapped, item_id, shuffled
+from quizgen.cloze.choice import excluded_words
+from quizgen.cloze.content_gaps import WordGap, content_gaps, fits
+from quizgen.distractors import adjective_distractors, noun_distractors
+from quizgen.inflection import noun_lemma
+from quizgen.pack import ClozeItem
+
+WINDOW = 4  # sentences per paragraph item
+MIN_GAPS = 3
+MAX_GAPS = 5
+EXTRAS = 2
+
+
+def paragraphs(ctx: ClozeContext) -> list[list[int]]:
+    """Sentence indexes grouped by blank-line paragraphs, cut into windows of ``WINDOW``."""
+    text = ctx.analysis.text
+    groups: list[list[int]] = []
+    prev_end = 0
+    for sent in ctx.analysis.sentences:
+        if not groups or "\n\n" in text[prev_end : sent.start_char] or len(groups[-1]) >= WINDOW:
+            groups.append([])
+        groups[-1].append(sent.index)
+        prev_end = sent.end_char
+    return groups
+
+
+class WordbankKind:
+    name = "wordbank"
+
+    def candidates(self, ctx: ClozeContext) -> list[Candidate]:
+        analysis = ctx.analysis
+        exclude = excluded_words(ctx)
+        by_sentence: dict[int, list[WordGap]] = {}
+        for gap in content_gaps(ctx):
+            by_sentence.setdefault(analysis.tokens[gap.token].sentence, []).append(gap)
+        out = []
+        for group in paragraphs(ctx):
+            chosen: list[WordGap] = []
+            for si in group:
+                for gap in by_sentence.get(si, []):
+                    if all(not fits(gap, o, analysis) and not fits(o, gap, analysis) for o in chosen):
+                        chosen.append(gap)
+                        break
+                if len(chosen) == MAX_GAPS:
+                    break
+            if len(chosen) < MIN_GAPS:
+                continue
+            first, last = group[0], analysis.tokens[chosen[-1].token].sentence
+            sent_text = " ".join(analysis.sentences[i].text for i in range(first, last + 1))
+            iid = item_id(self.name, sent_text, tuple(analysis.tokens[g.token].idx for g in chosen))
+            extras: list[str] = []
+            for gap in chosen:
+                tok = analysis.tokens[gap.token]
+                key = f"{iid}|{ctx.seed}|{gap.token}"
+                if gap.pos == "NOUN":
+                    wrong = noun_distractors(noun_lemma(tok.lemma), tok.text, gap.readings, exclude=exclude, key=key, n=1, gloss_of=ctx.gloss_of, avoid_domains=ctx.domains)
+                else:
+                    assert gap.ending is not None
+                    wrong = adjective_distractors(tok.lemma.lower(), tok.text, gap.ending, exclude=exclude, key=key, n=1, gloss_of=ctx.gloss_of, avoid_domains=ctx.domains)
+                if wrong:
+                    extras.extend(wrong)
+                if len(extras) == EXTRAS:
+                    break
+            if not extras:
+                continue
+            answers = tuple(analysis.tokens[g.token].text for g in chosen)
+            out.append(
+                Candidate(
+                    item=ClozeItem(
+                        id=iid,
+                        kind=self.name,
+                        text=gapped(analysis, first, last, {g.token: GAP for g in chosen}),
+                        answer=" | ".join(answers),
+                        options=shuffled([*answers, *extras], iid),
+                        sentence=first,
+                        answers=answers,
+                    ),
+                    tokens=tuple(g.token for g in chosen),
+                )
+            )
+        return out

@@ -1,0 +1,200 @@
+"""Wrong options for choice gaps that still fit the gap's grammar.
+
+Candidates are common German lemmas per part of speech (package data built by
+``tools/build_distractor_words.py``). A distractor has the answer's part of speech and
+inflection (a noun's gender and the same form in every case/number the gap allows, an
+adjective's ending), a wordfreq Zipf within ``MAX_ZIPF_GAP`` of the answer and a similar
+length. It is never a word of the text (it could be right there), never a compound sharing the
+answer's head (Außenminister/Innenminister) and never a word with the answer's gloss.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+from typing import Any
+from importlib import resources
+
+import wordfreq
+
+from quizgen.inflection import Feature, noun_lemma
+from quizgen.noun_lexicon import noun_forms, noun_gender
+
+MAX_ZIPF_GAP = 1.0
+HEAD_LETTERS = 5
+MIN_FORM_ZIPF = 1.5
+# Abstract nouns (Vorstellung, Entstehung, Situation) fit most abstract slots of news text and
+# are often right as well: distractors are concrete or at least not derived abstract nouns.
+# Any month or weekday fits a time slot: never a distractor.
+TIME_NOUNS = frozenset(
+    "Januar Februar März April Mai Juni Juli August September Oktober November Dezember Montag "
+    "Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Frühling Sommer Herbst Winter".split()
+)
+ABSTRACT_SUFFIXES = ("ung", "ion", "heit", "keit", "schaft", "tät", "nis", "ismus", "enz", "anz", "ik", "ur")
+# General adjectives of size, degree and value fit almost any noun: as distractors they are
+# often right too (eine hohe / große Bedeutung), so they are never offered.
+OPEN_ADJECTIVES = frozenset(
+    "groß klein hoch niedrig gering stark schwach gut schlecht neu alt wichtig besonders "
+    "bedeutend erheblich enorm riesig weit lang kurz breit schwer leicht ganz voll einfach "
+    "richtig falsch viel wenig möglich sicher klar deutlich ähnlich gleich erst letzt nächst "
+    "weiter aktuell heutig jung früh spät schnell echt wirklich genau häufig selten".split()
+)
+
+GlossOf = Callable[[str, str], "str | None"]
+
+
+@dataclass(frozen=True)
+class Word:
+    pos: str
+    lemma: str
+    zipf: float
+    info: str  # gender for nouns, "sep" for separable verbs
+
+
+@functools.lru_cache(maxsize=1)
+def _words() -> dict[str, tuple[Word, ...]]:
+    by_pos: dict[str, list[Word]] = {}
+    path = resources.files("quizgen") / "data" / "distractor_words.tsv"
+    with path.open("r", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            pos, lemma, zipf, info = line.rstrip("\n").split("\t")
+            by_pos.setdefault(pos, []).append(Word(pos, lemma, float(zipf), info))
+    return {pos: tuple(words) for pos, words in by_pos.items()}
+
+
+def candidate_words(pos: str) -> tuple[Word, ...]:
+    """Common lemmas of one part of speech (NOUN, ADJ, VERB), most frequent first."""
+    return _words().get(pos, ())
+
+
+def zipf(word: str) -> float:
+    return wordfreq.zipf_frequency(word, "de")
+
+
+def _order(key: str, words: list[Word]) -> list[Word]:
+    """A fixed pseudo-random order per item, so distractors are stable across runs."""
+    return sorted(words, key=lambda w: hashlib.sha1(f"{key}|{w.lemma}".encode()).hexdigest())
+
+
+def _near(answer_lemma: str, answer_form: str, word: Word, form: str, exclude: Collection[str]) -> bool:
+    a, w = answer_lemma.lower(), word.lemma.lower()
+    if w in exclude or form.lower() in exclude or w == a:
+        return False
+    if a.endswith(w[-HEAD_LETTERS:]) or w.endswith(a[-HEAD_LETTERS:]) or a in w or w in a:
+        return False
+    return abs(len(form) - len(answer_form)) <= max(3, len(answer_form) // 3)
+
+
+def _gloss_set(text: str | None) -> set[str]:
+    if not text:
+        return set()
+    return {s.strip().lower() for s in text.replace(";", ",").split(",") if s.strip()}
+
+
+def _same_gloss(gloss_of: GlossOf | None, answer: str, word: str, pos: str) -> bool:
+    """Whether ``word`` may mean what ``answer`` means or belongs to its field: a shared
+    English gloss in any sense, a shared domain label (mil., pol. ...), or one named among
+    the other's cue words in the glossary (Kompanie ~ Truppe)."""
+    if gloss_of is not None and _gloss_set(gloss_of(answer, pos)) & _gloss_set(gloss_of(word, pos)):
+        return True
+    mine, theirs = _senses(answer, pos), _senses(word, pos)
+    if not mine or not theirs:
+        return False
+    if set().union(*(_gloss_set(s.gloss) for s in mine)) & set().union(*(_gloss_set(s.gloss) for s in theirs)):
+        return True
+    if {d for s in mine for d in s.domains} & {d for s in theirs for d in s.domains}:
+        return True
+    a, w = answer.lower(), word.lower()
+    return any(a in s.cues for s in theirs) or any(w in s.cues for s in mine)
+
+
+def _senses(lemma: str, pos: str) -> tuple[Any, ...]:
+    """Glossary senses of one part of speech; () when the glossary is not installed."""
+    try:
+        from quizgen.glossary import senses_of
+    except ImportError:  # the glossary is optional package data of the vocabulary module
+        return ()
+    return tuple(s for s in senses_of(lemma) if s.pos == pos)
+
+
+def noun_distractors(
+    lemma: str,
+    form: str,
+    readings: Collection[Feature],
+    *,
+    exclude: Collection[str],
+    key: str,
+    n: int = 3,
+    gloss_of: GlossOf | None = None,
+    avoid_domains: Collection[str] = (),
+) -> tuple[str, ...] | None:
+    """``n`` nouns of the answer's gender, each in the one form it has in every reading the
+    gap allows; None when too few fit. Nouns of the article's own domains (``avoid_domains``:
+mil., pol. ...) are left out, as they are the ones that may fit the sentence's meaning."""
+    lemma = noun_lemma(lemma)
+    gender = noun_gender(lemma)
+    slots = {(c, num) for c, num, _g in readings}
+    if gender is None or not slots:
+        return None
+    target = zipf(lemma)
+    pool = [
+        w
+        for w in candidate_words("NOUN")
+        if w.info == gender and abs(w.zipf - target) <= MAX_ZIPF_GAP and not w.lemma.endswith(ABSTRACT_SUFFIXES)
+        and w.lemma not in TIME_NOUNS
+    ]
+    chosen: list[str] = []
+    for word in _order(key, pool):
+        forms = noun_forms(word.lemma)
+        if forms.get(("Nom", "Sing")) != word.lemma:
+            continue  # nominalised adjectives (der Angestellte / ein Angestellter) change with the article
+        wanted = {forms.get(slot) for slot in slots}
+        if len(wanted) != 1 or None in wanted:
+            continue
+        dform = wanted.pop()
+        assert dform is not None
+        if dform != word.lemma and zipf(dform) < MIN_FORM_ZIPF:
+            continue  # a rare form (Verzweiflungen, Pesten) looks wrong for the wrong reason
+        if not _near(lemma, form, word, dform, exclude) or _same_gloss(gloss_of, lemma, word.lemma, "NOUN"):
+            continue
+        if avoid_domains and any(d in avoid_domains for s in _senses(word.lemma, "NOUN") for d in s.domains):
+            continue
+        chosen.append(dform)
+        if len(chosen) == n:
+            return tuple(chosen)
+    return None
+
+
+def adjective_distractors(
+    lemma: str,
+    form: str,
+    ending: str,
+    *,
+    exclude: Collection[str],
+    key: str,
+    n: int = 3,
+    gloss_of: GlossOf | None = None,
+) -> tuple[str, ...] | None:
+    """``n`` adjectives with the answer's ending (declension is regular for the listed ones);
+    None when too few fit."""
+    target = zipf(lemma)
+    pool = [
+        w
+        for w in candidate_words("ADJ")
+        if abs(w.zipf - target) <= MAX_ZIPF_GAP and w.lemma not in OPEN_ADJECTIVES
+        # -el/-er/-e adjectives change their stem (dunkle, teure, leise): skip them
+        and not w.lemma.endswith(("el", "er", "e"))
+    ]
+    chosen: list[str] = []
+    for word in _order(key, pool):
+        dform = word.lemma + ending
+        if not _near(lemma, form, word, dform, exclude) or _same_gloss(gloss_of, lemma, word.lemma, "ADJ"):
+            continue
+        chosen.append(dform)
+        if len(chosen) == n:
+            return tuple(chosen)
+    return None
