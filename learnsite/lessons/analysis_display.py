@@ -7,7 +7,7 @@ their verb and arguments spelled out.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.conf import settings
 from django.utils.functional import Promise
@@ -104,6 +104,7 @@ class SentenceView:
     segments: tuple[Segment, ...]
     tokens: tuple[TokenRow, ...]
     clauses: tuple[ClauseView, ...]
+    show_tokens: bool = False  # open its token table: the first real sentence, as an example
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,10 @@ def analysis_view_for_text(*, text: str) -> AnalysisView:
 
 def analysis_view(analysis: Analysis) -> AnalysisView:
     sentences = tuple(_sentence_view(analysis, sent) for sent in analysis.sentences)
+    # A dateline ("Kelsbach.") makes a poor example: open the first sentence of four tokens or more.
+    example = next((i for i, s in enumerate(sentences) if len(s.tokens) >= 4), 0)
+    if sentences:
+        sentences = tuple(replace(s, show_tokens=(i == example)) for i, s in enumerate(sentences))
     used = {e.label for e in analysis.entities}
     return AnalysisView(
         sentences=sentences,

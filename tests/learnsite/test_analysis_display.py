@@ -66,3 +66,15 @@ def test_a_noun_row_carries_article_and_plural() -> None:
     tokens[3] = Token(**{**tokens[3].__dict__, "noun": noun})
     view = analysis_view(Analysis(text=analysis.text, sentences=analysis.sentences, tokens=tuple(tokens), entities=(), clauses=()))
     assert view.sentences[0].tokens[3].noun == "die Stadt, pl. Städte"
+
+
+def test_the_first_sentence_of_four_tokens_or_more_shows_its_tokens_as_an_example() -> None:
+    view = analysis_view(_analysis())
+    assert [s.show_tokens for s in view.sentences] == [True, False]
+
+
+def test_a_short_dateline_is_skipped_as_the_example() -> None:
+    analysis = _analysis()
+    sentences = (Sentence(0, 0, 2, 0, 10, "Anna Weber"), Sentence(1, 2, 9, 11, 44, analysis.text[11:]))
+    view = analysis_view(Analysis(text=analysis.text, sentences=sentences, tokens=analysis.tokens, entities=(), clauses=()))
+    assert [s.show_tokens for s in view.sentences] == [False, True]
