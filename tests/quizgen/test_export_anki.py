@@ -13,7 +13,7 @@ from quizgen.exports.anki_export import deck_name, vocabulary_guid, write_apkg
 from quizgen.exports.options import ExportOptions
 from tests.quizgen.export_packs import moskau_pack, second_pack
 
-anki_collection = pytest.importorskip("anki.collection")
+import anki.collection as anki_collection  # test-only dependency (AGPL), pinned in [test]
 
 T1 = 1_700_000_000.0
 T2 = T1 + 86_400

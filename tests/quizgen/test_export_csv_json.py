@@ -12,7 +12,7 @@ from quizgen.exports.json_export import pack_from_dict, pack_json
 from quizgen.exports.options import ExportOptions
 from tests.quizgen.export_packs import moskau_pack, second_pack
 
-anki_collection = pytest.importorskip("anki.collection")
+import anki.collection as anki_collection  # test-only dependency (AGPL), pinned in [test]
 
 
 def test_csv_header_lines_tell_anki_how_to_read_the_file():

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 
 from quizgen.exports.gaps import GAP
 from quizgen.exports.gift import gift
@@ -105,3 +107,14 @@ def test_special_characters_are_escaped():
     assert questions["c1"]["before"] + GAP + questions["c1"]["after"] == cloze.text
     # every special character in the source is escaped
     assert "\\{x\\} \\= 2 \\# 3 \\~ 4\\: ja \\\\ nein?" in source
+
+
+GOLDEN = Path(__file__).parent / "golden" / "exports" / "moskau.gift.txt"
+
+
+def test_gift_of_the_seed_pack_matches_the_golden_file():
+    """Every change in the written GIFT shows up as a diff (QUIZGEN_UPDATE_GOLDEN=1 rewrites)."""
+    text = gift(moskau_pack())
+    if os.environ.get("QUIZGEN_UPDATE_GOLDEN") == "1":
+        GOLDEN.write_text(text, encoding="utf-8")
+    assert text == GOLDEN.read_text(encoding="utf-8")
