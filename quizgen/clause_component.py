@@ -66,7 +66,7 @@ class ClauseAnalyzer:
         return doc
 
     def _relabel(self, doc: Doc, raw: RawClause, verbs: VerbComplex, roles: ClauseRoles) -> None:
-        target = roles.predicate if verbs.copula else verbs.main
+        target = roles.predicate if verbs.copula and roles.predicate is not None else verbs.main
         if target is None:
             return
         labelled: list[tuple[Role, str]] = []

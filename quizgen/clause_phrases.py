@@ -19,7 +19,7 @@ DET_TAGS = frozenset({"ART", "PDAT", "PIAT", "PIDAT", "PPOSAT", "PWAT", "PRELAT"
 NOUN_TAGS = frozenset({"NN", "NE", "NNE", "NNA", "FM"})
 PRONOUN_TAGS = frozenset({"PPER", "PRF", "PDS", "PIS", "PWS", "PRELS", "PPOSS"})
 PREP_TAGS = frozenset({"APPR", "APPRART"})
-QUOTES = frozenset('"“”„‚‘’«»‹›\'')
+QUOTES = frozenset({'"', "“", "”", "„", "‚", "‘", "’", "«", "»", "‹", "›", "'", "``", "''"})
 #: prepositions whose phrase right after a common noun usually modifies that noun
 NOUN_PP_PREPS = frozenset({"von", "zwischen", "mit", "für", "gegen", "über", "zu", "aus",
                            "inklusive", "einschließlich", "samt", "gegenüber", "um"})
@@ -102,8 +102,8 @@ class PhraseChunker:
         pos = 0
         while pos < self.n:
             tag = self.tag(pos)
-            if tag in PREP_TAGS:
-                chunk, nxt = self.pp(pos)
+            if tag in PREP_TAGS or (tag == "KOKOM" and pos + 1 < self.n):
+                chunk, nxt = self.pp(pos)  # als/wie + NP: a comparison, never an object
                 out.append(chunk)
                 pos = nxt
                 continue

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from quizgen import case_morphology as cm
 from quizgen.clause_phrases import Chunk, PhraseChunker
 from quizgen.clause_verbs import VerbComplex
-from quizgen.topological_fields import RawClause
+from quizgen.topological_fields import FINITE, RawClause
 
 NOM, ACC, DAT, GEN = (cm.case_mask(c) for c in cm.CASES)
 
@@ -91,13 +91,26 @@ def assign_roles(doc: Doc, clause: RawClause, verbs: VerbComplex) -> ClauseRoles
             nps.append(chunk)
 
     if clause.finite is not None:
-        _choose_subject(out, nps, verbs)
+        _choose_subject(doc, out, nps, verbs, clause)
     rest = [c for c in nps if out.subject is None or c is not out.subject.chunk]
     if verbs.copula:
         _copula_predicate(doc, out, rest, clause)
     else:
         _choose_objects(out, rest, verbs)
+    _discount_unclear_clauses(doc, out, clause, verbs)
     return out
+
+
+def _discount_unclear_clauses(doc: Doc, out: ClauseRoles, clause: RawClause, verbs: VerbComplex) -> None:
+    """Lower the confidence where segmentation is doubtful: two finite verbs, a bare zu-infinitive."""
+    finites = [i for i in clause.tokens if doc[i].tag_ in FINITE]
+    factor = 0.7 if len(finites) > 1 else 1.0
+    zu_verbs = [i for i in clause.verbs if doc[i].tag_ == "VVIZU" or (i > 0 and doc[i - 1].tag_ == "PTKZU")]
+    object_factor = factor * (0.6 if zu_verbs and verbs.main not in zu_verbs else 1.0)
+    if out.subject is not None:
+        out.subject.confidence *= factor
+    for role in out.acc + out.dat:
+        role.confidence *= object_factor
 
 
 def _single_case(mask: int) -> str | None:
@@ -105,9 +118,26 @@ def _single_case(mask: int) -> str | None:
     return cases[0] if len(cases) == 1 else None
 
 
-def _choose_subject(out: ClauseRoles, nps: list[Chunk], verbs: VerbComplex) -> None:
+def _choose_subject(doc: Doc, out: ClauseRoles, nps: list[Chunk], verbs: VerbComplex, clause: RawClause) -> None:
     candidates = [c for c in nps if _agrees(c, verbs)]
     if not candidates:
+        return
+    if clause.coordinated and not clause.vorfeld and clause.kind == "main":
+        # ... und verschrieb etwas: the subject is shared with the conjunct before
+        candidates = [c for c in candidates if cm.cases_of(c.mask) == ("Nom",)]
+        if not candidates:
+            return
+    expletive = [c for c in candidates if c.pronoun == "es"]
+    if expletive and verbs.lemma == "geben":
+        out.subject = Role("subject", expletive[0], "Nom", 0.9)  # es gibt: es is the subject
+        expletive[0].mask = cm.narrow(expletive[0].mask, NOM)
+        return
+    if expletive and expletive[0].start in clause.vorfeld and len(candidates) == 2 and not verbs.copula:
+        other = candidates[1] if candidates[0] is expletive[0] else candidates[0]
+        out.subject = Role("subject", other, "Nom", 0.6)  # Es fehlt ein System: Vorfeld-es
+        out.other.append(Role("expletive", expletive[0], "Nom", 0.6))
+        nps.remove(expletive[0])
+        other.mask = cm.narrow(other.mask, NOM)
         return
     nom_only = [c for c in candidates if cm.cases_of(c.mask) == ("Nom",)]
     if len(nom_only) == 1:
@@ -122,12 +152,15 @@ def _choose_subject(out: ClauseRoles, nps: list[Chunk], verbs: VerbComplex) -> N
         chosen, conf = candidates[0], 0.6
     if verbs.copula and len([c for c in nps if c.mask & NOM]) > 1:
         conf = min(conf, 0.75)
+    if not clause.vorfeld and clause.kind == "main" and cm.cases_of(chosen.mask) != ("Nom",):
+        conf = min(conf, 0.6)  # V1: a question, a condition, or a dropped subject (Habe meine Küche ...)
     out.subject = Role("subject", chosen, "Nom", conf)
     chosen.mask = cm.narrow(chosen.mask, NOM)
 
 
 def _choose_objects(out: ClauseRoles, rest: list[Chunk], verbs: VerbComplex) -> None:
     ambiguous: list[Chunk] = []
+    subject_conf = out.subject.confidence if out.subject is not None else 0.0
     for chunk in rest:
         mask = chunk.mask
         if out.subject is not None:
@@ -135,16 +168,20 @@ def _choose_objects(out: ClauseRoles, rest: list[Chunk], verbs: VerbComplex) -> 
         cases = set(cm.cases_of(mask))
         if cases == {"Acc"}:
             conf = 0.95 if chunk.has_det or chunk.pronoun else 0.9
+            if chunk.mask & NOM:
+                conf = min(conf, subject_conf)  # not nominative only because the subject is elsewhere
             out.acc.append(Role("acc_object", chunk, "Acc", conf * (0.6 if verbs.voice == "Pass" else 1)))
             chunk.mask = mask
         elif cases == {"Dat"}:
-            out.dat.append(Role("dat_object", chunk, "Dat", 0.9))
+            out.dat.append(Role("dat_object", chunk, "Dat", 0.9 if not chunk.mask & NOM else min(0.9, subject_conf)))
             chunk.mask = mask
         elif cases == {"Dat", "Gen"}:
             out.dat.append(Role("dat_object", chunk, "Dat", 0.7))
             chunk.mask = cm.narrow(mask, DAT)
         elif cases == {"Gen"}:
             out.other.append(Role("gen_object", chunk, "Gen", 0.6))
+        elif cases == {"Nom"} and verbs.lemma in ("werden", "bleiben"):
+            out.other.append(Role("predicative", chunk, "Nom", 0.7))
         elif cases == {"Nom"}:
             out.other.append(Role("unclear", chunk, "Nom", 0.3))
         else:
@@ -174,6 +211,18 @@ def _copula_predicate(doc: Doc, out: ClauseRoles, rest: list[Chunk], clause: Raw
         else:
             out.other.append(Role("unclear", chunk, _single_case(chunk.mask), 0.3))
     if out.predicate is None:
-        adjectives = [i for i in clause.mittelfeld + clause.verbs if doc[i].tag_ == "ADJD"]
-        if adjectives:
-            out.predicate = adjectives[-1]
+        genitive = [c for c in rest if c.mask & GEN and c.has_det]
+        if genitive and clause.mittelfeld and genitive[0].start in clause.mittelfeld:
+            out.predicate = genitive[0].head  # Ich bin der Meinung
+            return
+        covered = {i for c in out.chunks for i in range(c.start, c.end)}
+        field_toks = [i for i in clause.vorfeld + clause.mittelfeld + clause.verbs if i not in covered]
+        chosen = None
+        for k, i in enumerate(field_toks):
+            nxt = doc[field_toks[k + 1]].tag_ if k + 1 < len(field_toks) else ""
+            if doc[i].tag_ == "ADJD" and nxt not in ("ADJD", "ADJA", "APPR", "APPRART", "ART", "NN", "KOKOM"):
+                chosen = k  # the last adjective that is not an adverb of something after it
+        if chosen is not None:
+            while chosen >= 2 and doc[field_toks[chosen - 1]].tag_ == "KON" and doc[field_toks[chosen - 2]].tag_ == "ADJD":
+                chosen -= 2  # sehr unfreundlich und genervt: the first conjunct
+            out.predicate = field_toks[chosen]

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 from quizgen.topological_fields import FINITE, NONFINITE, RawClause
 
 MODALS = frozenset({"können", "müssen", "sollen", "wollen", "dürfen", "mögen", "möchten"})
-COPULAS = frozenset({"sein", "werden", "bleiben"})
+COPULAS = frozenset({"sein"})  # UD German: only sein is a copula; werden/bleiben head their clause
 _IRREGULAR: dict[str, tuple[str, str]] = {  # form -> (number, tense); 1st/3rd person unless noted
     "ist": ("Sing", "Pres"), "bin": ("Sing", "Pres"), "sind": ("Plur", "Pres"), "war": ("Sing", "Past"),
     "waren": ("Plur", "Past"), "hat": ("Sing", "Pres"), "hatte": ("Sing", "Past"), "hatten": ("Plur", "Past"),
@@ -125,12 +125,17 @@ def analyze_verbs(doc: Doc, clause: RawClause, *, third_person_subject: bool = T
     lemmas = {i: (doc[i].lemma_ or doc[i].text).lower() for i in verbs}
     participles = [i for i in nonfinite if doc[i].tag_.endswith("PP")]
     werden_aux = [i for i in verbs if lemmas[i] == "werden" and i != (full[0] if full else -1)]
-    full_nonfinite = [i for i in full if doc[i].tag_ in NONFINITE]
+    zu_infinitives = {i for i in nonfinite if doc[i].tag_ == "VVIZU" or (i > 0 and doc[i - 1].tag_ == "PTKZU")}
+    full_nonfinite = [i for i in full if doc[i].tag_ in NONFINITE and i not in zu_infinitives]
     main: int | None
-    if full_nonfinite:
-        main = full_nonfinite[0]
+    if finite is not None and finite.tag_ == "VVFIN":
+        main = finite.i  # a full verb is the head; a participle or zu-infinitive after it is not
+    elif full_nonfinite:
+        main = full_nonfinite[-1]  # stecken geblieben, zu erreichen versucht: the governing verb is last
+    elif finite is not None and zu_infinitives and (finite.lemma_ or "").lower() in ("haben", "sein", "scheinen"):
+        main = finite.i  # nichts zu verlieren hatten
     elif full:
-        main = full[0]
+        main = full[-1]
     elif nonfinite:
         main = nonfinite[0]
     else:

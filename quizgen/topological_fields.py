@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN", "VVIMP", "VAIMP"})
 NONFINITE = frozenset({"VVINF", "VAINF", "VMINF", "VVPP", "VAPP", "VMPP", "VVIZU"})
 VERBAL = FINITE | NONFINITE | frozenset({"PTKZU", "PTKVZ"})
-BOUNDARY_TEXT = frozenset({",", ";", ":", "–", "—", "(", ")", "[", "]", "-"})
+BOUNDARY_TEXT = frozenset({",", ";", ":", "–", "—", "(", ")", "[", "]", "-", "--", "/"})
 CLAUSE_KON = frozenset({"und", "oder", "aber", "sondern", "denn", "doch", "sowie"})
 REL_TAGS = frozenset({"PRELS", "PRELAT"})
 WH_TAGS = frozenset({"PWS", "PWAV", "PWAT"})
@@ -84,13 +84,49 @@ def _split_coordination(doc: Doc, seg: list[int]) -> list[tuple[list[int], bool]
         right_content = right
         if (
             nxt.tag_ in ("KOUS", "KOUI") or nxt.tag_ in REL_TAGS
-            or (_has_finite(doc, left) and _has_finite(doc, right_content))
+            or (_has_finite(doc, left) and _finite_before_next_kon(doc, right))
             or (prev.tag_ in VERBAL and prev.tag_ != "PTKZU" and any(doc[i].tag_ in NONFINITE | FINITE for i in right_content))
         ):
             parts.append((left, bool(parts)))
             start = k + 1
     parts.append((seg[start:], bool(parts)))
     return [(p, c) for p, c in parts if p]
+
+
+def _finite_before_next_kon(doc: Doc, right: list[int]) -> bool:
+    """Whether a finite verb follows before the next und/oder (Kind und Hund ... und wird: no)."""
+    for i in right:
+        if doc[i].tag_ in FINITE:
+            return True
+        if doc[i].tag_ == "KON" and doc[i].text.lower() in CLAUSE_KON:
+            return False
+    return False
+
+
+def _split_unmarked(doc: Doc, part: list[int]) -> list[list[int]]:
+    """Split where a comma is missing: Das ist, was ...; wenn er wedelt, freut er sich; um ... zu."""
+    finites = [k for k, i in enumerate(part) if doc[i].tag_ in FINITE]
+    if finites:
+        for k in range(finites[0] + 1, len(part) - 1):
+            if doc[part[k]].tag_ == "KOUI" and _is_zu_infinitive(doc, part[k:]):
+                return _split_unmarked(doc, part[:k]) + [part[k:]]
+    if len(finites) < 2:
+        return [part]
+    first = 1 if doc[part[0]].tag_ == "KON" else 0
+    if doc[part[first]].tag_ in ("KOUS", "PRELS", "PWS", "PWAV") or (
+        doc[part[first]].tag_ in ("APPR", "APPRART") and first + 1 < len(part) and doc[part[first + 1]].tag_ == "PRELS"
+    ):
+        end = finites[0] + 1  # a verb-final clause ends at its finite verb
+        if end < len(part):
+            return [part[:end]] + _split_unmarked(doc, part[end:])
+    for k in range(finites[0] + 1, finites[-1]):
+        tag = doc[part[k]].tag_
+        if tag in ("KOUS", "PRELS", "PRELAT", "PWS", "PWAV", "PWAT"):
+            cut = k
+            while cut > finites[0] + 1 and doc[part[cut - 1]].tag_ in ("APPR", "APPRART"):
+                cut -= 1
+            return [part[:cut]] + _split_unmarked(doc, part[cut:])
+    return [part]
 
 
 def _opening(doc: Doc, toks: list[int]) -> tuple[str, int | None]:
@@ -131,13 +167,16 @@ def segment_sentence(doc: Doc, sent: Span) -> list[RawClause]:
     pieces: list[tuple[list[int], bool, str, int | None]] = []
     for seg in _segments(doc, sent):
         for part, coordinated in _split_coordination(doc, seg):
-            kind, sub = _opening(doc, part)
-            pieces.append((part, coordinated, kind, sub))
+            for k, piece in enumerate(_split_unmarked(doc, part)):
+                kind, sub = _opening(doc, piece)
+                pieces.append((piece, coordinated and k == 0, kind, sub))
     clauses: list[RawClause] = []
     pending: list[int] = []  # a fragment waiting for its finite verb (Vorfeld)
     for n, (part, coordinated, kind, sub) in enumerate(pieces):
         if kind == "frag" and coordinated and clauses and any(doc[i].tag_ in NONFINITE for i in part):
             kind = clauses[-1].kind  # ... überwinden können und Bedingungen schaffen
+        if kind == "main" and coordinated and clauses and clauses[-1].kind == "sub" and _verb_final(doc, part):
+            kind = "sub"  # weil es alles gibt und das Personal freundlich ist
         if kind == "frag":
             closing = any(doc[i].tag_ in NONFINITE or doc[i].tag_ == "PTKVZ" for i in part)
             main_before = next((c for c in reversed(clauses) if c.kind == "main"), None)
@@ -159,6 +198,12 @@ def segment_sentence(doc: Doc, sent: Span) -> list[RawClause]:
         clause = RawClause(kind=kind, tokens=list(part), subordinator=sub, coordinated=coordinated)
         clauses.append(clause)
     return clauses
+
+
+def _verb_final(doc: Doc, part: list[int]) -> bool:
+    content = _content(doc, part)
+    finites = [k for k, i in enumerate(content) if doc[i].tag_ in FINITE]
+    return len(finites) == 1 and finites[0] > 1 and all(doc[i].tag_ in VERBAL for i in content[finites[0] :])
 
 
 def _vorfeld_ahead(doc: Doc, pieces: list[tuple[list[int], bool, str, int | None]], n: int) -> bool:
