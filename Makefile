@@ -38,10 +38,13 @@ system-packages-test:
 	tools/install_system_packages.sh $(SYSTEM_PACKAGES_TEST)
 
 test: install-test system-packages system-packages-test
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules
 	$(PY) -m pytest
 
 # Development server with the embedded SQLite database and the demo article.
 run: install
+	tools/install_system_packages.sh gettext
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 	$(PY) manage.py runserver 127.0.0.1:8000

@@ -64,8 +64,19 @@ STTS_TAGS: frozenset[str] = frozenset(STTS_TO_UPOS)
 
 
 def hanta_to_stts(tag: str) -> str:
-    """Turn HanTa's tag notation (``VV(FIN)``, ``ADJ(A)``, ``PIAT`` ...) into plain STTS."""
+    """Turn HanTa's tag notation (``VV(FIN)``, ``ADJ(A)``, ``NNA`` ...) into plain STTS.
+
+    HanTa marks nominalised adjectives (``NNA``) and infinitives (``NNI``): STTS tags both NN.
+    Punctuation tags (``$(``) are already STTS.
+    """
+    if tag.startswith("$"):
+        return tag
     if "(" not in tag:
-        return {"PROAV": "PROAV", "PAV": "PROAV", "PIDAT": "PIAT"}.get(tag, tag)
+        return {"PROAV": "PROAV", "PAV": "PROAV", "PIDAT": "PIAT", "NNA": "NN", "NNI": "NN"}.get(tag, tag)
     base, rest = tag.split("(", 1)
     return base + rest.rstrip(")")
+
+
+def same_stts(predicted: str, gold: str) -> bool:
+    """Whether two STTS tags are the same tag; UD GSD still writes PROAV by its old name PAV."""
+    return predicted == gold or {predicted, gold} == {"PROAV", "PAV"}

@@ -1,0 +1,52 @@
+"""Words per second of the full analysis (quizgen.analyze on raw text) in one process.
+
+Usage: python bench/analysis_speed.py [N_ARTICLES] [--csv PATH]
+
+Reads the first N articles of the 10kGNAD sample (``category;'text'``, ' as quote character;
+CC BY-NC-SA, used here only to measure, never shipped). Loading the pipeline is timed apart.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+import time
+
+DEFAULT_CSV = "/work/shared/corpus/10kgnad-part1.csv"
+
+
+def read_articles(path: str, limit: int) -> list[str]:
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = csv.reader(handle, delimiter=";", quotechar="'")
+        return [row[1] for row, _ in zip(rows, range(limit)) if len(row) > 1]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("articles", nargs="?", type=int, default=100)
+    parser.add_argument("--csv", default=DEFAULT_CSV)
+    args = parser.parse_args()
+    texts = read_articles(args.csv, args.articles)
+
+    start = time.perf_counter()
+    from quizgen.analyzer import analyze
+    from quizgen.pipeline import load_pipeline
+
+    nlp = load_pipeline()
+    load_s = time.perf_counter() - start
+
+    words = 0
+    start = time.perf_counter()
+    for text in texts:
+        analysis = analyze(text)
+        words += sum(1 for t in analysis.tokens if not t.text.isspace())
+    seconds = time.perf_counter() - start
+    print(f"command: python bench/analysis_speed.py {args.articles}")
+    print(f"pipeline: {nlp.pipe_names} (loaded in {load_s:.1f} s)")
+    print(f"{len(texts)} articles, {words} tokens in {seconds:.1f} s: {words / seconds:,.0f} words/s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
