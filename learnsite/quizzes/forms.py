@@ -44,7 +44,7 @@ class GenerateForm(forms.Form):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         for key, label in KIND_LABELS.items():
-            self.fields[key] = forms.IntegerField(label=label, min_value=0, max_value=MAX_PER_KIND,
+            self.fields[key] = forms.IntegerField(label=label, min_value=0, max_value=MAX_PER_KIND, required=False,
                                                   initial=DEFAULT_COUNTS.get(key, 0),
                                                   widget=forms.NumberInput(attrs={"class": "count"}))
 

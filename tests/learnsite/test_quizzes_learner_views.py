@@ -1,0 +1,134 @@
+"""Learner pages: join by code, start with a name, answer with and without JavaScript, finish, retry."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from learnsite.quizzes.models import Answer, Attempt
+from tests.learnsite.quiz_factories import item, make_quiz, make_teacher
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def quiz():
+    return make_quiz(make_teacher())
+
+
+def start(client: Client, quiz, name: str = "Ada") -> Attempt:
+    response = client.post(reverse("quizzes:start", args=[quiz.share_token]), {"name": name})
+    assert response.status_code == 302
+    return Attempt.objects.filter(learner_name=name).latest("id")
+
+
+def answer_url(quiz, attempt, target):
+    return reverse("quizzes:answer", args=[quiz.share_token, attempt.pk, target.pk])
+
+
+def test_the_class_code_leads_to_the_quiz(client, quiz):
+    response = client.post(reverse("quizzes:code"), {"code": quiz.class_code.lower()})
+    assert response["Location"] == reverse("quizzes:start", args=[quiz.share_token])
+
+
+def test_an_unknown_class_code_is_explained(client, quiz):
+    response = client.post(reverse("quizzes:code"), {"code": "ZZZZZZ"})
+    assert response.status_code == 422 and "No quiz has this code" in response.content.decode()
+
+
+def test_a_learner_needs_only_a_name(client, quiz):
+    attempt = start(client, quiz)
+    page = client.get(reverse("quizzes:take", args=[quiz.share_token, attempt.pk])).content.decode()
+    assert "Kurz vor dem ersten Jahrestag" in page  # the text is on the page with the items
+    assert 'for="gap-' in page and "Mit wem hatte Wang ein Gespräch?" in page
+
+
+def test_without_javascript_an_answer_posts_and_the_page_shows_the_feedback(client, quiz):
+    attempt = start(client, quiz)
+    response = client.post(answer_url(quiz, attempt, item(quiz, "open")), {"gap_0": "Aussenminister"})
+    assert response.status_code == 302 and response["Location"].endswith(f"#item-{item(quiz, 'open').pk}")
+    page = client.get(response["Location"]).content.decode()
+    assert "Right!" in page and "With umlauts it is spelled: Außenminister" in page
+
+
+def test_with_javascript_the_answer_comes_back_as_json_with_the_evidence(client, quiz):
+    attempt = start(client, quiz)
+    response = client.post(answer_url(quiz, attempt, item(quiz, "wh")), {"gap_0": "Putin"},
+                           HTTP_ACCEPT="application/json")
+    data = response.json()
+    assert data["correct"] is False and data["answered"] == 1
+    assert "mit dem russischen Außenminister Sergej Lawrow" in data["html"]
+    assert "<mark>mit dem russischen Außenminister Sergej Lawrow</mark>" in data["html"]
+
+
+def test_a_tampered_item_id_from_another_quiz_is_refused(client, quiz):
+    other = make_quiz(quiz.teacher)
+    attempt = start(client, quiz)
+    response = client.post(answer_url(quiz, attempt, item(other, "open")), {"gap_0": "Außenminister"})
+    assert response.status_code == 404 and not Answer.objects.exists()
+
+
+def test_an_attempt_from_another_browser_is_refused(client, quiz):
+    attempt = start(client, quiz)
+    stranger = Client()
+    response = stranger.post(answer_url(quiz, attempt, item(quiz, "open")), {"gap_0": "Außenminister"})
+    assert response.status_code == 404 and not Answer.objects.exists()
+
+
+def test_an_attempt_claimed_under_another_quizs_link_is_refused(client, quiz):
+    other = make_quiz(quiz.teacher)
+    attempt = start(client, quiz)
+    url = reverse("quizzes:answer", args=[other.share_token, attempt.pk, item(quiz, "open").pk])
+    assert client.post(url, {"gap_0": "x"}).status_code == 404
+
+
+def test_answers_need_the_csrf_token():
+    quiz = make_quiz(make_teacher())
+    strict = Client(enforce_csrf_checks=True)
+    page = strict.get(reverse("quizzes:start", args=[quiz.share_token]))
+    assert page.status_code == 200
+    assert strict.post(reverse("quizzes:start", args=[quiz.share_token]), {"name": "Ada"}).status_code == 403
+
+
+def test_an_empty_answer_is_explained_not_recorded(client, quiz):
+    attempt = start(client, quiz)
+    response = client.post(answer_url(quiz, attempt, item(quiz, "open")), {"gap_0": ""}, HTTP_ACCEPT="application/json")
+    assert response.status_code == 422 and "answer first" in response.json()["error"]
+
+
+def test_finish_shows_the_score_and_retry_offers_only_the_wrong_items(client, quiz):
+    attempt = start(client, quiz)
+    client.post(answer_url(quiz, attempt, item(quiz, "open")), {"gap_0": "Außenminister"})
+    client.post(answer_url(quiz, attempt, item(quiz, "truefalse")), {"gap_0": "falsch"})
+    response = client.post(reverse("quizzes:finish", args=[quiz.share_token, attempt.pk]), follow=True)
+    html = response.content.decode()
+    assert '<p class="score" id="score"><strong>1</strong> / 5</p>' in html
+    retry = client.post(reverse("quizzes:retry", args=[quiz.share_token, attempt.pk]))
+    new = Attempt.objects.latest("id")
+    assert retry["Location"] == reverse("quizzes:take", args=[quiz.share_token, new.pk])
+    assert item(quiz, "open").pk not in new.item_ids and len(new.item_ids) == 4
+
+
+def test_the_learner_name_is_escaped(client, quiz):
+    attempt = start(client, quiz, name="<script>alert(1)</script>")
+    html = client.get(reverse("quizzes:take", args=[quiz.share_token, attempt.pk])).content.decode()
+    assert "<script>alert(1)</script>" not in html and "&lt;script&gt;" in html
+
+
+def test_the_vocabulary_downloads_as_csv(client, quiz):
+    quiz.pack = {"vocabulary": [{"display": "die Partnerschaft", "plural": "die Partnerschaften", "pos": "NOUN",
+                                 "gloss": "partnership", "cefr": "B1", "example": "ihrer **Partnerschaft** voran"}]}
+    quiz.save()
+    response = client.get(reverse("quizzes:vocabulary_csv", args=[quiz.share_token]))
+    text = response.content.decode("utf-8-sig")
+    assert response["Content-Type"].startswith("text/csv")
+    assert "die Partnerschaft,die Partnerschaften,NOUN,partnership,B1,ihrer Partnerschaft voran" in text
+
+
+def test_an_unpublished_quiz_says_it_is_closed(client, quiz):
+    quiz.status = "draft"
+    quiz.save()
+    response = client.get(reverse("quizzes:start", args=[quiz.share_token]))
+    assert response.status_code == 410 and "not open" in response.content.decode()
+    assert client.get(reverse("quizzes:vocabulary_csv", args=[quiz.share_token])).status_code == 404
