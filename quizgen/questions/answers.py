@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from quizgen.analysis import Analysis, Phrase
 from quizgen.questions.clause_reading import ClauseReading
-from quizgen.questions.mentions import full_name, is_person_noun, mentions
+from quizgen.questions.mentions import full_name, is_group_noun, is_person_noun, mentions
 from quizgen.questions.pronoun_resolution import resolve_pronoun
 
 ATTACHING = frozenset({"von", "vom", "inklusive", "einschließlich", "samt", "mitsamt", "darunter", "insbesondere"})
@@ -17,7 +17,7 @@ STOP_CORE = frozenset({"APPR", "APPRART", "$,", "$(", "KON", "PRELS", "KOUS", "$
 
 
 def phrase_kind(analysis: Analysis, phrase: Phrase) -> str:
-    """PER, LOC, ORG, OTH (named), PERSON_NOUN, THING, or why it cannot be asked about."""
+    """PER, LOC, ORG, OTH (named), PERSON_NOUN, GROUP_NOUN, THING, or why it cannot be asked about."""
     toks = analysis.tokens
     if phrase.end - phrase.start == 1:
         tok = toks[phrase.start]
@@ -40,6 +40,8 @@ def phrase_kind(analysis: Analysis, phrase: Phrase) -> str:
         if any(m.start == head + 1 and m.label == "PER" for m in inside):
             return "PER"
         return "PERSON_NOUN"
+    if is_group_noun(head_tok):
+        return "GROUP_NOUN"
     if head_tok.tag == "NE":
         return "OTH"
     if head_tok.tag in ("NN", "CARD", "ADJA", "NNE"):

@@ -11,7 +11,7 @@ import hashlib
 
 from quizgen.analysis import Analysis
 from quizgen.questions.candidate import Candidate
-from quizgen.questions.mentions import full_name, mentions, same_referent
+from quizgen.questions.mentions import clean_name, full_name, mentions, same_referent
 
 CHOICE_TYPES = frozenset({"PER", "LOC", "ORG", "NUM"})
 
@@ -64,7 +64,7 @@ def _distractors(analysis: Analysis, cand: Candidate) -> list[str]:
                     found.append(tok.text)
         return found
     for m in mentions(analysis):
-        if m.label != cand.answer_type or (m.label == "PER" and m.text.endswith("s")):
+        if m.label != cand.answer_type or not clean_name(analysis, m):
             continue
         name = full_name(analysis, m)
         if same_referent(name, cand.answer_short) or any(same_referent(name, f) for f in found):

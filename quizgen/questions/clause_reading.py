@@ -33,6 +33,13 @@ CONNECTIVES = frozenset(
 )
 # Tags that point into the context: das/dies, darauf/dabei, relative and w-words, conjunctions.
 CONTEXT_TAGS = frozenset({"PDS", "PROAV", "PRELS", "PRELAT", "PWS", "PWAV", "PWAT", "KOUS", "KOUI", "PTKANT", "ITJ", "XY", "FM"})
+# The person in these is a dative (Mexiko gelang der Ausgleich): analyses confuse it with the subject.
+DATIVE_EXPERIENCER = frozenset({"gelingen", "gefallen", "fehlen", "passieren", "gehören", "glücken", "misslingen", "schmecken", "einfallen", "auffallen"})
+# Verbs whose object is usually a clause (sagte, dass ...; hatte beschlossen, ... zu ...).
+COMPLEMENT_VERBS = SPEECH_VERBS | frozenset(
+    {"sehen", "wissen", "hören", "erfahren", "beschließen", "entscheiden", "versuchen", "planen", "vorhaben", "ankündigen", "zeigen", "bitten", "auffordern", "vorwerfen", "drohen", "verlangen", "empfehlen", "raten", "glauben", "denken", "finden", "scheinen"}
+)
+COPULAS = frozenset({"sein", "werden", "bleiben", "scheinen"})
 NON_AGENTIVE = frozenset({"sein", "liegen", "werden", "bleiben", "befinden", "geben", "gehören", "stehen", "heißen"})
 
 
@@ -53,8 +60,14 @@ def read_clause(analysis: Analysis, clause: Clause) -> ClauseReading | None:
     if clause.finite_verb is None or clause.confidence < 0.5:
         return None
     toks = analysis.tokens
-    if _inside_quotes(analysis, clause) or clause.mood == "Imp":
+    if _inside_quotes(analysis, clause) or clause.mood == "Imp" or not _ends_like_a_sentence(analysis, clause.sentence):
         return None
+    if _base_lemma(clause.verb_lemma) in DATIVE_EXPERIENCER:
+        return None
+    if _base_lemma(clause.verb_lemma) in COPULAS and not _adjectival_predicate(analysis, clause):
+        return None  # "Was ist X? -> ein erster Schritt": predicate nouns make poor questions
+    if any(toks[i].tag in ("PTKZU", "VVIZU") for i in clause.verb_tokens):
+        return None  # zu-infinitives (ist herunterzuladen, glauben ... zu können) garble easily
     reported = False
     if clause.kind == "sub":
         if (clause.subordinator or "").lower() != "dass":
@@ -91,6 +104,8 @@ def read_clause(analysis: Analysis, clause: Clause) -> ClauseReading | None:
         return None
     if slot[0] == "konjunktiv2" and not (reported and lemma in ("haben", "werden", "sein")):
         return None  # hypothetical (könnte, würde): not a fact to ask about
+    if not _agrees(analysis, clause, slot[1]):
+        return None
     return ClauseReading(
         clause=clause,
         own=own,
@@ -99,6 +114,49 @@ def read_clause(analysis: Analysis, clause: Clause) -> ClauseReading | None:
         slot=slot,
         nonfinite=tuple(toks[i].text for i in nonfinite_idx if toks[i].tag != "PTKZU"),
     )
+
+
+def _adjectival_predicate(analysis: Analysis, clause: Clause) -> bool:
+    """A copula clause with an adjective predicate (``ist rechtskräftig``) and no predicate noun;
+    a passive or perfect (``wurde beobachtet``, ``ist erschienen``) counts as a full verb."""
+    toks = analysis.tokens
+    if any(toks[i].tag in ("VVPP", "VVINF") for i in clause.verb_tokens):
+        return True
+    if any(p.role == "predicative" and any(toks[i].tag in ("NN", "NE") for i in range(p.start, p.end)) for p in clause.other):
+        return False
+    return any(toks[i].tag == "ADJD" for i in range(clause.start, clause.end)) and not clause.acc_objects
+
+
+def _ends_like_a_sentence(analysis: Analysis, sentence: int) -> bool:
+    """Headlines and teasers without a final full stop are often verbless: leave them out."""
+    sent = analysis.sentences[sentence]
+    for i in range(sent.end - 1, sent.start - 1, -1):
+        tok = analysis.tokens[i]
+        if tok.text.isspace() or tok.text in QUOTES or tok.text == ")":
+            continue
+        return tok.text in (".", "!", "…")
+    return False
+
+
+def _agrees(analysis: Analysis, clause: Clause, person: int) -> bool:
+    """The subject the analysis found agrees in number with the finite verb (else it is wrong)."""
+    subject = clause.subject
+    if subject is None:
+        return True
+    toks = analysis.tokens
+    if any(i in clause.verb_tokens for i in range(subject.start, subject.end)):
+        return False  # a subject that spans the verb is a chunking error
+    plural_verb = person in (3, 4, 5)
+    coordinated = any(toks[i].tag == "KON" and toks[i].text.lower() in ("und", "sowie") for i in range(subject.start, subject.end))
+    head = toks[subject.head] if subject.start <= subject.head < subject.end else None
+    number = head.feat("Number") if head is not None else None
+    if coordinated:
+        return plural_verb
+    if number == "Sing" and plural_verb:
+        return False
+    if number == "Plur" and not plural_verb:
+        return False
+    return True
 
 
 def verb_for(reading: ClauseReading, *, wh_subject: bool) -> VerbForm | None:
@@ -136,6 +194,7 @@ def middle_words(
         skip |= set(range(subject.start, subject.end))
     reflexive: list[str] = []
     rest: list[str] = []
+    kept_tags: list[str] = []
     substitute = substitute or {}
     bracketed = parenthetical_tokens(analysis, reading.own)
     for i in reading.own:
@@ -160,13 +219,21 @@ def middle_words(
             return None  # a comma, bracket or dash left in the question: too complex
         if tok.tag in CONTEXT_TAGS or tok.text in QUOTES or low == "man":
             return None
+        if tok.tag[:2] in ("VV", "VA", "VM"):
+            return None  # a verb the analysis left outside the verb complex
+        if misplaced_capital(analysis, i):
+            return None
         if tok.tag == "PPER" or (tok.tag in ("PIS",) and low in PERSONAL_PRONOUNS):
             name = resolved_name(analysis, i)
             if name is None:
                 return None
             rest.append(name)
+            kept_tags.append("NE")
             continue
         rest.append(word_text(analysis, i))
+        kept_tags.append(tok.tag)
+    if dangling(kept_tags):
+        return None
     if subject_words and reflexive and not _is_pronoun_phrase(analysis, subject):
         words = reflexive + subject_words + rest
     else:
@@ -200,9 +267,37 @@ def phrase_words(analysis: Analysis, phrase: Phrase, *, substitute: dict[int, st
             return None  # "Sein Ziel": whose? needs the text before
         elif tok.tag.startswith("$") and tok.text not in ("-",):
             return None
+        elif tok.tag[:2] in ("VV", "VA", "VM"):
+            return None
         else:
             words.append(word_text(analysis, i))
     return words
+
+
+NP_OPENERS = frozenset({"APPR", "APPRART", "ART", "PPOSAT", "PDAT", "PIAT", "PIDAT", "ADJA"})
+NP_INSIDE = frozenset({"ART", "ADJA", "ADJD", "ADV", "PIAT", "PIDAT", "PPOSAT", "PDAT", "CARD", "TRUNC", "KON", "APPR", "APPRART", "PTKNEG"})
+NP_CLOSERS = frozenset({"NN", "NE", "NNE", "CARD", "PIS", "PPER", "PDS", "PRF", "PPOSS"})
+
+
+def dangling(tags: list[str]) -> bool:
+    """True when a preposition, article or adjective is left without its noun (a cut phrase)."""
+    open_np = False
+    for tag in tags:
+        if tag in NP_CLOSERS:
+            open_np = False
+        elif tag in NP_OPENERS:
+            open_np = True
+        elif open_np and tag not in NP_INSIDE:
+            return True
+    return open_np
+
+
+def misplaced_capital(analysis: Analysis, index: int) -> bool:
+    """A capitalised function word inside a sentence: a headline glued to the text (``Kritik Bei PSG``)."""
+    tok = analysis.tokens[index]
+    if not tok.text[:1].isupper() or tok.tag in ("NN", "NE", "NNE", "FM", "XY", "TRUNC", "CARD") or tok.text.isupper():
+        return False
+    return word_text(analysis, index) == tok.text  # not the sentence's first word
 
 
 def word_text(analysis: Analysis, index: int) -> str:
@@ -247,15 +342,71 @@ def needs_complement(analysis: Analysis, clause: Clause) -> bool:
     about it without that clause gives ``Wer sagte?``."""
     if clause.acc_objects:
         return False
-    if _base_lemma(clause.verb_lemma) in SPEECH_VERBS:
+    if _base_lemma(clause.verb_lemma) in COMPLEMENT_VERBS:
         return True
-    for other in analysis.clauses_in(clause.sentence):
-        if other is clause or other.kind != "sub":
-            continue
-        sub = (other.subordinator or "").lower()
-        if other.start >= clause.end - 1 and other.start - clause.end <= 2 and sub in ("dass", "ob", ""):
-            return True
+    later = [c for c in analysis.clauses_in(clause.sentence) if c.start >= clause.start and c is not clause]
+    for other in sorted(later, key=lambda c: c.start):
+        if other.kind == "main":
+            return False
+        return (other.subordinator or "").lower() in ("dass", "ob", "") or other.subordinator is None
     return False
+
+
+def declarative_words(
+    analysis: Analysis, reading: ClauseReading, *, substitute: dict[int, str] | None = None, negate: bool = False
+) -> list[str] | None:
+    """The clause as a statement in its own word order, discourse adverbs and asides left out,
+    ``nicht`` before the right bracket when ``negate``. None when it needs its context."""
+    toks = analysis.tokens
+    clause = reading.clause
+    substitute = substitute or {}
+    bracketed = parenthetical_tokens(analysis, reading.own)
+    right_bracket = [i for i in clause.verb_tokens if i != clause.finite_verb]
+    first_right = min(right_bracket) if right_bracket else None
+    words: list[str] = []
+    tags: list[str] = []
+    for i in reading.own:
+        if i in bracketed or toks[i].text.isspace():
+            continue
+        if negate and i == first_right:
+            words.append("nicht")
+        if i in substitute:
+            if substitute[i]:
+                words.append(substitute[i])
+                tags.append("NE")
+            continue
+        tok = toks[i]
+        low = tok.text.lower()
+        if i == reading.own[0] and tok.tag in ("KON", "KOUS"):
+            continue
+        if low in CONNECTIVES and tok.tag in ("ADV", "KON", "PTKANT"):
+            continue
+        if tok.tag.startswith("$") and tok.text != "-":
+            return None
+        if tok.tag in CONTEXT_TAGS or tok.text in QUOTES or low in ("man", "es"):
+            return None
+        if tok.tag == "PPER":
+            name = resolved_name(analysis, i)
+            if name is None:
+                return None
+            words.append(name)
+            tags.append("NE")
+            continue
+        if tok.tag == "PPOSAT" and clause.subject is not None and i == clause.subject.start:
+            return None
+        if misplaced_capital(analysis, i):
+            return None
+        words.append(tok.text if i != clause.finite_verb else tok.text)
+        tags.append(tok.tag)
+    if negate and first_right is None:
+        return None
+    if not words or dangling([t for t in tags if t[:2] not in ("VV", "VA", "VM") and t != "PTKVZ"]):
+        return None
+    first_kept = next((i for i in reading.own if i not in bracketed and not toks[i].text.isspace() and not (toks[i].text.lower() in CONNECTIVES and toks[i].tag in ("ADV", "KON", "PTKANT"))), None)
+    if first_kept == clause.finite_verb:
+        return None  # the Vorfeld was a connective: the statement would start with its verb
+    words[0] = words[0][:1].upper() + words[0][1:]
+    return words
 
 
 def is_agentive(reading: ClauseReading) -> bool:

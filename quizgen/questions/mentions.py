@@ -35,6 +35,23 @@ PERSON_NOUN_ENDINGS: tuple[str, ...] = (
     "klägerin", "angeklagte", "angeklagter", "patient", "patientin", "besucher", "besucherin",
     "nutzer", "nutzerin", "kunde", "kundin", "arbeiter", "arbeiterin", "angestellte", "leute",
     "eltern", "jugendliche", "flüchtling", "flüchtlinge", "migrant", "migranten", "chefs",
+    "beamte", "beamter", "beamtin", "beamten", "landeshauptmann", "staatsanwalt", "staatsanwältin",
+    "landsmann", "männer", "meister", "meisterin", "schütze", "schützin", "profi", "profis", "vertreter",
+    "vertreterin", "pilot", "piloten", "pilotin", "ingenieur", "ingenieurin", "aner", "anerin", "kicker",
+    "keeper", "goalie", "torwart", "trainerteam", "sprecherteam", "demonstrant", "demonstranten",
+    "teilnehmer", "teilnehmerin", "mitglied", "mitglieder", "bewohner", "bewohnerin", "passagier",
+    "passagiere", "insasse", "insassen", "lenker", "lenkerin", "fahrer", "fahrerin", "mädchen", "junge",
+    "schwede", "däne", "franzose", "russe", "grieche", "türke", "pole", "brite", "chinese", "held", "heldin",
+)
+# Endings too short to trust inside a compound (Sekunde is not a Kunde, Reiseführer is a book).
+EXACT_ONLY: frozenset[str] = frozenset({"kunde", "fan", "fans", "mann", "sohn", "kind", "opfer", "führer", "leiter", "spieler", "general", "rat"})
+# Groups that act like people: "Wer" asks for them as subjects.
+GROUP_NOUN_ENDINGS: tuple[str, ...] = (
+    "regierung", "polizei", "team", "mannschaft", "verein", "partei", "gewerkschaft", "gericht",
+    "ministerium", "behörde", "kommission", "konzern", "unternehmen", "firma", "staatsanwaltschaft",
+    "armee", "militär", "sicherheitsrat", "union", "miliz", "institut", "opposition", "koalition",
+    "parlament", "bundestag", "nationalrat", "landtag", "senat", "kongress", "regime", "verband",
+    "organisation", "bank", "agentur", "hersteller", "anbieter", "betreiber",
 )
 
 # A short gazetteer: names the baseline tagger cannot type otherwise (the NER replaces it).
@@ -76,7 +93,19 @@ def is_person_noun(token: Token) -> bool:
         return False
     word = token.text.lower().replace("-", "")
     lemma = token.lemma.lower().replace("-", "")
-    return any(word.endswith(e) or lemma.endswith(e) for e in PERSON_NOUN_ENDINGS)
+    for e in PERSON_NOUN_ENDINGS:
+        for form in (word, lemma):
+            if form == e or (form.endswith(e) and e not in EXACT_ONLY and len(form) - len(e) >= 3 and len(e) >= 5):
+                return True
+    return False
+
+
+def is_group_noun(token: Token) -> bool:
+    """True when a common noun names an organised group (Regierung, Polizei, Konzern)."""
+    if token.tag != "NN":
+        return False
+    word = token.text.lower().replace("-", "")
+    return any(word == e or word.endswith(e) for e in GROUP_NOUN_ENDINGS)
 
 
 def is_female_noun(token: Token) -> bool:
@@ -139,8 +168,13 @@ def _continues_name(tok: Token) -> bool:
         return True
     # HanTa tags unknown second names (Jinping) as NN; an NN with no lexicon entry and an
     # unchanged lemma is most likely a name.
-    return tok.tag == "NN" and tok.noun is None and tok.lemma == tok.text and "-" not in tok.text and (
-        not tok.text.endswith(("ung", "heit", "keit", "schaft", "ion", "tät"))
+    return (
+        tok.tag == "NN"
+        and tok.noun is None
+        and tok.lemma == tok.text
+        and "-" not in tok.text
+        and len(tok.text) <= 8
+        and not tok.text.endswith(("ung", "heit", "keit", "schaft", "ion", "tät", "er", "en"))
     )
 
 
@@ -156,11 +190,26 @@ def _guess_label(analysis: Analysis, start: int, end: int, person_lasts: set[str
     prev = toks[start - 1] if start > 0 else None
     if prev is not None and prev.sentence == toks[start].sentence and is_person_noun(prev):
         return "PER"
-    if len(words) >= 2 and not any(w in PLACES for w in words):
-        return "PER"
+    if (
+        2 <= len(words) <= 3
+        and not any(w in PLACES or "." in w or w.endswith("s") for w in words)
+        and _named_alone_later(analysis, words[-1], end)
+    ):
+        return "PER"  # people are named in full once, then by surname; places and products are not
     if prev is not None and prev.lemma in {"in", "nach", "aus"} and prev.tag in {"APPR", "APPRART"}:
         return "LOC"
     return "OTH"
+
+
+def _named_alone_later(analysis: Analysis, surname: str, after: int) -> bool:
+    toks = analysis.tokens
+    for k in range(after, len(toks)):
+        if toks[k].text in (surname, surname + "s") and toks[k].tag == "NE":
+            prev_ne = k > 0 and toks[k - 1].tag == "NE"
+            next_ne = k + 1 < len(toks) and toks[k + 1].tag == "NE"
+            if not prev_ne and not next_ne:
+                return True
+    return False
 
 
 def mention_at(analysis: Analysis, start: int, end: int) -> Mention | None:
@@ -214,3 +263,14 @@ def name_forms(analysis: Analysis, name: str) -> tuple[str, ...]:
         if m.text not in forms and same_referent(m.text, name) and not m.text.endswith("s"):
             forms.append(m.text)
     return tuple(forms)
+
+
+def clean_name(analysis: Analysis, mention: Mention) -> bool:
+    """A name fit to stand as an option: no genitive, abbreviation dots or digits; in the
+    fallback typing (no NER) a place must be in the gazetteer."""
+    text = mention.text
+    if any(ch.isdigit() for ch in text) or "." in text or text.endswith("s") and text not in PLACES:
+        return False
+    if not analysis.entities and mention.label == "LOC":
+        return text in PLACES
+    return True

@@ -14,6 +14,9 @@ import math
 from quizgen.questions.candidate import Candidate
 
 WORDS_PER_QUESTION = 35
+# Below this the analysis was unsure (case-ambiguous subject and object, a guessed role):
+# precision over recall, such candidates are never offered.
+MIN_SCORE = 0.62
 KIND_SHARE = {"wh": 0.5, "truefalse": 0.25, "choice": 0.25}
 MAX_QUESTION_WORDS = {"A1": 12, "A2": 14, "B1": 18, "B2": 20, "C1": 22, "C2": 22}
 
@@ -48,8 +51,9 @@ def select(candidates: list[Candidate], n: int, *, level: str = "B1") -> list[tu
         ((c, score(c, level=level)) for c in candidates),
         key=lambda cs: (-cs[1], cs[0].sentence, cs[0].question),
     )
-    scored = [(c, s) for c, s in scored if s > 0.2]
+    scored = [(c, s) for c, s in scored if s >= MIN_SCORE]
     quota = {kind: max(1, math.ceil(n * share)) for kind, share in KIND_SHARE.items()}
+    initial = dict(quota)
     chosen: list[tuple[Candidate, float]] = []
     facts: set[str] = set()
     per_sentence: dict[int, int] = {}
@@ -69,7 +73,7 @@ def select(candidates: list[Candidate], n: int, *, level: str = "B1") -> list[tu
 
     # Pass 1: one per sentence, the kind furthest below its quota picks next.
     while len(chosen) < n:
-        for kind in sorted(quota, key=lambda k: -quota[k]):
+        for kind in sorted(quota, key=lambda k: -quota[k] / initial[k]):
             if quota[kind] <= 0:
                 continue
             best = next(((c, s) for c, s in scored if c.kind == kind and fits(c, 1)), None)

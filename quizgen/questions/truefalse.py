@@ -12,7 +12,7 @@ import re
 
 from quizgen.analysis import Analysis
 from quizgen.questions.candidate import Candidate
-from quizgen.questions.clause_reading import QUOTES, ClauseReading, middle_words, phrase_words, read_clause, verb_for
+from quizgen.questions.clause_reading import QUOTES, ClauseReading, declarative_words, read_clause
 from quizgen.questions.mentions import Mention, full_name, mentions, same_referent
 from quizgen.questions.question_syntax import statement
 
@@ -69,19 +69,10 @@ def _candidate(text: str, answer: str, sentence: int, confidence: float, fact: s
 def _statement(
     analysis: Analysis, reading: ClauseReading, substitute: dict[int, str], *, negate: bool = False
 ) -> str | None:
-    subject = reading.clause.subject
-    if subject is None or subject.confidence < 0.6:
+    if reading.clause.subject is None or reading.clause.subject.confidence < 0.6:
         return None
-    subject_words = phrase_words(analysis, subject, substitute=substitute)
-    verb = verb_for(reading, wh_subject=False)
-    rest = middle_words(analysis, reading, subject, substitute=substitute)
-    if subject_words is None or verb is None or rest is None:
-        return None
-    right = [*reading.nonfinite, *verb.tail]
-    if negate:
-        right = ["nicht", *right]
-    words = [*subject_words, verb.finite, *rest, *right]
-    if not 4 <= len(words) <= 18:
+    words = declarative_words(analysis, reading, substitute=substitute, negate=negate)
+    if words is None or not 4 <= len(words) <= 18:
         return None
     return statement(words)
 

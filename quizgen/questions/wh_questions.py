@@ -34,8 +34,16 @@ TIME_NOUNS = frozenset(
     Anfang Mitte Beginn Zeit Stunden Minuten Sekunden Quartal Halbjahr Saison""".split()
 )
 TIME_PREPOSITIONS = frozenset({"an", "am", "im", "in", "vor", "nach", "seit", "bis", "zu", "zum", "zur", "während", "ab", "um", "gegen", "innerhalb"})
+MEASURE_NOUNS = frozenset({"Prozent", "Euro", "Dollar", "Franken", "Meter", "Kilometer", "Tonnen", "Grad", "Punkte", "Uhr", "Mal"})
+MEASURE_ENDINGS = ("sekunde", "sekunden", "minute", "minuten", "stunde", "stunden", "jahr", "jahre", "jahren", "monat", "monate", "woche", "wochen", "tage", "tagen", "prozent", "euro")
 PLACE_WO = frozenset({"in", "im", "an", "am", "auf", "bei", "beim"})
 ROLE_WEIGHT = {"subject": 1.0, "acc_object": 0.95, "dat_object": 0.8, "pp": 0.85, "quantity": 0.9}
+
+
+def is_measure(word: str) -> bool:
+    """Time spans and units (``Zehntel-Sekunde``, ``Prozent``): amounts, not participants."""
+    last = word.split("-")[-1]
+    return last in TIME_NOUNS or last in MEASURE_NOUNS or last.lower().endswith(MEASURE_ENDINGS)
 
 
 def generate(analysis: Analysis) -> list[Candidate]:
@@ -65,7 +73,7 @@ def _ask_subject(analysis: Analysis, reading: ClauseReading, phrase: Phrase) -> 
     quantity = _quantity(analysis, reading, phrase, subject=True)
     if quantity:
         return quantity
-    if kind in ("PER", "ORG", "PERSON_NOUN") or (kind == "LOC" and is_agentive(reading)):
+    if kind in ("PER", "ORG", "PERSON_NOUN", "GROUP_NOUN") or (kind == "LOC" and is_agentive(reading)):
         wh = "Wer"
     elif kind == "THING":
         wh = "Was"
@@ -74,6 +82,8 @@ def _ask_subject(analysis: Analysis, reading: ClauseReading, phrase: Phrase) -> 
     verb = verb_for(reading, wh_subject=True)
     middle = middle_words(analysis, reading, phrase)
     if verb is None or middle is None or not _has_content(middle, reading):
+        return []
+    if not _answer_ends_well(analysis, phrase):
         return []
     question = assemble(wh, verb.finite, middle, [*reading.nonfinite, *verb.tail])
     return [_candidate(analysis, reading, phrase, question, wh, "subject", kind)]
@@ -90,6 +100,9 @@ def _ask_object(analysis: Analysis, reading: ClauseReading, phrase: Phrase, *, d
         if quantity:
             return quantity
     person = kind in ("PER", "PERSON_NOUN")
+    head = analysis.tokens[phrase.head] if phrase.start <= phrase.head < phrase.end else None
+    if head is not None and is_measure(head.text):
+        return []  # "eine Zehntel-Sekunde dauern": a measure, not an object
     if dative:
         if not person:
             return []
@@ -138,7 +151,7 @@ def _ask_with(analysis: Analysis, reading: ClauseReading, phrase: Phrase, wh: st
     verb = verb_for(reading, wh_subject=False)
     extended = extend_answer(analysis, reading, phrase)
     middle = middle_words(analysis, reading, extended)
-    if verb is None or middle is None or not _has_content(middle, reading):
+    if verb is None or middle is None or not _has_content(middle, reading) or not _answer_ends_well(analysis, extended):
         return []
     question = assemble(wh, verb.finite, middle, [*reading.nonfinite, *verb.tail])
     return [_candidate(analysis, reading, extended, question, wh, role, kind)]
@@ -154,7 +167,9 @@ def _quantity(analysis: Analysis, reading: ClauseReading, phrase: Phrase, *, sub
     number_words = [first.text]
     while rest and rest[0].text in ("Millionen", "Milliarden", "Million", "Milliarde", "Tausend", "Hundert"):
         number_words.append(rest.pop(0).text)
-    if not rest or rest[0].tag not in ("NN", "ADJA") or any(t.tag.startswith("$") for t in rest):
+    if not rest or rest[0].tag not in ("NN", "ADJA") or any(t.tag.startswith("$") or t.tag == "KON" for t in rest):
+        return []
+    if len(rest) > 3 or any(t.tag in ("APPR", "APPRART") for t in rest):
         return []
     noun = rest[0].text if rest[0].tag == "NN" else ""
     many = "Wie viel" if noun in ("Prozent", "Euro", "Dollar", "Franken", "Kilometer", "Meter", "Tonnen") else "Wie viele"
@@ -182,6 +197,33 @@ def _quantity(analysis: Analysis, reading: ClauseReading, phrase: Phrase, *, sub
     return [cand]
 
 
+PERSONLIKE = frozenset({"PER", "PERSON_NOUN", "GROUP_NOUN", "ORG"})
+
+
+def _role_confidence(analysis: Analysis, reading: ClauseReading, phrase: Phrase, role: str) -> float:
+    """The analysis' confidence in a role, raised when word order and animacy agree: a person
+    before a thing (``dass Xi Russland besuchen werde``) is the subject in news German."""
+    clause = reading.clause
+    conf = phrase.confidence
+    subject = clause.subject
+    objects = clause.acc_objects
+    if subject is None or len(objects) != 1 or role not in ("subject", "acc_object"):
+        return conf
+    obj = objects[0]
+    if subject.start < obj.start and phrase_kind(analysis, subject) in PERSONLIKE and phrase_kind(analysis, obj) in ("THING", "LOC"):
+        return max(conf, 0.8)
+    return conf
+
+
+BAD_LAST_TAGS = frozenset({"ART", "PIAT", "PIDAT", "APPR", "APPRART", "ADJA", "KON", "PPOSAT", "PDAT", "PIS", "ADV", "KOKOM"})
+
+
+def _answer_ends_well(analysis: Analysis, phrase: Phrase) -> bool:
+    """An answer ends in its noun, name, number or bracket, never in ``aller`` or ``die``."""
+    last = analysis.tokens[phrase.end - 1]
+    return phrase.end - phrase.start == 1 or last.tag not in BAD_LAST_TAGS
+
+
 def _candidate(
     analysis: Analysis, reading: ClauseReading, phrase: Phrase, question: str, wh: str, role: str, kind: str
 ) -> Candidate:
@@ -199,7 +241,7 @@ def _candidate(
         if kind == "PERSON_NOUN":
             answer_type = "PERSON"
     forms = name_forms(analysis, short) if answer_type == "PER" else (short,)
-    confidence = reading.clause.confidence * phrase.confidence * ROLE_WEIGHT[role]
+    confidence = reading.clause.confidence * _role_confidence(analysis, reading, phrase, role) * ROLE_WEIGHT[role]
     if reading.clause.subject is not None and reading.clause.subject is not phrase:
         if phrase_words(analysis, reading.clause.subject) is None:
             confidence *= 0.5
@@ -220,11 +262,15 @@ def _candidate(
 
 
 def _has_content(middle: list[str], reading: ClauseReading) -> bool:
-    """A question needs something besides the verb to say which event it asks about."""
-    return any(w[:1].isupper() or w[:1].isdigit() for w in middle) or len(middle) + len(reading.nonfinite) >= 2
+    """A question needs a content word besides the verb to say which event it asks about."""
+    return any(w[:1].isupper() or w[:1].isdigit() for w in middle) or len([w for w in middle if w != "sich"]) >= 2
 
 
 def _answer_not_in_question(cand: Candidate) -> bool:
     q = f" {cand.question.lower().rstrip('?')} "
     short = cand.answer_short.lower()
-    return bool(short) and f" {short} " not in q and short not in q.split()
+    if not short or f" {short} " in q or short in q.split():
+        return False
+    if any(bad in cand.answer for bad in ("–", "—", "“", "„", '"')) or cand.answer.rstrip()[-1:] in ",;:":
+        return False
+    return not any(w in q for w in (" bzw", " usw", " etc", " u.a", " z.b"))
