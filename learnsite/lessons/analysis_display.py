@@ -119,7 +119,7 @@ class AnalysisView:
 
 def analysis_view_for_text(*, text: str) -> AnalysisView:
     """Analyse a German text with quizgen; raises QuizgenError subclasses on bad input."""
-    return analysis_view(analyze(text, max_chars=settings.QUIZGEN_MAX_CHARS))
+    return analysis_view(analyze(text, max_chars=settings.QUIZGEN_ANALYSIS_MAX_CHARS))
 
 
 def analysis_view(analysis: Analysis) -> AnalysisView:

@@ -72,7 +72,7 @@ def test_bad_input_shows_what_to_do_and_keeps_the_text(client: Client, text: str
 
 
 def test_a_text_over_the_limit_is_refused_with_the_limit_named(client: Client, settings) -> None:
-    settings.QUIZGEN_MAX_CHARS = 1_000
+    settings.QUIZGEN_ANALYSIS_MAX_CHARS = 1_000
     response = client.post(reverse("lessons:home"), {"text": GERMAN * 20})
     html = response.content.decode()
     assert response.status_code == 422
