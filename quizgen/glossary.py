@@ -1,0 +1,272 @@
+"""English glosses for German lemmas, picked to fit the article (Ding, GPL-2.0-or-later).
+
+The glossary is package data built by ``tools/build_glossary.py`` from the Ding dictionary
+(TU Chemnitz, Debian ``trans-de-en``). Each headword has up to four senses with a part of
+speech, domain labels (``pol.``, ``mil.``), a prior score and a few German cue words from its
+Ding line. ``gloss`` chooses among them:
+
+- only senses of the token's part of speech (adjectives and adverbs stand in for each other);
+- the prior (first German alternative, common English, many Ding pairs agreeing);
+- plus a bonus when the sense's domain is the article's domain (a domain counts when several
+  of the article's words belong to it) and when its cue words occur in the article.
+
+When the two best senses stay close, the note says the sense is uncertain and names the other.
+A word without an entry is glossed from its last part when it is a compound (and says so);
+otherwise the gloss is None and the note says the glossary has none. Nothing is invented.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from importlib import resources
+from typing import NamedTuple
+
+from wordfreq import zipf_frequency
+
+from quizgen.noun_lexicon import is_known_noun
+
+SOURCE = "Ding de-en dictionary (TU Chemnitz, GPL-2.0-or-later)"
+NO_GLOSS = "no gloss in the glossary"
+UNCERTAIN_MARGIN = 0.6  # two senses closer than this (after context) are a toss-up
+DOMAIN_MIN_WEIGHT = 2.0  # an article is "about" a domain when this many words lean that way
+FUGEN = ("s", "es", "n", "en", "er", "e", "")
+
+
+class GlossResult(NamedTuple):
+    """A gloss and its note; unpacks as ``gloss, note = gloss(...)``."""
+
+    gloss: str | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Sense:
+    pos: str
+    domains: tuple[str, ...]
+    prior: float
+    gloss: str
+    cues: tuple[str, ...]
+
+
+@functools.lru_cache(maxsize=1)
+def _glossary() -> dict[str, tuple[Sense, ...]]:
+    entries: dict[str, list[Sense]] = defaultdict(list)
+    path = resources.files("quizgen") / "data" / "glossary.tsv.gz"
+    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            head, pos, domains, prior, gloss, cues = line.rstrip("\n").split("\t")
+            entries[head].append(
+                Sense(
+                    pos=pos,
+                    domains=tuple(domains.split(",")) if domains else (),
+                    prior=float(prior),
+                    gloss=gloss,
+                    cues=tuple(cues.split()),
+                )
+            )
+    return {head: tuple(senses) for head, senses in entries.items()}
+
+
+def senses_of(headword: str) -> tuple[Sense, ...]:
+    """Every sense the glossary lists for a headword (any part of speech)."""
+    return _glossary().get(headword, ())
+
+
+def has_entry(headword: str, pos: str | None = None) -> bool:
+    return any(pos is None or s.pos == pos for s in senses_of(headword))
+
+
+def _pos_matches(sense_pos: str, pos: str) -> bool:
+    if pos in ("ADJ", "ADV"):
+        return sense_pos in ("ADJ", "ADV")
+    if pos == "PROPN":
+        return sense_pos == "NOUN"
+    return sense_pos == pos
+
+
+@functools.lru_cache(maxsize=16)
+def article_domains(context: frozenset[str]) -> dict[str, float]:
+    """The article's domains: each word votes for the domains of its senses, split evenly."""
+    weights: dict[str, float] = defaultdict(float)
+    for word in context:
+        senses = _glossary().get(word)
+        if not senses:
+            continue
+        for sense in senses:
+            for domain in sense.domains:
+                weights[domain] += 1.0 / len(senses)
+    return {d: w for d, w in weights.items() if w >= DOMAIN_MIN_WEIGHT}
+
+
+def _score(sense: Sense, context: frozenset[str], domains: dict[str, float], pos: str = "") -> float:
+    score = sense.prior + (0.8 if sense.pos == pos else 0.0)
+    if sense.domains:
+        score += min(1.5, 0.5 * max(domains.get(d, 0.0) for d in sense.domains))
+    lowered = {w.lower() for w in context}
+    score += 1.0 * min(2, sum(1 for cue in sense.cues if cue in lowered))
+    return score
+
+
+def _choose(headword: str, pos: str, context: frozenset[str]) -> tuple[str | None, str | None]:
+    candidates = [s for s in senses_of(headword) if _pos_matches(s.pos, pos)]
+    note = None
+    if not candidates:
+        candidates = list(senses_of(headword))
+        if not candidates:
+            return None, None
+        note = f"listed as {candidates[0].pos.lower()}, sense uncertain"
+    domains = article_domains(context)
+    ranked = sorted(candidates, key=lambda s: -_score(s, context, domains, pos))
+    best = ranked[0]
+    if note is None:
+        rivals = [s for s in ranked[1:] if s.gloss != best.gloss and not _same_words(s.gloss, best.gloss)]
+        margin = _score(best, context, domains, pos) - _score(rivals[0], context, domains, pos) if rivals else 99.0
+        if margin < UNCERTAIN_MARGIN:
+            note = f"sense uncertain; also: {rivals[0].gloss}"
+    return best.gloss, note
+
+
+def _same_words(a: str, b: str) -> bool:
+    return bool(set(a.split("; ")) & set(b.split("; ")))
+
+
+def split_compound(word: str) -> tuple[str, ...]:
+    """Split a compound noun into known parts: ``Grundvoraussetzung`` -> (Grund, Voraussetzung).
+
+    Hyphens split first. Otherwise every split into known words (nouns; adjectives, particles
+    and verb stems in front; a linking ``s``/``es``/``en``... between parts) is tried, and the
+    one whose rarest part is most frequent wins (``Jahr|Tag``, not ``Jahr|Stag``). Parts must
+    be common words (Zipf >= PART_MIN_ZIPF) and no part is a suffix such as ``-schaft``.
+    Unknown words and common words (Zipf >= WHOLE_WORD_ZIPF) stay whole.
+    """
+    if "-" in word:
+        parts = [p for p in word.split("-") if p]
+        return tuple(parts) if len(parts) > 1 else (word,)
+    if zipf_frequency(word, "de") >= WHOLE_WORD_ZIPF:
+        return (word,)  # a common word is learnt whole (Dialog, not Dia|Log)
+    found = _best_split(word, 0)
+    return found[1] if found and len(found[1]) > 1 else (word,)
+
+
+PART_MIN_ZIPF = 3.3
+WHOLE_WORD_ZIPF = 4.0
+SUFFIX_HEADS = frozenset({"Schaft", "Heit", "Keit", "Ung", "Tum", "Nis", "Ling", "Chen", "Lein", "Ei", "Igkeit"})
+
+
+@functools.lru_cache(maxsize=8192)
+def _part_zipf(part: str, last: bool) -> float:
+    """How common ``part`` is as a compound part (0.0 when it may not be one)."""
+    if len(part) < 3:
+        return 0.0
+    noun = part[:1].upper() + part[1:]
+    if noun in SUFFIX_HEADS:
+        return 0.0
+    if has_entry(noun, "NOUN") or is_known_noun(noun):
+        return zipf_frequency(noun, "de")
+    if last or len(part) < 4:
+        return 0.0
+    low = part.lower()
+    if has_entry(low, "ADJ") or has_entry(low, "ADV") or has_entry(low + "en", "VERB") or has_entry(low + "n", "VERB"):
+        return zipf_frequency(low, "de") or zipf_frequency(low + "en", "de")
+    return 0.0
+
+
+@functools.lru_cache(maxsize=8192)
+def _best_split(word: str, depth: int) -> tuple[float, tuple[str, ...]] | None:
+    """(rarest part's Zipf, parts) of the best split of ``word`` (which ends a compound)."""
+    whole = _part_zipf(word, last=True)
+    best = (whole, (word[:1].upper() + word[1:],)) if whole >= PART_MIN_ZIPF and depth > 0 else None
+    if depth > 3:
+        return best
+    for cut in range(3, len(word) - 2):
+        head = _best_split(word[cut:], depth + 1)
+        if head is None:
+            continue
+        rest = word[:cut]
+        for fuge in FUGEN:
+            if fuge and not rest.endswith(fuge):
+                continue
+            stem = rest[: len(rest) - len(fuge)] if fuge else rest
+            zipf = _part_zipf(stem, last=False)
+            if zipf < PART_MIN_ZIPF:
+                continue
+            score = min(zipf, head[0])
+            if best is None or score > best[0] + 0.01 * len(best[1]):
+                best = (score, (_display_part(stem), *head[1]))
+    return best
+
+
+def _display_part(part: str) -> str:
+    noun = part[:1].upper() + part[1:]
+    if has_entry(noun, "NOUN") or is_known_noun(noun):
+        return noun
+    return part.lower()
+
+
+def gloss(lemma: str, pos: str, *, context_lemmas: frozenset[str] = frozenset()) -> GlossResult:
+    """A short English gloss for ``lemma`` used as ``pos`` (UPOS) and a note, or (None, note).
+
+    ``context_lemmas`` are the article's lemmas and word forms; they choose among senses.
+    """
+    return GlossResult(*_gloss(lemma, pos, frozenset(context_lemmas)))
+
+
+_PARTICIPLE = re.compile(r"^(?P<prefix>[a-zäöü]*?)ge(?P<stem>[a-zäöüß]{3,}?)(?:t|et|en)$")
+
+
+def _participle_verb(lemma: str) -> str | None:
+    """The verb a participle adjective comes from (angekündigt -> ankündigen), if listed."""
+    match = _PARTICIPLE.match(lemma)
+    if match is None:
+        return None
+    prefix, stem = match["prefix"], match["stem"]
+    for verb in (f"{prefix}{stem}en", f"{prefix}{stem}n", f"{prefix}ge{stem}en"):
+        if has_entry(verb, "VERB"):
+            return verb
+    return None
+
+
+def _gloss(lemma: str, pos: str, context: frozenset[str]) -> tuple[str | None, str | None]:
+    found, note = _choose(lemma, pos, context)
+    if found:
+        return found, note
+    if lemma.startswith("sich "):
+        found, note = _choose(lemma.removeprefix("sich "), pos, context)
+    elif pos == "VERB":
+        found, note = _choose("sich " + lemma, pos, context)
+    if found:
+        return found, note
+    if "ß" in lemma:  # HanTa keeps some pre-1996 spellings (gewiß)
+        found, note = _choose(lemma.replace("ß", "ss"), pos, context)
+        if found:
+            return found, note
+    if pos in ("ADJ", "ADV"):
+        verb = _participle_verb(lemma)
+        if verb is not None:
+            found, _ = _choose(verb, "VERB", context)
+            return found, f"participle of {verb}: the gloss is the verb's"
+        if "-" in lemma:
+            head = lemma.rsplit("-", 1)[1]
+            found, _ = _choose(head, pos, context)
+            if found:
+                return found, f"from its parts: the gloss of {head}"
+    if pos in ("NOUN", "PROPN"):
+        parts = split_compound(lemma)
+        if len(parts) > 1:
+            head = parts[-1][:1].upper() + parts[-1][1:]
+            found, _ = _choose(head, "NOUN", context)
+            if found:
+                return found, f"from its parts ({' + '.join(parts)}): the gloss of {head}"
+    if pos == "VERB" and not lemma.startswith("sich "):
+        for cut in range(2, len(lemma) - 4):
+            base = lemma[cut:]
+            found, _ = _choose(base, "VERB", context)
+            if found:
+                return found, f"from its parts ({lemma[:cut]} + {base}): the gloss of {base}, the prefix changes it"
+    return None, NO_GLOSS

@@ -1,0 +1,80 @@
+"""How hard a text is: Amstad reading ease, Wiener Sachtextformel and an estimated CEFR level.
+
+- Amstad (1978): Flesch reading ease fitted to German, 0 (very hard) .. 100 (very easy);
+  textstat's ``flesch_reading_ease`` with the language set to German.
+- Wiener Sachtextformel 1 (Bamberger and Vanecek 1984): school year 4 .. 15; textstat.
+- Estimated CEFR: the lexical level is the lowest level that covers 90 % of the content-word
+  occurrences (levels from ``quizgen.cefr_estimate``, an estimate from word frequency). Long,
+  dense sentences (Amstad below 30) raise it one step, very easy prose (Amstad 70 and above)
+  lowers it one step.
+- Share above level: the share of content-word occurrences whose estimated level is above the
+  level the learner chose.
+
+textstat keeps its language as global state; ``_german_textstat`` is the one place that sets
+it, right before each use, so nobody else's setting leaks in.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from typing import Any
+
+from quizgen.analysis import Analysis
+from quizgen.cefr_estimate import is_above, level_index
+from quizgen.pack import LEVELS, TextLevel, VocabEntry
+
+COVERAGE = 0.90
+HARD_AMSTAD = 30.0
+EASY_AMSTAD = 70.0
+METHOD = (
+    "Amstad reading ease and Wiener Sachtextformel 1 (textstat, German); CEFR estimated from "
+    "wordfreq Zipf bands (90% coverage of content words), an estimate, not a placement"
+)
+
+_TEXTSTAT_LOCK = threading.Lock()
+
+
+def _german_scores(text: str) -> tuple[float, float]:
+    import textstat
+
+    with _TEXTSTAT_LOCK:
+        ts: Any = textstat
+        ts.set_lang("de")
+        amstad = float(ts.flesch_reading_ease(text))
+        wiener = float(ts.wiener_sachtextformel(text, 1))
+    return round(amstad, 1), round(wiener, 1)
+
+
+def lexical_level(entries: Sequence[VocabEntry]) -> str:
+    """The lowest level whose words cover COVERAGE of the content-word occurrences."""
+    total = sum(e.count for e in entries)
+    if total == 0:
+        return "A1"
+    covered = 0
+    for level in LEVELS:
+        covered += sum(e.count for e in entries if e.cefr == level)
+        if covered / total >= COVERAGE:
+            return level
+    return "C2"
+
+
+def text_level(analysis: Analysis, *, vocabulary: Sequence[VocabEntry], level: str = "B1") -> TextLevel:
+    """The level record of a text, given its vocabulary (all content words, unfiltered)."""
+    level_index(level)  # raises on an unknown level
+    words = sum(1 for t in analysis.tokens if t.upos not in ("PUNCT", "X", "SYM") and any(c.isalnum() for c in t.text))
+    amstad, wiener = _german_scores(analysis.text)
+    estimated = lexical_level(vocabulary)
+    step = 1 if amstad < HARD_AMSTAD else -1 if amstad >= EASY_AMSTAD else 0
+    estimated = LEVELS[max(0, min(len(LEVELS) - 1, level_index(estimated) + step))]
+    total = sum(e.count for e in vocabulary)
+    above = sum(e.count for e in vocabulary if is_above(e.cefr, level))
+    return TextLevel(
+        words=words,
+        sentences=len(analysis.sentences),
+        amstad=amstad,
+        wiener=wiener,
+        cefr=estimated,
+        share_above_level=round(above / total, 3) if total else 0.0,
+        method=METHOD,
+    )

@@ -1,0 +1,247 @@
+"""The vocabulary list of a text: content words as a learner writes them on a card, and names.
+
+``build_vocabulary`` turns an Analysis into VocabEntry and NameEntry records:
+
+- verbs take the clause's ``verb_lemma`` when the token is the clause's main verb, so
+  ``kündigte ... an`` is ``ankündigen`` and ``freue sich`` is ``sich freuen``;
+- nouns carry article and plural from the noun lexicon (``die Partnerschaft``,
+  ``die Partnerschaften``) and compound parts (``Grund|Voraussetzung``);
+- names (entities, or STTS NE tokens while no NER is present) go to ``names`` and never into
+  the vocabulary; numbers, punctuation, closed-class words, auxiliaries and modals stay out.
+
+Levels and bands are estimates (quizgen.cefr_estimate); glosses come from quizgen.glossary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass, field
+
+from quizgen.analysis import Analysis, Token
+from quizgen.cefr_estimate import estimate_level, level_index
+from quizgen.errors import InputError
+from quizgen.glossary import gloss, split_compound
+from quizgen.noun_lexicon import is_known_noun, noun_info
+from quizgen.pack import NameEntry, VocabEntry
+
+#: STTS tags of open-class words; everything else (articles, pronouns, particles ...) stays out
+CONTENT_TAGS = frozenset({"NN", "ADJA", "ADJD", "ADV", "VVFIN", "VVINF", "VVIZU", "VVPP", "VVIMP"})
+NAME_TAGS = frozenset({"NE", "NNE"})
+#: adverbs this frequent (auch, nur, noch, so, schon ...) behave like function words
+MAX_ADVERB_ZIPF = 5.8
+ORDERS = ("text", "frequency", "alphabet")
+
+
+@dataclass
+class _Group:
+    lemma: str
+    pos: str
+    first: int  # first token
+    tokens: list[int] = field(default_factory=list)
+    marks: dict[int, tuple[int, ...]] = field(default_factory=dict)  # token -> tokens to mark
+
+
+def _main_verbs(analysis: Analysis) -> dict[int, tuple[str, tuple[int, ...]]]:
+    """Token index of each clause's main verb -> (full verb lemma, tokens to mark)."""
+    found: dict[int, tuple[str, tuple[int, ...]]] = {}
+    for clause in analysis.clauses:
+        full = clause.verb_lemma
+        for i in clause.verb_tokens:
+            tok = analysis.tokens[i]
+            if not tok.tag.startswith("VV") or not full.removeprefix("sich ").endswith(tok.lemma):
+                continue
+            marks = (i,) if clause.particle is None else (i, clause.particle)
+            found[i] = (full, marks)
+    if not analysis.clauses:
+        # No clause analysis: at least put a detached particle back on its finite verb.
+        for tok in analysis.tokens:
+            if tok.tag != "PTKVZ":
+                continue
+            for j in range(tok.i - 1, analysis.sentences[tok.sentence].start - 1, -1):
+                verb = analysis.tokens[j]
+                if verb.tag in ("VVFIN", "VVIMP"):
+                    found[j] = (tok.text.lower() + verb.lemma, (j, tok.i))
+                    break
+    return found
+
+
+def _name_spans(analysis: Analysis) -> list[tuple[int, int, str]]:
+    """(start, end, type) of every name: entities if the pipeline found any, else NE runs."""
+    if analysis.entities:
+        return [(e.start, e.end, e.label) for e in analysis.entities]
+    tokens = analysis.tokens
+    runs: list[list[int]] = []
+    for tok in tokens:
+        unknown_word = (
+            tok.tag == "NN" and tok.text[:1].isupper() and "-" not in tok.text
+            and tok.noun is None and not is_known_noun(tok.lemma)
+        )
+        joins = runs and runs[-1][-1] == tok.i - 1 and tokens[tok.i - 1].sentence == tok.sentence
+        if tok.tag in NAME_TAGS or (joins and unknown_word):
+            # A capitalised word the lexicon does not know after a name is part of it (Xi Jinping).
+            if joins:
+                runs[-1].append(tok.i)
+            else:
+                runs.append([tok.i])
+    alone = {tokens[r[0]].text for r in runs if len(r) == 1}
+    spans: list[tuple[int, int, str]] = []
+    for run in runs:
+        # "Xi Jinping Russland": a word named on its own elsewhere starts a new name.
+        start = run[0]
+        for i in run[1:]:
+            if tokens[i].text in alone and i - start >= 2:
+                spans.append((start, i, "OTH"))
+                start = i
+        spans.append((start, run[-1] + 1, "OTH"))
+    # A name the tagger missed once (Putin tagged NN) is still that name.
+    texts = {analysis.span_text(a, b) for a, b, _ in spans}
+    covered = {i for a, b, _ in spans for i in range(a, b)}
+    spans += [(t.i, t.i + 1, "OTH") for t in tokens if t.i not in covered and t.tag == "NN" and t.text in texts]
+    return sorted(spans)
+
+
+def _names(analysis: Analysis, spans: list[tuple[int, int, str]]) -> tuple[NameEntry, ...]:
+    texts = [analysis.span_text(a, b).strip("„“”\"' ") for a, b, _ in spans]
+    plain = set(texts)
+    found: dict[str, list] = {}  # text -> [type, count, sentence]
+    for (start, _end, label), text in zip(spans, texts):
+        # A genitive -s goes when the bare name occurs too (Wangs -> Wang, but Tass stays).
+        if text.endswith("s") and text[:-1] in plain:
+            text = text[:-1]
+        if not text:
+            continue
+        if text in found:
+            found[text][1] += 1
+        else:
+            found[text] = [label, 1, analysis.tokens[start].sentence]
+    # A short mention (Putin) counts towards the full name it ends (Wladimir Putin).
+    for short in [t for t in found if " " not in t]:
+        longer = [t for t in found if t != short and t.split()[-1] == short and found[t][0] == found[short][0]]
+        if len(longer) == 1:
+            found[longer[0]][1] += found.pop(short)[1]
+    return tuple(NameEntry(text=t, type=v[0], count=v[1], sentence=v[2]) for t, v in found.items())
+
+
+def _is_content(tok: Token) -> bool:
+    if tok.tag not in CONTENT_TAGS or not tok.lemma or tok.ent_type:
+        return False
+    if any(ch.isdigit() for ch in tok.text) or not any(ch.isalpha() for ch in tok.text):
+        return False
+    if tok.tag == "ADV":
+        return estimate_level(tok.lemma).zipf < MAX_ADVERB_ZIPF
+    return len(tok.lemma) > 1
+
+
+def _pos(tok: Token) -> str:
+    if tok.tag == "NN":
+        return "NOUN"
+    if tok.tag.startswith("VV"):
+        return "VERB"
+    return "ADV" if tok.tag == "ADV" else "ADJ"
+
+
+def _example(analysis: Analysis, sentence: int, marks: tuple[int, ...]) -> str:
+    sent = analysis.sentences[sentence]
+    out, pos = [], sent.start_char
+    for i in sorted(marks):
+        tok = analysis.tokens[i]
+        out.append(analysis.text[pos : tok.idx] + f"**{tok.text}**")
+        pos = tok.idx + len(tok.text)
+    out.append(analysis.text[pos : sent.end_char])
+    return " ".join("".join(out).split())
+
+
+def build_vocabulary(
+    analysis: Analysis, *, level: str | None = None
+) -> tuple[tuple[VocabEntry, ...], tuple[NameEntry, ...]]:
+    """Content words (in text order) and names of a text; ``level`` keeps words at or above it."""
+    spans = _name_spans(analysis)
+    in_name = {i for start, end, _ in spans for i in range(start, end)}
+    verbs = _main_verbs(analysis)
+    groups: dict[tuple[str, str], _Group] = {}
+    for tok in analysis.tokens:
+        if tok.i in in_name or not _is_content(tok):
+            continue
+        pos = _pos(tok)
+        lemma, marks = verbs.get(tok.i, (tok.lemma, (tok.i,))) if pos == "VERB" else (tok.lemma, (tok.i,))
+        if pos == "ADV" and tok.tag == "ADJD":
+            pos = "ADJ"
+        group = groups.setdefault((lemma, pos), _Group(lemma=lemma, pos=pos, first=tok.i))
+        group.tokens.append(tok.i)
+        group.marks[tok.i] = marks
+    context = frozenset(t.lemma for t in analysis.tokens) | frozenset(t.text.lower() for t in analysis.tokens)
+    entries = tuple(_entry(analysis, g, context) for g in sorted(groups.values(), key=lambda g: g.first))
+    if level is not None:
+        entries = filter_vocabulary(entries, min_level=level)
+    return entries, _names(analysis, spans)
+
+
+def _entry(analysis: Analysis, group: _Group, context: frozenset[str]) -> VocabEntry:
+    first = analysis.tokens[group.first]
+    forms = tuple(dict.fromkeys(analysis.tokens[i].text for i in group.tokens))
+    display, gender, plural, parts = group.lemma, None, None, ()
+    if group.pos == "NOUN":
+        info = first.noun or noun_info(group.lemma)
+        if info is not None:
+            gender = info.gender
+            display = f"{info.article} {group.lemma}" if info.article else f"{group.lemma} (Pl.)"
+            plural = f"die {info.plural}" if info.plural else None
+        split = split_compound(group.lemma)
+        parts = split if len(split) > 1 else ()
+    text_gloss, note = gloss(group.lemma, group.pos, context_lemmas=context)
+    estimate = estimate_level(group.lemma, forms=forms if group.pos != "VERB" else (), parts=parts)
+    return VocabEntry(
+        lemma=group.lemma,
+        display=display,
+        pos=group.pos,
+        gender=gender,
+        plural=plural,
+        gloss=text_gloss,
+        gloss_note=note,
+        zipf=estimate.effective_zipf or estimate.zipf,
+        cefr=estimate.cefr,
+        band=estimate.band,
+        count=len(group.tokens),
+        example=_example(analysis, first.sentence, group.marks[group.first]),
+        sentence=first.sentence,
+        parts=parts,
+        forms=forms,
+    )
+
+
+def _alphabet_key(entry: VocabEntry) -> str:
+    word = entry.lemma.removeprefix("sich ").casefold()
+    return word.translate(str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"}))
+
+
+def filter_vocabulary(
+    entries: tuple[VocabEntry, ...] | list[VocabEntry],
+    *,
+    min_level: str | None = None,
+    pos: str | Collection[str] | None = None,
+    order: str = "text",
+) -> tuple[VocabEntry, ...]:
+    """Entries at or above ``min_level``, of the parts of speech ``pos``, in ``order``.
+
+    ``order`` is ``text`` (first occurrence), ``frequency`` (count in the text, most first)
+    or ``alphabet`` (ignoring ``sich`` and umlauts).
+    """
+    if order not in ORDERS:
+        raise InputError(f"Unknown order {order!r}: use one of {', '.join(ORDERS)}.")
+    kept = list(entries)
+    if min_level is not None:
+        try:
+            floor = level_index(min_level)
+        except ValueError:
+            raise InputError(f"Unknown level {min_level!r}: use one of A1, A2, B1, B2, C1, C2.") from None
+        kept = [e for e in kept if level_index(e.cefr) >= floor]
+    if pos is not None:
+        wanted = {pos} if isinstance(pos, str) else set(pos)
+        kept = [e for e in kept if e.pos in wanted]
+    if order == "frequency":
+        kept.sort(key=lambda e: -e.count)
+    elif order == "alphabet":
+        kept.sort(key=_alphabet_key)
+    else:
+        kept.sort(key=lambda e: e.sentence)
+    return tuple(kept)

@@ -1,0 +1,274 @@
+"""Build quizgen/data/glossary.tsv.gz, a compact German->English glossary, from Ding.
+
+Source: the Ding dictionary by Frank Richter, TU Chemnitz (Debian package ``trans-de-en``,
+file /usr/share/trans/de-en), GPL version 2 or later. The output is a derived work under the
+same licence; its header says so.
+
+Usage: python tools/build_glossary.py [--source /usr/share/trans/de-en] OUT.tsv.gz
+
+Ding lines look like ``etw. ankündigen; bekanntgeben {vt} | ankündigend | ... :: to announce
+sth. | announcing | ...``: the first ``|`` part on each side is the sense; the rest are forms
+and phrases, which we drop. For every headword a learner is likely to meet (wordfreq Zipf
+>= MIN_ZIPF, or a noun in the shipped noun lexicon, or a reflexive ``sich`` verb whose verb
+qualifies) we keep up to MAX_SENSES senses, each with its part of speech, its domain labels
+([pol.], [mil.] ...) and a prior score. The prior prefers senses where the word is the first
+German alternative, whose English is a common English word (wordfreq, English) and that carry
+no register label such as [obs.] or [slang]; quizgen.glossary adds the article's domains at
+run time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import math
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+from wordfreq import zipf_frequency
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from quizgen.noun_lexicon import all_noun_lemmas  # noqa: E402
+
+DEFAULT_SOURCE = Path("/usr/share/trans/de-en")
+MIN_ZIPF = 2.7  # other words
+MIN_NOUN_ZIPF = 2.5  # nouns of the noun lexicon; rarer compounds are glossed from their parts
+MAX_SENSES = 5
+MAX_ENGLISH_ZIPF = 4.6  # above this, English frequency says nothing more about the sense
+MAX_GLOSS_ALTS = 2
+MAX_CUES = 3
+CUE_MIN_ZIPF = 3.0  # rarer words never turn up in news
+CUE_MAX_ZIPF = 5.0  # more frequent ones (wird, dass, lassen) point nowhere
+MAX_PRIOR_GAP = 2.5  # senses this far below the best one are dropped
+
+#: Ding part-of-speech marks -> UPOS-like classes used by quizgen.glossary
+POS_CLASSES = {
+    "m": "NOUN", "f": "NOUN", "n": "NOUN", "pl": "NOUN", "mf": "NOUN",
+    "v": "VERB", "vt": "VERB", "vi": "VERB", "vr": "VERB", "vti": "VERB",
+    "adj": "ADJ", "adv": "ADV", "prp": "ADP", "conj": "CCONJ", "pron": "PRON", "art": "DET",
+    "num": "NUM", "interj": "INTJ",
+}  # fmt: skip
+
+#: labels that say how or where a word is used, not what field it belongs to
+REGIONAL = {
+    "Br.", "Am.", "eAm.", "Ös.", "Schw.", "Dt.", "Bayr.", "Norddt.", "Süddt.", "Mitteldt.",
+    "Westdt.", "Ostdt.", "Mittelwestdt.", "BW", "NZ", "Austr.", "Sc.", "Can.", "Ir.",
+}  # fmt: skip
+MILD_REGISTER = {"ugs.", "coll.", "geh.", "formal", "übtr.", "fig."}
+STRONG_REGISTER = {
+    "pej.", "slang", "rare", "dated", "veraltet", "selten", "obs.", "alt", "archaic", "veraltend",
+    "altertümlich", "vulg.", "humor.", "poet.", "iron.", "euphem.", "Sprw.", "prov.",
+    "former name", "Kindersprache", "Jägersprache", "tm", "Jugendsprache", "stud.",
+}  # fmt: skip
+
+_BRACES = re.compile(r"\{([^}]*)\}")
+_LABELS = re.compile(r"\[([^\]]*)\]")
+_STRIP = re.compile(r"\{[^}]*\}|\[[^\]]*\]|<[^>]*>|/[^/]*/")
+_PARENS = re.compile(r"\([^()]*\)")
+_OBJECTS = re.compile(r"^(?:(?:etw|jdn|jdm|jds|jd)\.(?:/(?:etw|jdn|jdm|jds)\.)*\s+)+")
+_ENGLISH_OBJECTS = re.compile(r"\s+(?:sth|sb|sb\./sth|sth\./sb)\.(?=\s|$)")
+_WORD = re.compile(r"^[A-Za-zÄÖÜäöüß][A-Za-zÄÖÜäöüß-]*$")
+
+
+def _split_top(text: str) -> list[str]:
+    """Split at ``;`` outside parentheses: ``to chuckle (at; over)`` stays one alternative."""
+    parts, depth, current = [], 0, []
+    for ch in text:
+        depth += (ch in "({[") - (ch in ")}]")
+        if ch == ";" and depth <= 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    parts.append("".join(current))
+    return parts
+
+
+def _clean_english(alt: str) -> str:
+    text = _STRIP.sub("", alt)
+    while _PARENS.search(text):
+        text = _PARENS.sub("", text)
+    text = _ENGLISH_OBJECTS.sub("", " " + text.strip())
+    return re.sub(r"\s+", " ", text).strip(" ,.")
+
+
+def _english_score(gloss: str) -> float:
+    words = gloss.removeprefix("to ").strip()
+    return min(zipf_frequency(words, "en"), MAX_ENGLISH_ZIPF) if words else 0.0
+
+
+def _headword(alt: str) -> tuple[str | None, bool]:
+    """The bare headword of one German alternative and whether it had a qualifier in front."""
+    text = _STRIP.sub("", alt).strip()
+    qualified = text.startswith("(")
+    while _PARENS.search(text):
+        text = _PARENS.sub("", text)
+    text = _OBJECTS.sub("", re.sub(r"\s+", " ", text).strip())
+    words = text.split()
+    if len(words) == 1 and _WORD.match(words[0]):
+        return words[0], qualified
+    if len(words) == 2 and words[0] == "sich" and _WORD.match(words[1]):
+        return text, qualified
+    return None, qualified
+
+
+_EN_STOP = frozenset("to the a an of be sth sb one one's oneself in on at for with by from as and or up out".split())
+
+
+def _tokens(text: str) -> set[str]:
+    return {t for t in re.findall(r"[a-zäöüß]+", _STRIP.sub("", text).lower())}
+
+
+def translation_votes(source: Path) -> dict[str, dict[str, int]]:
+    """How often each English word translates a German word across all of Ding's pairs.
+
+    Every ``|`` part of a line pairs a German phrase with its English one; a sense whose
+    English words come up again and again for the headword (``sagen`` ... ``say``) is a main
+    sense, one that appears once (``sagen`` ... ``tell; share with``) is a side sense.
+    """
+    votes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    with source.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or " :: " not in line:
+                continue
+            german, english = line.rstrip("\n").split(" :: ", 1)
+            pairs = set()  # one vote per line, however many phrases repeat the pair
+            for de_part, en_part in zip(german.split(" | "), english.split(" | ")):
+                en_words = _tokens(en_part) - _EN_STOP
+                pairs.update((d, e) for d in _tokens(de_part) for e in en_words)
+            for de_word, en_word in pairs:
+                votes[de_word][en_word] += 1
+    return votes
+
+
+def _pos_class(marks: list[str]) -> str | None:
+    for mark in marks:
+        for piece in mark.replace(",", " ").split():
+            if piece in POS_CLASSES:
+                return POS_CLASSES[piece]
+    return None
+
+
+_DE_STOP = frozenset(
+    "der die das den dem des ein eine einen einem einer eines und oder von vom zu zum zur mit aus "
+    "auf für bei nach über unter vor sich etw jdn jdm jds nicht sein haben werden eine".split()
+)
+
+
+def _cues(german: str, head: str) -> tuple[str, ...]:
+    """Words of the German side (synonyms first, then phrase words) other than the headword."""
+    words = re.findall(r"[A-Za-zÄÖÜäöüß]{4,}", _STRIP.sub(" ", german))
+    own = head.removeprefix("sich ").lower()
+    cues = []
+    for word in dict.fromkeys(w.lower() for w in words):
+        # Skip the headword's own forms (angekündigt) and rare words that never turn up in news.
+        if word in _DE_STOP or own[2:6] in word or not CUE_MIN_ZIPF <= zipf_frequency(word, "de") <= CUE_MAX_ZIPF:
+            continue
+        if any(word[:4] == c[:4] for c in cues):
+            continue
+        cues.append(word)
+    return tuple(cues[:MAX_CUES])
+
+
+def parse_line(
+    line: str, votes: dict[str, dict[str, int]] | None = None
+) -> list[tuple[str, str, tuple[str, ...], float, str, tuple[str, ...]]]:
+    """The senses of one Ding line: (headword, pos, domains, prior, gloss, cues) per headword."""
+    if line.startswith("#") or " :: " not in line:
+        return []
+    german, english = line.rstrip("\n").split(" :: ", 1)
+    de_first, en_first = german.split(" | ")[0], english.split(" | ")[0]
+    labels = _LABELS.findall(de_first) + _LABELS.findall(en_first)
+    domains = tuple(sorted({lab for lab in labels if lab not in REGIONAL | MILD_REGISTER | STRONG_REGISTER}))
+    penalty = 1.0 * bool(domains)
+    penalty += 0.5 * any(lab in MILD_REGISTER for lab in labels)
+    penalty += 3.0 * any(lab in STRONG_REGISTER for lab in labels)
+    glosses = [g for g in (_clean_english(a) for a in _split_top(en_first)) if g]
+    glosses = list(dict.fromkeys(glosses))[:MAX_GLOSS_ALTS]
+    if not glosses:
+        return []
+    gloss = "; ".join(glosses)
+    english = max(_english_score(g) for g in glosses)
+    alts = _split_top(de_first)
+    # Main senses come with forms and example phrases; rare ones often stand alone.
+    richness = 0.1 * min(german.count(" | "), 5)
+    senses = []
+    for position, alt in enumerate(alts):
+        head, qualified = _headword(alt)
+        if head is None:
+            continue
+        # A brace mark after a later alternative applies to the whole group (``a; b {vt}``).
+        marks = _BRACES.findall(alt) or [m for later in alts[position:] for m in _BRACES.findall(later)][:1]
+        pos = _pos_class(marks)
+        if pos is None:
+            continue
+        support = 0.0
+        if votes is not None:
+            bucket = votes.get(head.removeprefix("sich ").lower(), {})
+            counts = [bucket.get(w, 0) for g in glosses for w in _tokens(g) - _EN_STOP]
+            support = 0.6 * math.log2(1 + max(counts, default=0))
+        prior = english + richness + support - 0.5 * min(position, 3) - 0.1 * min(len(alts) - 1, 5) - penalty - 1.0 * qualified
+        senses.append((head, pos, domains, round(prior, 2), gloss, _cues(german, head)))
+    return senses
+
+
+def keep_headword(head: str, nouns: frozenset[str]) -> bool:
+    word = head.removeprefix("sich ")
+    return zipf_frequency(word, "de") >= (MIN_NOUN_ZIPF if word in nouns else MIN_ZIPF)
+
+
+def build(source: Path) -> list[str]:
+    nouns = frozenset(all_noun_lemmas())
+    votes = translation_votes(source)
+    senses: dict[tuple[str, str], dict[str, tuple[float, tuple[str, ...], tuple[str, ...]]]] = defaultdict(dict)
+    with source.open(encoding="utf-8") as fh:
+        for line in fh:
+            for head, pos, domains, prior, gloss, cues in parse_line(line, votes):
+                if not keep_headword(head, nouns):
+                    continue
+                seen = senses[(head, pos)]
+                if gloss not in seen or seen[gloss][0] < prior:
+                    seen[gloss] = (prior, domains, cues)
+    rows = []
+    for (head, pos), by_gloss in sorted(senses.items()):
+        ranked = sorted(by_gloss.items(), key=lambda item: -item[1][0])[:MAX_SENSES]
+        best = ranked[0][1][0]
+        for gloss, (prior, domains, cues) in ranked:
+            if prior < best - MAX_PRIOR_GAP:
+                continue
+            if len(ranked) == 1:
+                cues = ()  # nothing to choose between
+            rows.append(f"{head}\t{pos}\t{','.join(domains)}\t{prior:.1f}\t{gloss}\t{' '.join(cues)}")
+    return rows
+
+
+HEADER = """\
+# quizgen glossary: German -> English, derived from the Ding dictionary
+# Source: Ding de-en (Frank Richter, TU Chemnitz, https://dict.tu-chemnitz.de/), Debian package trans-de-en
+# Licence: GNU General Public License version 2 or later (GPL-2.0-or-later), like its source
+# Built by tools/build_glossary.py; columns: headword, pos, domains, prior, gloss, cues
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE)
+    args = parser.parse_args(argv)
+    if not args.source.exists():
+        print(f"{args.source} is missing: install it with `apt-get install -y trans-de-en`.", file=sys.stderr)
+        return 1
+    version = args.source.open(encoding="utf-8").readline().strip("# \n")
+    rows = build(args.source)
+    # mtime=0 keeps the .gz byte-stable across rebuilds of the same source.
+    with open(args.out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
+        gz.write((HEADER + f"# Ding {version}\n" + "\n".join(rows) + "\n").encode("utf-8"))
+    print(f"{len(rows)} senses, {len({r.split(chr(9))[0] for r in rows})} headwords -> {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
