@@ -99,7 +99,7 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 
 # Longest text, in characters, the site accepts for one analysis.
 QUIZGEN_MAX_CHARS = env_int("QUIZGEN_MAX_CHARS", 100_000, minimum=1_000)
-# Longest text the analysis page shows: its token tables take about 85 bytes of HTML per
+# Longest text the analysis page shows: its token tables take about 90 bytes of HTML per
 # character of text, so 20,000 characters (a few articles) make a page of under 2 MB.
 QUIZGEN_ANALYSIS_MAX_CHARS = env_int("QUIZGEN_ANALYSIS_MAX_CHARS", 20_000, minimum=1_000)
 
