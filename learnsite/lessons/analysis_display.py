@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from django.conf import settings
 from django.utils.functional import Promise
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy as _
 
 from quizgen import analyze
 from quizgen.analysis import Analysis, Clause, Phrase, Sentence, Token
@@ -174,7 +174,7 @@ def _token_row(tok: Token) -> TokenRow:
     if tok.noun is not None:
         noun = f"{tok.noun.article} {tok.noun.lemma}" if tok.noun.article else tok.noun.lemma
         if tok.noun.plural:
-            noun += f", pl. {tok.noun.plural}"
+            noun = gettext("%(noun)s, plural %(plural)s") % {"noun": noun, "plural": tok.noun.plural}
     return TokenRow(
         text=tok.text,
         lemma=tok.lemma,

@@ -65,7 +65,7 @@ def test_a_noun_row_carries_article_and_plural() -> None:
     tokens = list(analysis.tokens)
     tokens[3] = Token(**{**tokens[3].__dict__, "noun": noun})
     view = analysis_view(Analysis(text=analysis.text, sentences=analysis.sentences, tokens=tuple(tokens), entities=(), clauses=()))
-    assert view.sentences[0].tokens[3].noun == "die Stadt, pl. Städte"
+    assert view.sentences[0].tokens[3].noun == "die Stadt, plural Städte"
 
 
 def test_the_first_sentence_of_four_tokens_or_more_shows_its_tokens_as_an_example() -> None:
