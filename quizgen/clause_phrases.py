@@ -30,7 +30,8 @@ TEMPORAL_NOUNS = frozenset({
     "Tag", "Woche", "Monat", "Jahr", "Jahrzehnt", "Stunde", "Minute", "Abend", "Morgen", "Nacht",
     "Nachmittag", "Vormittag", "Mittag", "Wochenende", "Zeit", "Mal", "Januar", "Februar", "März",
     "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember",
-    "Frühjahr", "Sommer", "Herbst", "Winter", "Saison", "Quartal", "Halbjahr",
+    "Frühjahr", "Sommer", "Herbst", "Winter", "Saison", "Quartal", "Halbjahr", "Jahrzehnt", "Jahrhundert",
+    "Weile", "Sekunde", "Moment", "Semester",
 })
 #: names that start a new phrase after a person's name (Xi Jinping | Russland)
 PLACE_NAMES = frozenset({

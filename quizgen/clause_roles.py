@@ -140,6 +140,14 @@ def _choose_subject(doc: Doc, out: ClauseRoles, nps: list[Chunk], verbs: VerbCom
         other.mask = cm.narrow(other.mask, NOM)
         return
     nom_only = [c for c in candidates if cm.cases_of(c.mask) == ("Nom",)]
+    if verbs.lemma in ("sein", "werden", "bleiben", "heißen") and len(candidates) > 1:
+        nom_only = []  # Trump wird Präsident: two nominatives, the subject comes first
+    evidence = [c for c in candidates if _parser_says_subject(doc, c)]
+    if len(candidates) > 1 and len(nom_only) != 1 and len(evidence) == 1:
+        chosen = evidence[0]  # the trained parser breaks the tie that morphology left
+        out.subject = Role("subject", chosen, "Nom", 0.8)
+        chosen.mask = cm.narrow(chosen.mask, NOM)
+        return
     if len(nom_only) == 1:
         chosen, conf = nom_only[0], (0.95 if len(candidates) == 1 else 0.9)
     elif nom_only:
@@ -156,6 +164,12 @@ def _choose_subject(doc: Doc, out: ClauseRoles, nps: list[Chunk], verbs: VerbCom
         conf = min(conf, 0.6)  # V1: a question, a condition, or a dropped subject (Habe meine Küche ...)
     out.subject = Role("subject", chosen, "Nom", conf)
     chosen.mask = cm.narrow(chosen.mask, NOM)
+
+
+def _parser_says_subject(doc: Doc, chunk: Chunk) -> bool:
+    """Whether the parser or the morphologizer (when present) call this phrase the subject."""
+    head = doc[chunk.head]
+    return head.dep_.startswith("nsubj") or (head.morph.get("Case") == ["Nom"] and not head.dep_)
 
 
 def _choose_objects(out: ClauseRoles, rest: list[Chunk], verbs: VerbComplex) -> None:

@@ -1,0 +1,102 @@
+"""The clause rules on hand-built Docs: tags and lemmas only, then with a parse as extra evidence."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import quizgen.clause_component  # noqa: F401
+from quizgen.analysis import Clause
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    nlp = spacy.blank("de")
+    nlp.add_pipe("quizgen_clauses")
+    return nlp
+
+
+def build(nlp: Language, spec: str, **kwargs) -> Doc:
+    """A Doc from ``word/TAG/lemma`` items."""
+    words, tags, lemmas = zip(*(item.split("/") for item in spec.split()))
+    return Doc(nlp.vocab, words=list(words), tags=list(tags), lemmas=list(lemmas), **kwargs)
+
+
+def analyse(nlp: Language, spec: str) -> tuple[Clause, ...]:
+    doc = build(nlp, spec, sent_starts=[True] + [False] * (len(spec.split()) - 1))
+    return nlp.get_pipe("quizgen_clauses")(doc)._.clauses
+
+
+def test_an_accusative_article_makes_an_object_even_in_the_vorfeld(nlp: Language) -> None:
+    (clause,) = analyse(nlp, "Den/ART/der Mann/NN/Mann sieht/VVFIN/sehen die/ART/der Frau/NN/Frau ./$./.")
+    assert clause.subject is not None and clause.subject.text == "die Frau"
+    assert [p.text for p in clause.acc_objects] == ["Den Mann"]
+    assert clause.subject.confidence > 0.8
+
+
+def test_agreement_with_the_finite_verb_picks_the_plural_subject(nlp: Language) -> None:
+    (clause,) = analyse(nlp, "Das/ART/der Buch/NN/Buch lesen/VVFIN/lesen die/ART/der Kinder/NN/Kind ./$./.")
+    assert clause.subject is not None and clause.subject.text == "die Kinder"
+    assert [p.text for p in clause.acc_objects] == ["Das Buch"]
+
+
+def test_ambiguous_case_gives_a_low_confidence(nlp: Language) -> None:
+    (clause,) = analyse(nlp, "Die/ART/der Frau/NN/Frau sieht/VVFIN/sehen die/ART/der Katze/NN/Katze ./$./.")
+    assert clause.subject is not None and clause.subject.text == "Die Frau"
+    assert clause.subject.confidence < 0.7 and clause.acc_objects[0].confidence < 0.7
+
+
+def test_dative_and_accusative_objects_in_a_perfect_clause(nlp: Language) -> None:
+    (clause,) = analyse(
+        nlp, "Er/PPER/er hat/VAFIN/haben dem/ART/der Kind/NN/Kind einen/ART/ein Ball/NN/Ball geschenkt/VVPP/schenken ./$./."
+    )
+    assert clause.verb_lemma == "schenken" and clause.tense == "Perf"
+    assert [p.text for p in clause.dat_objects] == ["dem Kind"]
+    assert [p.text for p in clause.acc_objects] == ["einen Ball"]
+
+
+def test_modal_passive_in_a_subordinate_clause(nlp: Language) -> None:
+    clauses = analyse(
+        nlp,
+        "Er/PPER/er sagt/VVFIN/sagen ,/$,/, dass/KOUS/dass das/ART/der Haus/NN/Haus gebaut/VVPP/bauen "
+        "werden/VAINF/werden muss/VMFIN/müssen ./$./.",
+    )
+    sub = [c for c in clauses if c.kind == "sub"][0]
+    assert sub.verb_lemma == "bauen" and sub.voice == "Pass" and sub.tense == "Pres"
+    assert sub.subject is not None and sub.subject.text == "das Haus"
+
+
+def test_konjunktiv_two_and_pluperfect(nlp: Language) -> None:
+    clauses = analyse(
+        nlp,
+        "Sie/PPER/sie sagten/VVFIN/sagen ,/$,/, dass/KOUS/dass sie/PPER/sie gewonnen/VVPP/gewinnen "
+        "hätten/VAFIN/haben ./$./.",
+    )
+    sub = [c for c in clauses if c.kind == "sub"][0]
+    assert sub.tense == "Pqp" and sub.mood == "Sub"
+    main = [c for c in clauses if c.kind == "main"][0]
+    assert main.tense == "Past" and main.mood == "Ind"
+
+
+def test_um_zu_infinitive_is_its_own_clause_without_subject(nlp: Language) -> None:
+    clauses = analyse(
+        nlp,
+        "Sie/PPER/sie kam/VVFIN/kommen ,/$,/, um/KOUI/um den/ART/der Vertrag/NN/Vertrag zu/PTKZU/zu "
+        "unterschreiben/VVINF/unterschreiben ./$./.",
+    )
+    inf = [c for c in clauses if c.subordinator == "um"][0]
+    assert inf.subject is None and inf.finite_verb is None
+    assert [p.text for p in inf.acc_objects] == ["den Vertrag"]
+    assert inf.verb_lemma == "unterschreiben"
+
+
+def test_confident_roles_are_relabelled_on_a_parsed_doc(nlp: Language) -> None:
+    # a parse with wrong labels: the rules fix the labels and attach to the content verb
+    spec = "Den/ART/der Mann/NN/Mann hat/VAFIN/haben die/ART/der Frau/NN/Frau gesehen/VVPP/sehen ./$./."
+    doc = build(nlp, spec, heads=[1, 2, 2, 4, 2, 2, 2], deps=["det", "nsubj", "ROOT", "det", "obj", "aux", "punct"])
+    doc = nlp.get_pipe("quizgen_clauses")(doc)
+    assert (doc[1].dep_, doc[1].head.text) == ("obj", "gesehen")
+    assert (doc[4].dep_, doc[4].head.text) == ("nsubj", "gesehen")
+    assert doc[1].morph.get("Case") == ["Acc"] and doc[4].morph.get("Case") == ["Nom"]
