@@ -32,6 +32,8 @@ TIME_NOUNS = frozenset(
     "Januar Februar März April Mai Juni Juli August September Oktober November Dezember Montag "
     "Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Frühling Sommer Herbst Winter".split()
 )
+# Words a teacher would not put on a worksheet as a random wrong option.
+OFFENSIVE = frozenset("Nazi Nazis Hure Neger Schwuchtel Tampon Kondom Porno Nutte Penis Vagina Leiche".split())
 ABSTRACT_SUFFIXES = ("ung", "ion", "heit", "keit", "schaft", "tät", "nis", "ismus", "enz", "anz", "ik", "ur")
 # General adjectives of size, degree and value fit almost any noun: as distractors they are
 # often right too (eine hohe / große Bedeutung), so they are never offered.
@@ -95,7 +97,7 @@ def _gloss_set(text: str | None) -> set[str]:
     return {s.strip().lower() for s in text.replace(";", ",").split(",") if s.strip()}
 
 
-def _same_gloss(gloss_of: GlossOf | None, answer: str, word: str, pos: str) -> bool:
+def same_field(gloss_of: GlossOf | None, answer: str, word: str, pos: str) -> bool:
     """Whether ``word`` may mean what ``answer`` means or belongs to its field: a shared
     English gloss in any sense, a shared domain label (mil., pol. ...), or one named among
     the other's cue words in the glossary (Kompanie ~ Truppe)."""
@@ -146,6 +148,7 @@ mil., pol. ...) are left out, as they are the ones that may fit the sentence's m
         for w in candidate_words("NOUN")
         if w.info == gender and abs(w.zipf - target) <= MAX_ZIPF_GAP and not w.lemma.endswith(ABSTRACT_SUFFIXES)
         and w.lemma not in TIME_NOUNS
+        and w.lemma not in OFFENSIVE
     ]
     chosen: list[str] = []
     for word in _order(key, pool):
@@ -159,7 +162,7 @@ mil., pol. ...) are left out, as they are the ones that may fit the sentence's m
         assert dform is not None
         if dform != word.lemma and zipf(dform) < MIN_FORM_ZIPF:
             continue  # a rare form (Verzweiflungen, Pesten) looks wrong for the wrong reason
-        if not _near(lemma, form, word, dform, exclude) or _same_gloss(gloss_of, lemma, word.lemma, "NOUN"):
+        if not _near(lemma, form, word, dform, exclude) or same_field(gloss_of, lemma, word.lemma, "NOUN"):
             continue
         if avoid_domains and any(d in avoid_domains for s in _senses(word.lemma, "NOUN") for d in s.domains):
             continue
@@ -192,7 +195,7 @@ def adjective_distractors(
     chosen: list[str] = []
     for word in _order(key, pool):
         dform = word.lemma + ending
-        if not _near(lemma, form, word, dform, exclude) or _same_gloss(gloss_of, lemma, word.lemma, "ADJ"):
+        if not _near(lemma, form, word, dform, exclude) or same_field(gloss_of, lemma, word.lemma, "ADJ"):
             continue
         chosen.append(dform)
         if len(chosen) == n:

@@ -1,9 +1,10 @@
 """Content words a learner can fill in: nouns and attributive adjectives in clear phrases.
 
 Left out: names and words inside names, numbers and abbreviations, titles before a name
-(Präsident Xi), hyphenated compounds (Moskau-Besuch), time words (am ___ = any weekday), bare
-nouns right after a preposition (in Aussicht, mit Sorge: mostly fixed phrases) and everything
-inside quotation marks (quotes are where idioms and loose speech live).
+(Präsident Xi), hyphenated compounds (Moskau-Besuch), time words (am ___ = any weekday), nouns
+without determiner or adjective (in Aussicht, Lügen strafen, lists: mostly fixed phrases or
+slots many words fill) and everything inside quotation marks (quotes are where idioms and loose
+speech live).
 """
 
 from __future__ import annotations
@@ -85,15 +86,19 @@ def content_gaps(ctx: ClozeContext) -> list[WordGap]:
         noun = toks[np.noun]
         if np.noun in ctx.entity_tokens or np.noun in quoted or "-" in noun.text:
             continue
-        nxt = np.noun + 1
+        nxt, prev = np.noun + 1, np.noun - 1
         if nxt < len(toks) and toks[nxt].sentence == noun.sentence and nxt in ctx.entity_tokens:
             continue  # a title before a name
+        if prev >= 0 and (prev in ctx.entity_tokens or toks[prev].tag == "NE"):
+            continue  # part of a name (Stamford Bridge)
         readings = phrase_features(analysis, np)
         if not readings:
             continue
         if is_plain_word(noun) and noun_lemma(noun.lemma) not in SKIP_NOUNS:
-            bare_after_prep = np.determiner is None and not np.adjectives and np.noun > 0 and toks[np.noun - 1].tag in ("APPR", "APPRART")
-            if not bare_after_prep:
+            # A bare noun (in Aussicht, Lügen strafen, Apple Pay und Fotos) is too often part
+            # of a fixed phrase or a list where many words fit: a determiner or an adjective
+            # must frame the gap.
+            if np.determiner is not None or np.adjectives:
                 forms = noun_forms(noun_lemma(noun.lemma))
                 wanted = {forms.get((c, n)) for c, n, _g in learner_readings(analysis, np, noun.lemma)}
                 gaps.append(WordGap(np.noun, "NOUN", np, readings, wanted == {noun.text}))
@@ -125,9 +130,15 @@ def fits(gap: WordGap, other: WordGap, analysis: Analysis) -> bool:
         return False
     if gap.pos == "ADJ":
         return gap.ending == other.ending
-    tok = analysis.tokens[other.token]
-    theirs = noun_features(tok.text, tok.lemma)
-    mine = {(c, n) for c, n, _g in gap.readings}
-    same_gender = {g for _c, n, g in gap.readings if n == "Sing"} & {g for _c, n, g in theirs if n == "Sing"}
-    shared = mine & {(c, n) for c, n, _g in theirs}
-    return any(n == "Plur" for _c, n in shared) or (bool(shared) and bool(same_gender))
+    toks = analysis.tokens
+    np = gap.phrase
+    # What the learner sees around the gap: determiner, adjectives, preposition, not the noun.
+    visible = narrow(
+        ALL_FEATURES,
+        determiner=toks[np.determiner].text if np.determiner is not None else None,
+        adjectives=[toks[a].text for a in np.adjectives],
+        preposition=toks[np.preposition].lemma if np.preposition is not None else None,
+        case=np.case,
+    )
+    tok = toks[other.token]
+    return bool(visible & noun_features(tok.text, tok.lemma))

@@ -2,7 +2,7 @@
 
 Gaps are chosen so that no answer fits another gap by its form (two feminine singular nouns in
 the same case could be swapped), at most one per sentence. One or two extra words in the bank
-fit a gap's grammar but not its meaning (distractors of the first gaps).
+fit a noun gap's grammar but not its meaning (distractors of the first noun gaps).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from quizgen.cloze.base import GAP, Candidate, ClozeContext, gapped, item_id, shuffled
 from quizgen.cloze.choice import excluded_words
 from quizgen.cloze.content_gaps import WordGap, content_gaps, fits
-from quizgen.distractors import adjective_distractors, noun_distractors
+from quizgen.distractors import noun_distractors
 from quizgen.inflection import noun_lemma
 from quizgen.pack import ClozeItem
 
@@ -61,11 +61,18 @@ class WordbankKind:
             for gap in chosen:
                 tok = analysis.tokens[gap.token]
                 key = f"{iid}|{ctx.seed}|{gap.token}"
-                if gap.pos == "NOUN":
-                    wrong = noun_distractors(noun_lemma(tok.lemma), tok.text, gap.readings, exclude=exclude, key=key, n=1, gloss_of=ctx.gloss_of, avoid_domains=ctx.domains)
-                else:
-                    assert gap.ending is not None
-                    wrong = adjective_distractors(tok.lemma.lower(), tok.text, gap.ending, exclude=exclude, key=key, n=1, gloss_of=ctx.gloss_of, avoid_domains=ctx.domains)
+                if gap.pos != "NOUN":
+                    continue  # adjective extras are too often right as well (see choice.py)
+                wrong = noun_distractors(
+                    noun_lemma(tok.lemma),
+                    tok.text,
+                    gap.readings,
+                    exclude=exclude,
+                    key=key,
+                    n=1,
+                    gloss_of=ctx.gloss_of,
+                    avoid_domains=ctx.domains,
+                )
                 if wrong:
                     extras.extend(wrong)
                 if len(extras) == EXTRAS:
