@@ -13,7 +13,7 @@ from quizgen.analysis import Analysis
 from quizgen.questions.candidate import Candidate
 from quizgen.questions.mentions import clean_name, full_name, mentions, same_referent
 
-CHOICE_TYPES = frozenset({"PER", "LOC", "ORG", "NUM"})
+CHOICE_TYPES = frozenset({"PER", "LOC", "ORG", "NUM", "THING:subject", "THING:acc_object"})
 
 
 def generate(analysis: Analysis, *, seed: int = 0, previous: list[Candidate] | None = None) -> list[Candidate]:
@@ -35,7 +35,7 @@ def generate(analysis: Analysis, *, seed: int = 0, previous: list[Candidate] | N
                 answer=cand.answer,
                 answer_short=cand.answer_short,
                 sentence=cand.sentence,
-                confidence=cand.confidence * 0.97,
+                confidence=cand.confidence * (0.88 if cand.answer_type.startswith("THING") else 0.97),
                 fact=cand.fact,
                 wh_word=cand.wh_word,
                 answer_type=cand.answer_type,
@@ -53,6 +53,8 @@ def _distractors(analysis: Analysis, cand: Candidate) -> list[str]:
     sentence_text = analysis.sentences[cand.sentence].text.lower()
     question = cand.question.lower()
     found: list[str] = []
+    if cand.answer_type.startswith("THING:"):
+        return _things(analysis, cand, cand.answer_type.split(":", 1)[1])
     if cand.answer_type == "NUM":
         unit = cand.answer[len(cand.answer_short) :].strip().split(" ")[0] if cand.answer != cand.answer_short else ""
         for tok in analysis.tokens:
@@ -80,3 +82,55 @@ def _order(seed: int, question: str) -> list[int]:
     orders = [[0, 1, 2], [1, 0, 2], [1, 2, 0], [0, 2, 1], [2, 0, 1], [2, 1, 0]]
     digest = hashlib.sha1(f"{seed}:{question}".encode()).digest()
     return orders[digest[0] % len(orders)]
+
+
+def _things(analysis: Analysis, cand: Candidate, role: str) -> list[str]:
+    """Other things in the same role (so in the same case) from other sentences of the text."""
+    from quizgen.questions.answers import answer_core, is_whole, phrase_kind
+    from quizgen.questions.clause_reading import span_words
+
+    from quizgen.questions.wh_questions import is_measure
+
+    found: list[str] = []
+    answer_low = cand.answer_short.lower()
+    article = answer_low.split()[0] if " " in answer_low else ""
+    if article not in ARTICLE_FAMILY:
+        return []  # bare plurals and names: no options of the same shape
+    for clause in analysis.clauses:
+        if clause.sentence == cand.sentence:
+            continue
+        phrases = [clause.subject] if role == "subject" else list(clause.acc_objects)
+        for phrase in phrases:
+            if phrase is None or phrase.confidence < 0.6 or not is_whole(analysis, phrase):
+                continue
+            if phrase_kind(analysis, phrase) != "THING":
+                continue
+            if is_measure(analysis.tokens[phrase.head].text):
+                continue
+            core = answer_core(analysis, phrase)
+            text = span_words(analysis, phrase.start, phrase.start + len(core.split())) if core else ""
+            words = text.split()
+            if not 2 <= len(words) <= 5 or any(not w[:1].isalnum() for w in words):
+                continue
+            noun = words[-1].lower()
+            answer_noun = answer_low.split()[-1]
+            if text.lower() == answer_low or noun in cand.question.lower() or text in found:
+                continue
+            if noun.endswith(answer_noun) or answer_noun.endswith(noun):
+                continue  # das Konzept / ein neues Verkehrskonzept: likely the same thing
+            # same article family keeps options equally plausible (den/einen/die ...)
+            if words[0].lower() not in ARTICLE_FAMILY[article]:
+                continue
+            found.append(text)
+    return found
+
+
+ARTICLE_FAMILY: dict[str, set[str]] = {
+    "den": {"den", "einen", "keinen"},
+    "einen": {"den", "einen", "keinen"},
+    "der": {"der", "ein", "kein"},
+    "ein": {"der", "ein", "das", "kein"},
+    "die": {"die", "eine", "keine"},
+    "eine": {"die", "eine", "keine"},
+    "das": {"das", "ein", "kein"},
+}

@@ -282,7 +282,9 @@ NP_CLOSERS = frozenset({"NN", "NE", "NNE", "CARD", "PIS", "PPER", "PDS", "PRF", 
 def dangling(tags: list[str]) -> bool:
     """True when a preposition, article or adjective is left without its noun (a cut phrase)."""
     open_np = False
-    for tag in tags:
+    for k, tag in enumerate(tags):
+        if tag in ("APPR", "APPRART") and k + 1 < len(tags) and tags[k + 1] in ("KON", "APPR", "APPRART"):
+            return True  # "auf und von X": a preposition whose object the analysis lost
         if tag in NP_CLOSERS:
             open_np = False
         elif tag in NP_OPENERS:

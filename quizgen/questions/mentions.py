@@ -41,17 +41,19 @@ PERSON_NOUN_ENDINGS: tuple[str, ...] = (
     "keeper", "goalie", "torwart", "trainerteam", "sprecherteam", "demonstrant", "demonstranten",
     "teilnehmer", "teilnehmerin", "mitglied", "mitglieder", "bewohner", "bewohnerin", "passagier",
     "passagiere", "insasse", "insassen", "lenker", "lenkerin", "fahrer", "fahrerin", "mädchen", "junge",
-    "schwede", "däne", "franzose", "russe", "grieche", "türke", "pole", "brite", "chinese", "held", "heldin",
+    "geber", "nehmer", "schwede", "däne", "franzose", "russe", "grieche", "türke", "pole", "brite", "chinese", "held", "heldin",
 )
 # Endings too short to trust inside a compound (Sekunde is not a Kunde, Reiseführer is a book).
-EXACT_ONLY: frozenset[str] = frozenset({"kunde", "fan", "fans", "mann", "sohn", "kind", "opfer", "führer", "leiter", "spieler", "general", "rat"})
+EXACT_ONLY: frozenset[str] = frozenset({"kunde", "fan", "fans", "mann", "sohn", "kind", "opfer", "führer", "leiter", "general", "rat"})
 # Groups that act like people: "Wer" asks for them as subjects.
 GROUP_NOUN_ENDINGS: tuple[str, ...] = (
     "regierung", "polizei", "team", "mannschaft", "verein", "partei", "gewerkschaft", "gericht",
     "ministerium", "behörde", "kommission", "konzern", "unternehmen", "firma", "staatsanwaltschaft",
     "armee", "militär", "sicherheitsrat", "union", "miliz", "institut", "opposition", "koalition",
     "parlament", "bundestag", "nationalrat", "landtag", "senat", "kongress", "regime", "verband",
-    "organisation", "bank", "agentur", "hersteller", "anbieter", "betreiber",
+    "organisation", "bank", "agentur", "hersteller", "anbieter", "betreiber", "stadtrat", "gemeinderat",
+    "aufsichtsrat", "bundesrat", "betriebsrat", "vorstand", "verwaltung", "bund", "stadt", "gemeinde",
+    "land", "staat", "konzernleitung", "geschäftsführung", "führung", "justiz", "feuerwehr", "rettung",
 )
 
 # A short gazetteer: names the baseline tagger cannot type otherwise (the NER replaces it).

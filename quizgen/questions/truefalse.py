@@ -13,7 +13,7 @@ import re
 from quizgen.analysis import Analysis
 from quizgen.questions.candidate import Candidate
 from quizgen.questions.clause_reading import QUOTES, ClauseReading, declarative_words, read_clause
-from quizgen.questions.mentions import Mention, full_name, mentions, same_referent
+from quizgen.questions.mentions import Mention, full_name, is_person_noun, mentions, same_referent
 from quizgen.questions.question_syntax import statement
 
 TRUE, FALSE = "richtig", "falsch"
@@ -90,6 +90,12 @@ def _swapped(analysis: Analysis, reading: ClauseReading) -> tuple[str, str] | No
                 continue
             substitute = {i: "" for i in range(mention.start, mention.end)}
             substitute[mention.start] = other
+            title = mention.start - 1
+            if mention.label == "PER" and title >= 0 and is_person_noun(analysis.tokens[title]):
+                # "Bürgermeisterin Elke Kahr" -> "Kurt Hohensinner": the title goes with the name
+                if title > 0 and analysis.tokens[title - 1].tag in ("ART", "ADJA", "PPOSAT", "PDAT"):
+                    continue
+                substitute[title] = ""
             text = _statement(analysis, reading, substitute)
             if text is not None:
                 return text, f"swapped {mention.text} -> {other}"

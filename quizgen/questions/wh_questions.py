@@ -240,6 +240,8 @@ def _candidate(
         answer_type = kind if kind in ("PER", "LOC", "ORG", "OTH") else ("TIME" if wh.endswith("wann") or wh == "Wann" else "THING")
         if kind == "PERSON_NOUN":
             answer_type = "PERSON"
+        elif answer_type == "THING" and role in ("subject", "acc_object") and wh == "Was":
+            answer_type = f"THING:{role}"  # choice.py takes other things in the same role as options
     forms = name_forms(analysis, short) if answer_type == "PER" else (short,)
     confidence = reading.clause.confidence * _role_confidence(analysis, reading, phrase, role) * ROLE_WEIGHT[role]
     if reading.clause.subject is not None and reading.clause.subject is not phrase:
