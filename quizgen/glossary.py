@@ -108,9 +108,19 @@ def _score(sense: Sense, context: frozenset[str], domains: dict[str, float], pos
     score = sense.prior + (0.8 if sense.pos == pos else 0.0)
     if sense.domains:
         score += min(1.5, 0.5 * max(domains.get(d, 0.0) for d in sense.domains))
-    lowered = {w.lower() for w in context}
-    score += 1.0 * min(2, sum(1 for cue in sense.cues if cue in lowered))
+    stems = _stems(context)
+    score += 1.0 * min(2, sum(1 for cue in sense.cues if _stem(cue) in stems))
     return score
+
+
+def _stem(word: str) -> str:
+    # Six letters match inflected forms (Truppen ~ truppe, stärker ~ stärken) and little else.
+    return word.lower()[:6]
+
+
+@functools.lru_cache(maxsize=16)
+def _stems(context: frozenset[str]) -> frozenset[str]:
+    return frozenset(_stem(w) for w in context)
 
 
 def _choose(headword: str, pos: str, context: frozenset[str]) -> tuple[str | None, str | None]:

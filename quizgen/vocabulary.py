@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from quizgen.analysis import Analysis, Token
+from quizgen.analysis import Analysis, NounInfo, Token
 from quizgen.cefr_estimate import estimate_level, level_index
 from quizgen.errors import InputError
 from quizgen.glossary import gloss, split_compound
@@ -181,13 +181,13 @@ def _entry(analysis: Analysis, group: _Group, context: frozenset[str]) -> VocabE
     forms = tuple(dict.fromkeys(analysis.tokens[i].text for i in group.tokens))
     display, gender, plural, parts = group.lemma, None, None, ()
     if group.pos == "NOUN":
-        info = first.noun or noun_info(group.lemma)
+        split = split_compound(group.lemma)
+        parts = split if len(split) > 1 else ()
+        info = first.noun or noun_info(group.lemma) or _info_from_head(group.lemma, parts)
         if info is not None:
             gender = info.gender
             display = f"{info.article} {group.lemma}" if info.article else f"{group.lemma} (Pl.)"
             plural = f"die {info.plural}" if info.plural else None
-        split = split_compound(group.lemma)
-        parts = split if len(split) > 1 else ()
     text_gloss, note = gloss(group.lemma, group.pos, context_lemmas=context)
     estimate = estimate_level(group.lemma, forms=forms if group.pos != "VERB" else (), parts=parts)
     return VocabEntry(
@@ -207,6 +207,21 @@ def _entry(analysis: Analysis, group: _Group, context: frozenset[str]) -> VocabE
         parts=parts,
         forms=forms,
     )
+
+
+def _info_from_head(lemma: str, parts: tuple[str, ...]) -> NounInfo | None:
+    """A compound the lexicon lacks inflects like its last part (Friedens|initiative)."""
+    if not parts:
+        return None
+    head = noun_info(parts[-1])
+    if head is None or not lemma.lower().endswith(parts[-1].lower()):
+        return None
+    prefix = lemma[: len(lemma) - len(parts[-1])]
+    plural = None
+    if head.plural:
+        joined = prefix and not prefix.endswith("-")  # Friedens|initiativen, but Top-Diplomaten
+        plural = prefix + (head.plural[:1].lower() + head.plural[1:] if joined else head.plural)
+    return NounInfo(lemma=lemma, gender=head.gender, article=head.article, plural=plural, source=head.source)
 
 
 def _alphabet_key(entry: VocabEntry) -> str:

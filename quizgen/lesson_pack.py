@@ -1,0 +1,134 @@
+"""The lesson pack of one article: analysis once, then vocabulary, text level, cloze, questions.
+
+``make_pack`` is what the command line (``python -m quizgen make``) and the site call.
+Sections are built by the functions in ``SECTION_BUILDERS``, in order, each from the same
+analysis and the vocabulary: adding a section is one function and one line there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from quizgen.analysis import Analysis
+from quizgen.analyzer import analyze
+from quizgen.cefr_estimate import ESTIMATE_NOTE
+from quizgen.cloze import build_cloze
+from quizgen.errors import InputError
+from quizgen.glossary import SOURCE as GLOSSARY_SOURCE
+from quizgen.pack import LEVELS, LessonPack, VocabEntry
+from quizgen.questions import build_questions
+from quizgen.readability import text_level
+from quizgen.vocabulary import build_vocabulary, filter_vocabulary
+
+PACK_LEVELS = ("A2", "B1", "B2", "C1")  # the levels the command offers
+TITLE_MAX_WORDS = 14
+FALLBACK_TITLE_WORDS = 8
+
+
+@dataclass(frozen=True)
+class PackRequest:
+    """What every section builder reads: the analysis, the learner's level and the options."""
+
+    analysis: Analysis
+    level: str
+    vocabulary: tuple[VocabEntry, ...]  # every content word, unfiltered
+    seed: int = 0
+    questions: int | None = None  # None: the question builder's default count
+
+
+def _cloze_section(req: PackRequest) -> dict[str, Any]:
+    return {"cloze": build_cloze(req.analysis, level=req.level, vocabulary=req.vocabulary, seed=req.seed)}
+
+
+def _question_section(req: PackRequest) -> dict[str, Any]:
+    return {"questions": build_questions(req.analysis, level=req.level, n=req.questions, seed=req.seed)}
+
+
+#: (name, builder) in the order they run; each returns LessonPack fields
+SECTION_BUILDERS: tuple[tuple[str, Callable[[PackRequest], dict[str, Any]]], ...] = (
+    ("cloze", _cloze_section),
+    ("questions", _question_section),
+)
+
+
+def guess_title(text: str) -> tuple[str, bool]:
+    """(title, whether it is the text's own first line).
+
+    The first line is a title when it is short, stands alone and does not end like a sentence;
+    otherwise the first words of the text, with an ellipsis.
+    """
+    lines = [line.strip() for line in text.strip().splitlines()]
+    first = lines[0] if lines else ""
+    rest = [line for line in lines[1:] if line]
+    words = first.split()
+    if rest and 0 < len(words) <= TITLE_MAX_WORDS and not re.search(r"[.,;]$", first):
+        return first.strip("#*„“”\"' ").strip(), True
+    head = " ".join(text.split()[:FALLBACK_TITLE_WORDS]).rstrip(",;:.")
+    more = len(text.split()) > FALLBACK_TITLE_WORDS
+    return (head + " …" if more else head), False
+
+
+def make_pack(
+    text: str,
+    *,
+    title: str | None = None,
+    level: str = "B1",
+    source: str = "",
+    seed: int = 0,
+    questions: int | None = None,
+    vocabulary_level: str | None = None,
+) -> LessonPack:
+    """Analyse ``text`` once and build its lesson pack for a learner at ``level``.
+
+    The pack's vocabulary lists the words at or above ``vocabulary_level`` (default: the
+    learner's level), the words a learner at that level is likely still to learn; the cloze
+    and question builders and the text level see every content word.
+    """
+    if level not in LEVELS:
+        raise InputError(f"Unknown level {level!r}: choose one of {', '.join(PACK_LEVELS)}.")
+    analysis = analyze(text)
+    return pack_from_analysis(
+        analysis,
+        title=title,
+        level=level,
+        source=source,
+        seed=seed,
+        questions=questions,
+        vocabulary_level=vocabulary_level,
+    )
+
+
+def pack_from_analysis(
+    analysis: Analysis,
+    *,
+    title: str | None = None,
+    level: str = "B1",
+    source: str = "",
+    seed: int = 0,
+    questions: int | None = None,
+    vocabulary_level: str | None = None,
+) -> LessonPack:
+    """``make_pack`` for a text already analysed (tests and benchmarks reuse one analysis)."""
+    from quizgen import __version__
+
+    everything, names = build_vocabulary(analysis)
+    req = PackRequest(analysis=analysis, level=level, vocabulary=everything, seed=seed, questions=questions)
+    fields: dict[str, Any] = {"cloze": (), "questions": ()}
+    for _name, builder in SECTION_BUILDERS:
+        fields.update(builder(req))
+    return LessonPack(
+        title=title or guess_title(analysis.text)[0],
+        level=level,
+        text=analysis.text,
+        sentences=tuple(s.text for s in analysis.sentences),
+        text_level=text_level(analysis, vocabulary=everything, level=level),
+        vocabulary=filter_vocabulary(everything, min_level=vocabulary_level or level),
+        names=names,
+        source=source,
+        generator=f"quizgen {__version__}, pipeline {analysis.pipeline}",
+        extra={"cefr_note": ESTIMATE_NOTE, "gloss_source": GLOSSARY_SOURCE},
+        **fields,
+    )

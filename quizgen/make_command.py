@@ -1,0 +1,99 @@
+"""``python -m quizgen make FILE... --out DIR [--level B1] [--formats json]``: lesson packs.
+
+Each article (plain text, or ``.html``/``.htm`` through article extraction) becomes
+``DIR/<name>.json`` and any other format asked for. A file that fails is reported and
+skipped; the exit code is 1 when any failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from quizgen.errors import QuizgenError
+
+HTML_SUFFIXES = (".html", ".htm")
+
+
+def read_article(path: Path) -> tuple[str, str | None]:
+    """(text, title or None) of an article file."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise QuizgenError(f"Cannot read {path}: {exc.strerror}. Check the path and try again.") from exc
+    if path.suffix.lower() in HTML_SUFFIXES:
+        from quizgen.article_extraction import extract_article
+
+        article = extract_article(raw.decode("utf-8", errors="replace"), source=str(path))
+        return article.text, article.title
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        raise QuizgenError(f"{path} is not UTF-8 text. Save it as plain UTF-8 text and try again.") from exc
+
+
+def write_pack(pack, formats, out_dir: Path, stem: str, options=None) -> list[Path]:  # type: ignore[no-untyped-def]
+    """Write ``pack`` in each format; JSON goes to ``<stem>.json``, the rest where exports put them."""
+    from quizgen.exports import export_path
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for fmt in formats:
+        path = out_dir / f"{stem}.json" if fmt.name == "json" else export_path(pack, fmt, out_dir, options)
+        written.append(fmt.write(pack, path, options))
+    return written
+
+
+def cmd_make(args: argparse.Namespace) -> int:
+    from quizgen.exports import parse_formats
+    from quizgen.exports.command import options_from_args
+    from quizgen.lesson_pack import make_pack
+
+    formats = parse_formats(args.formats)
+    options = options_from_args(args)
+    out_dir = Path(args.out)
+    paths = [Path(p) for p in args.files]
+    failed = 0
+    progress = None
+    if len(paths) > 1:
+        from tqdm import tqdm
+
+        progress = tqdm(total=len(paths), unit="article", file=sys.stderr)
+    for path in paths:
+        try:
+            text, title = read_article(path)
+            pack = make_pack(text, title=title, level=args.level, source=str(path), seed=args.seed)
+            for written in write_pack(pack, formats, out_dir, path.stem, options):
+                if progress is None:
+                    print(written)
+        except QuizgenError as exc:
+            failed += 1
+            message = f"error: {path}: {exc.message}"
+            if progress is not None:
+                progress.write(message, file=sys.stderr)
+            else:
+                print(message, file=sys.stderr)
+        if progress is not None:
+            progress.update(1)
+    if progress is not None:
+        progress.close()
+        print(f"{len(paths) - failed} of {len(paths)} articles written to {out_dir}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def register_make(sub: argparse._SubParsersAction) -> None:
+    from quizgen.exports.command import add_export_arguments
+    from quizgen.lesson_pack import PACK_LEVELS
+
+    parser = sub.add_parser("make", help="lesson packs (vocabulary, cloze, questions) for articles")
+    parser.add_argument("files", nargs="+", metavar="FILE", help="articles: plain UTF-8 text or .html")
+    parser.add_argument("--out", required=True, help="folder to write into")
+    parser.add_argument("--formats", default="json", help="comma-separated export formats (default json)")
+    add_export_arguments(parser)
+    # make's --level is the learner's level for the whole pack (the worksheet uses it too).
+    for action in parser._actions:
+        if action.dest == "level":
+            action.default, action.choices = "B1", PACK_LEVELS
+            action.help = "the learners' level: A2, B1, B2 or C1 (default B1)"
+    parser.set_defaults(func=cmd_make)

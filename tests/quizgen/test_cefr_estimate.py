@@ -1,0 +1,49 @@
+"""CEFR estimates from word frequency: cut-offs, forms, compounds, bands."""
+
+from __future__ import annotations
+
+import pytest
+from wordfreq import zipf_frequency
+
+from quizgen.cefr_estimate import ESTIMATE_NOTE, cefr_from_zipf, estimate_level, is_above
+from quizgen.pack import LEVELS
+
+
+@pytest.mark.parametrize(
+    ("zipf", "level"),
+    [(6.0, "A1"), (5.5, "A1"), (5.2, "A2"), (4.5, "B1"), (4.2, "B2"), (3.2, "C1"), (3.19, "C2"), (0.0, "C2")],
+)
+def test_it_reads_the_level_off_the_zipf_cutoffs(zipf: float, level: str) -> None:
+    assert cefr_from_zipf(zipf) == level
+
+
+def test_common_words_are_easy_and_rare_words_hard() -> None:
+    assert estimate_level("Haus").cefr in ("A1", "A2")
+    assert estimate_level("Staatsgebiet").cefr in ("C1", "C2")
+    assert estimate_level("Haus").band == 1 and estimate_level("Staatsgebiet").band >= 4
+
+
+def test_forms_seen_in_the_text_add_to_the_lemmas_frequency() -> None:
+    alone = estimate_level("Partnerschaft")
+    with_forms = estimate_level("Partnerschaft", forms=("Partnerschaften",))
+    assert with_forms.effective_zipf > alone.effective_zipf
+    assert with_forms.zipf == alone.zipf
+
+
+def test_an_unknown_compound_is_one_step_above_its_rarest_part() -> None:
+    estimate = estimate_level("Außenministeriumssprecherin", parts=("außen", "Ministerium", "Sprecherin"))
+    hardest = max(cefr_from_zipf(zipf_frequency(p, "de")) for p in ("außen", "Ministerium", "Sprecherin"))
+    assert estimate.basis == "compound parts"
+    assert estimate.cefr == LEVELS[min(LEVELS.index(hardest) + 1, 5)]
+
+
+def test_a_word_nobody_knows_is_c2() -> None:
+    assert estimate_level("Xyzquatsch").cefr == "C2"
+
+
+def test_levels_compare_in_cefr_order() -> None:
+    assert is_above("C1", "B1") and not is_above("A2", "B1") and not is_above("B1", "B1")
+
+
+def test_the_note_says_it_is_an_estimate() -> None:
+    assert "estimate" in ESTIMATE_NOTE

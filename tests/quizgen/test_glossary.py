@@ -1,0 +1,72 @@
+"""The glossary: senses chosen by part of speech and context, compounds, honest gaps."""
+
+from __future__ import annotations
+
+import gzip
+from importlib import resources
+
+from quizgen.glossary import NO_GLOSS, gloss, split_compound
+
+
+def test_it_glosses_common_words_with_their_main_sense() -> None:
+    assert gloss("Partnerschaft", "NOUN").gloss == "partnership"
+    assert gloss("ankündigen", "VERB").gloss == "to announce"
+    assert gloss("Krise", "NOUN").gloss == "crisis"
+
+
+def test_it_looks_up_reflexive_verbs_with_and_without_sich() -> None:
+    glad, _ = gloss("sich freuen", "VERB")
+    assert glad is not None and "glad" in glad
+    developed, _ = gloss("entwickeln", "VERB")  # not listed alone: falls back to "sich entwickeln"
+    assert developed is not None and "develop" in developed
+
+
+def test_the_article_context_picks_the_military_sense_of_abzug() -> None:
+    plain, _ = gloss("Abzug", "NOUN")
+    war = frozenset({"Krieg", "Truppe", "truppen", "Waffe", "Einmarsch", "Soldat", "Armee", "Angriff", "Front"})
+    military, note = gloss("Abzug", "NOUN", context_lemmas=war)
+    assert plain == "discount"
+    assert military is not None and "pull-out" in military
+    assert note is not None and "uncertain" in note  # trigger is military too: it says so
+
+
+def test_an_adjective_token_prefers_adjective_senses() -> None:
+    assert gloss("vollständig", "ADJ").gloss == "complete"
+
+
+def test_an_unknown_compound_is_glossed_from_its_last_part_and_says_so() -> None:
+    found, note = gloss("Friedensinitiative", "NOUN")
+    assert found == "initiative"
+    assert note is not None and "from its parts" in note and "Initiative" in note
+
+
+def test_a_word_without_entry_gets_no_invented_gloss() -> None:
+    assert gloss("Xyzquatsch", "NOUN") == (None, NO_GLOSS)
+    assert gloss("blorfen", "VERB") == (None, NO_GLOSS)
+
+
+def test_participle_adjectives_borrow_the_verbs_gloss() -> None:
+    found, note = gloss("angekündigt", "ADJ")
+    assert found == "to announce" and note is not None and "participle of ankündigen" in note
+
+
+def test_it_splits_compounds_into_common_parts() -> None:
+    assert split_compound("Grundvoraussetzung") == ("Grund", "Voraussetzung")
+    assert split_compound("Staatsgebiet") == ("Staat", "Gebiet")
+    assert split_compound("Jahrestag") == ("Jahr", "Tag")  # not Jahr|Stag
+    assert split_compound("Außenministeriumssprecherin") == ("außen", "Ministerium", "Sprecherin")
+    assert split_compound("Top-Diplomat") == ("Top", "Diplomat")
+
+
+def test_common_and_suffixed_words_stay_whole() -> None:
+    assert split_compound("Dialog") == ("Dialog",)
+    assert split_compound("Partnerschaft") == ("Partnerschaft",)
+
+
+def test_the_shipped_glossary_states_its_licence_and_is_small() -> None:
+    path = resources.files("quizgen") / "data" / "glossary.tsv.gz"
+    assert len(path.read_bytes()) < 1_000_000
+    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
+        header = [next(fh) for _ in range(4)]
+    assert any("GPL" in line and "later" in line for line in header)
+    assert any("Ding" in line for line in header)

@@ -1,0 +1,114 @@
+"""The vocabulary list of the seed article and the filters over it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quizgen.analysis import Analysis
+from quizgen.analyzer import analyze
+from quizgen.errors import InputError
+from quizgen.pack import NameEntry, VocabEntry
+from quizgen.vocabulary import build_vocabulary, filter_vocabulary
+
+SEED = Path("/work/shared/seed/moskau-besuch.txt")
+
+
+@pytest.fixture(scope="module")
+def seed_analysis() -> Analysis:
+    return analyze(SEED.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def seed_lists(seed_analysis: Analysis) -> tuple[tuple[VocabEntry, ...], tuple[NameEntry, ...]]:
+    return build_vocabulary(seed_analysis)
+
+
+def _by_display(entries: tuple[VocabEntry, ...]) -> dict[str, VocabEntry]:
+    return {e.display: e for e in entries}
+
+
+@pytest.mark.parametrize(
+    ("display", "plural", "gloss_word"),
+    [
+        ("die Partnerschaft", "die Partnerschaften", "partnership"),
+        ("der Abzug", "die Abzüge", "pull-out"),
+        ("das Staatsgebiet", "die Staatsgebiete", "territory"),
+        ("die Grundvoraussetzung", "die Grundvoraussetzungen", "requirement"),
+    ],
+)
+def test_seed_nouns_carry_article_plural_and_gloss(seed_lists, display: str, plural: str, gloss_word: str) -> None:
+    entry = _by_display(seed_lists[0])[display]
+    assert entry.pos == "NOUN"
+    assert entry.plural == plural
+    assert entry.gloss is not None and gloss_word in entry.gloss
+
+
+@pytest.mark.parametrize(
+    ("display", "gloss_word"),
+    [("ankündigen", "announce"), ("fordern", "call for"), ("vertiefen", "deepen"), ("sich freuen", "glad")],
+)
+def test_seed_verbs_are_whole_with_particle_and_sich(seed_lists, display: str, gloss_word: str) -> None:
+    entry = _by_display(seed_lists[0])[display]
+    assert entry.pos == "VERB" and entry.gender is None
+    assert entry.gloss is not None and gloss_word in entry.gloss
+
+
+def test_the_separated_verb_is_marked_in_its_example(seed_lists) -> None:
+    entry = _by_display(seed_lists[0])["ankündigen"]
+    assert "**kündigte**" in entry.example and "**an**" in entry.example
+    assert entry.sentence == 1 and entry.forms == ("kündigte",)
+
+
+def test_compounds_keep_the_full_lemma_and_show_their_parts(seed_lists) -> None:
+    entry = _by_display(seed_lists[0])["die Grundvoraussetzung"]
+    assert entry.lemma == "Grundvoraussetzung" and entry.parts == ("Grund", "Voraussetzung")
+
+
+def test_names_go_to_names_and_never_into_the_vocabulary(seed_lists) -> None:
+    vocabulary, names = seed_lists
+    found = {n.text for n in names}
+    assert {"Wladimir Putin", "Wang Yi", "Xi Jinping", "Moskau"} <= found
+    lemmas = {e.lemma for e in vocabulary} | {e.display for e in vocabulary}
+    words_in_names = {w for n in names for w in n.text.split()}
+    assert not lemmas & (found | words_in_names)
+
+
+def test_function_words_numbers_and_auxiliaries_stay_out(seed_lists) -> None:
+    lemmas = {e.lemma for e in seed_lists[0]}
+    assert not lemmas & {"der", "und", "werden", "haben", "sein", "können", "wollen", "dass", "auch", "24"}
+    assert all(e.pos in ("NOUN", "VERB", "ADJ", "ADV") for e in seed_lists[0])
+
+
+def test_every_entry_has_an_estimated_level_and_a_marked_example(seed_lists) -> None:
+    for entry in seed_lists[0]:
+        assert entry.cefr in ("A1", "A2", "B1", "B2", "C1", "C2") and 1 <= entry.band <= 5
+        assert "**" in entry.example and entry.count >= 1
+        assert entry.gloss is not None or entry.gloss_note == "no gloss in the glossary"
+
+
+def test_filters_by_level_and_part_of_speech(seed_lists) -> None:
+    vocabulary = seed_lists[0]
+    hard = filter_vocabulary(vocabulary, min_level="C1")
+    assert hard and all(e.cefr in ("C1", "C2") for e in hard)
+    verbs = filter_vocabulary(vocabulary, pos="VERB")
+    assert verbs and all(e.pos == "VERB" for e in verbs)
+    assert len(filter_vocabulary(vocabulary, pos={"NOUN", "VERB"})) > len(verbs)
+
+
+def test_orders_by_text_frequency_and_alphabet(seed_lists) -> None:
+    vocabulary = seed_lists[0]
+    by_text = filter_vocabulary(vocabulary, order="text")
+    assert [e.sentence for e in by_text] == sorted(e.sentence for e in by_text)
+    by_count = filter_vocabulary(vocabulary, order="frequency")
+    assert by_count[0].count == max(e.count for e in vocabulary)
+    words = [e.lemma.removeprefix("sich ").casefold() for e in filter_vocabulary(vocabulary, order="alphabet")]
+    assert words[0][0] == "a" and words[-1][0] in "vwxyz"
+
+
+def test_an_unknown_order_or_level_is_explained(seed_lists) -> None:
+    with pytest.raises(InputError, match="order"):
+        filter_vocabulary(seed_lists[0], order="random")
+    with pytest.raises(InputError, match="level"):
+        filter_vocabulary(seed_lists[0], min_level="D1")
