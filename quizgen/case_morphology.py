@@ -178,6 +178,7 @@ _GEN = ("wegen", "während", "trotz", "laut", "inklusive", "einschließlich", "s
         "hinsichtlich", "seitens", "zugunsten", "anlässlich", "oberhalb", "unterhalb", "jenseits",
         "diesseits", "abseits", "entlang", "ungeachtet", "zwecks", "exklusive", "namens", "kraft")
 _TWO_WAY = ("in", "an", "auf", "über", "unter", "vor", "hinter", "neben", "zwischen")
+TWO_WAY = frozenset(_TWO_WAY)
 _CONTRACTED_DAT = ("am", "im", "vom", "zum", "zur", "beim", "hinterm", "überm", "unterm", "vorm")
 _CONTRACTED_ACC = ("ans", "ins", "aufs", "fürs", "durchs", "ums", "übers", "unters", "vors", "hinters")
 

@@ -146,7 +146,7 @@ class PhraseChunker:
         mask = cm.narrow(np_chunk.mask, governed)
         chunk = Chunk("pp", prep.i, self.toks[nxt - 1] + 1, np_chunk.head, mask, core=np_chunk.core,
                       prep=prep.i, prep_lemma=lemma, conjuncts=np_chunk.conjuncts, temporal=np_chunk.temporal,
-                      attached=np_chunk.attached)
+                      attached=np_chunk.attached, has_det=np_chunk.has_det)
         return chunk, nxt
 
     # --- noun phrases ------------------------------------------------------------------

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from quizgen import case_morphology as cm
 from quizgen.clause_phrases import Chunk, PhraseChunker
 from quizgen.clause_verbs import VerbComplex
-from quizgen.topological_fields import FINITE, RawClause
+from quizgen.topological_fields import RawClause, is_finite
 
 NOM, ACC, DAT, GEN = (cm.case_mask(c) for c in cm.CASES)
 
@@ -82,6 +82,8 @@ def assign_roles(doc: Doc, clause: RawClause, verbs: VerbComplex) -> ClauseRoles
         if chunk.kind == "pp":
             case = _single_case(chunk.mask)
             conf = 0.8 if case else 0.6
+            if case is None and chunk.prep_lemma in cm.TWO_WAY and not chunk.has_det and doc[chunk.head].tag_ == "NE":
+                case = "Dat"  # in Cleveland: a place name after a two-way preposition is a location
             out.pps.append(Role("pp", chunk, case, conf))
         elif chunk.temporal:
             out.other.append(Role("adverbial", chunk, _single_case(chunk.mask), 0.6))
@@ -103,7 +105,7 @@ def assign_roles(doc: Doc, clause: RawClause, verbs: VerbComplex) -> ClauseRoles
 
 def _discount_unclear_clauses(doc: Doc, out: ClauseRoles, clause: RawClause, verbs: VerbComplex) -> None:
     """Lower the confidence where segmentation is doubtful: two finite verbs, a bare zu-infinitive."""
-    finites = [i for i in clause.tokens if doc[i].tag_ in FINITE]
+    finites = [i for i in clause.tokens if is_finite(doc[i])]
     factor = 0.7 if len(finites) > 1 else 1.0
     zu_verbs = [i for i in clause.verbs if doc[i].tag_ == "VVIZU" or (i > 0 and doc[i - 1].tag_ == "PTKZU")]
     object_factor = factor * (0.6 if zu_verbs and verbs.main not in zu_verbs else 1.0)
@@ -160,7 +162,7 @@ def _choose_subject(doc: Doc, out: ClauseRoles, nps: list[Chunk], verbs: VerbCom
         chosen, conf = candidates[0], 0.6
     if verbs.copula and len([c for c in nps if c.mask & NOM]) > 1:
         conf = min(conf, 0.75)
-    if not clause.vorfeld and clause.kind == "main" and cm.cases_of(chosen.mask) != ("Nom",):
+    if not clause.vorfeld and clause.kind == "main" and clause.first and cm.cases_of(chosen.mask) != ("Nom",):
         conf = min(conf, 0.6)  # V1: a question, a condition, or a dropped subject (Habe meine Küche ...)
     out.subject = Role("subject", chosen, "Nom", conf)
     chosen.mask = cm.narrow(chosen.mask, NOM)
@@ -177,6 +179,9 @@ def _choose_objects(out: ClauseRoles, rest: list[Chunk], verbs: VerbComplex) -> 
     subject_conf = out.subject.confidence if out.subject is not None else 0.0
     for chunk in rest:
         mask = chunk.mask
+        if verbs.lemma in ("werden", "bleiben", "heißen") and verbs.voice == "Act" and mask & NOM:
+            out.other.append(Role("predicative", chunk, "Nom", 0.6))  # die SPÖ wurde stärkste Partei
+            continue
         if out.subject is not None:
             mask = cm.narrow(mask, ACC | DAT | GEN)
         cases = set(cm.cases_of(mask))

@@ -6,11 +6,12 @@ what the forms leave open.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from quizgen.topological_fields import FINITE, NONFINITE, RawClause
+from quizgen.topological_fields import FINITE, NONFINITE, RawClause, is_zu_form
 
 MODALS = frozenset({"können", "müssen", "sollen", "wollen", "dürfen", "mögen", "möchten"})
 COPULAS = frozenset({"sein"})  # UD German: only sein is a copula; werden/bleiben head their clause
@@ -25,6 +26,7 @@ _IRREGULAR: dict[str, tuple[str, str]] = {  # form -> (number, tense); 1st/3rd p
 _SUBJUNCTIVE_ONLY = frozenset({"sei", "seien", "seiest", "seiet", "habe", "werde", "könne", "müsse",
                                "solle", "wolle", "dürfe", "möge", "wisse", "gebe", "gehe", "komme"})
 _UMLAUT = str.maketrans("äöü", "aou")
+_ZU_SPLIT = re.compile(r"^([a-zäöü]+?)zu([a-zäöüß]+n)$")
 
 
 @dataclass(frozen=True)
@@ -125,7 +127,7 @@ def analyze_verbs(doc: Doc, clause: RawClause, *, third_person_subject: bool = T
     lemmas = {i: (doc[i].lemma_ or doc[i].text).lower() for i in verbs}
     participles = [i for i in nonfinite if doc[i].tag_.endswith("PP")]
     werden_aux = [i for i in verbs if lemmas[i] == "werden" and i != (full[0] if full else -1)]
-    zu_infinitives = {i for i in nonfinite if doc[i].tag_ == "VVIZU" or (i > 0 and doc[i - 1].tag_ == "PTKZU")}
+    zu_infinitives = {i for i in nonfinite if is_zu_form(doc[i]) or (i > 0 and doc[i - 1].tag_ == "PTKZU")}
     full_nonfinite = [i for i in full if doc[i].tag_ in NONFINITE and i not in zu_infinitives]
     main: int | None
     if finite is not None and finite.tag_ == "VVFIN":
@@ -168,6 +170,10 @@ def analyze_verbs(doc: Doc, clause: RawClause, *, third_person_subject: bool = T
             tense = "Perf" if ftense == "Pres" else "Pqp"
         if passive and flemma == "sein":
             tense = "Perf" if ftense == "Pres" else "Pqp"
+    if main is not None and is_zu_form(doc[main]) and main_lemma.lower() == doc[main].text.lower():
+        m = _ZU_SPLIT.match(main_lemma.lower())
+        if m:
+            main_lemma = m.group(1) + m.group(2)  # einzuloggen -> einloggen when the tagger had no lemma
     particle = doc[clause.particle].text.lower() if clause.particle is not None else ""
     lemma = main_lemma
     if particle and main is not None and doc[main].tag_ in FINITE and not main_lemma.lower().startswith(particle):

@@ -10,9 +10,10 @@ appended ``inklusive ...``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN", "VVIMP", "VAIMP"})
 NONFINITE = frozenset({"VVINF", "VAINF", "VMINF", "VVPP", "VAPP", "VMPP", "VVIZU"})
@@ -40,6 +41,7 @@ class RawClause:
     nachfeld: list[int] = field(default_factory=list)
     appendix: list[int] = field(default_factory=list)  # fragments after the clause
     coordinated: bool = False  # a conjunct that shares its subject with the clause before
+    first: bool = False  # nothing of the sentence comes before it (so V1 is a question or a dropped subject)
 
 
 def _content(doc: Doc, toks: list[int]) -> list[int]:
@@ -47,12 +49,27 @@ def _content(doc: Doc, toks: list[int]) -> list[int]:
 
 
 def _has_finite(doc: Doc, toks: list[int]) -> bool:
-    return any(doc[i].tag_ in FINITE for i in toks)
+    return any(is_finite(doc[i]) for i in toks)
+
+
+_ZU_INFIX = re.compile(
+    r"^(ab|an|auf|aus|bei|ein|fest|her|hin|los|mit|nach|vor|weg|zurück|zusammen|vorbei|weiter|heraus|herein|"
+    r"hinaus|voran|dar|frei|statt|teil|hervor|offen|bekannt|kennen)zu[a-zäöüß]+n$"
+)
+
+
+def is_zu_form(tok: Token) -> bool:
+    """A zu-infinitive in one word (anzukündigen), also when the tagger did not know the verb."""
+    return tok.tag_ == "VVIZU" or (tok.tag_ in ("VVINF", "VVFIN", "ADJD") and bool(_ZU_INFIX.match(tok.text.lower())))
+
+
+def is_finite(tok: Token) -> bool:
+    return tok.tag_ in FINITE and not is_zu_form(tok)
 
 
 def _is_zu_infinitive(doc: Doc, toks: list[int]) -> bool:
     tags = [doc[i].tag_ for i in toks]
-    return "VVIZU" in tags or any(a == "PTKZU" and b in NONFINITE for a, b in zip(tags, tags[1:]))
+    return any(is_zu_form(doc[i]) for i in toks) or any(a == "PTKZU" and b in NONFINITE for a, b in zip(tags, tags[1:]))
 
 
 def _segments(doc: Doc, sent: Span) -> list[list[int]]:
@@ -60,8 +77,10 @@ def _segments(doc: Doc, sent: Span) -> list[list[int]]:
     segs: list[list[int]] = [[]]
     for tok in sent:
         if tok.is_space:
+            if "\n" in tok.text:
+                segs.append([])
             continue
-        if tok.text in BOUNDARY_TEXT and tok.tag_.startswith("$"):
+        if tok.text in BOUNDARY_TEXT and (tok.tag_.startswith("$") or tok.is_punct):
             segs.append([])
             continue
         if tok.tag_ == "$.":
@@ -96,7 +115,7 @@ def _split_coordination(doc: Doc, seg: list[int]) -> list[tuple[list[int], bool]
 def _finite_before_next_kon(doc: Doc, right: list[int]) -> bool:
     """Whether a finite verb follows before the next und/oder (Kind und Hund ... und wird: no)."""
     for i in right:
-        if doc[i].tag_ in FINITE:
+        if is_finite(doc[i]):
             return True
         if doc[i].tag_ == "KON" and doc[i].text.lower() in CLAUSE_KON:
             return False
@@ -105,10 +124,13 @@ def _finite_before_next_kon(doc: Doc, right: list[int]) -> bool:
 
 def _split_unmarked(doc: Doc, part: list[int]) -> list[list[int]]:
     """Split where a comma is missing: Das ist, was ...; wenn er wedelt, freut er sich; um ... zu."""
-    finites = [k for k, i in enumerate(part) if doc[i].tag_ in FINITE]
+    finites = [k for k, i in enumerate(part) if is_finite(doc[i])]
     if finites:
         for k in range(finites[0] + 1, len(part) - 1):
-            if doc[part[k]].tag_ == "KOUI" and _is_zu_infinitive(doc, part[k:]):
+            starts_infinitive = doc[part[k]].tag_ == "KOUI" or (
+                doc[part[k]].text.lower() == "um" and doc[part[k + 1]].tag_ not in ("ART", "CARD", "NN", "NE")
+            )
+            if starts_infinitive and _is_zu_infinitive(doc, part[k:]):
                 return _split_unmarked(doc, part[:k]) + [part[k:]]
     if len(finites) < 2:
         return [part]
@@ -142,6 +164,8 @@ def _opening(doc: Doc, toks: list[int]) -> tuple[str, int | None]:
         return ("sub", None) if _is_zu_infinitive(doc, content) else ("frag", None)
     if first.tag_ in ("KOUS", "KOUI"):
         return "sub", first.i
+    if first.text.lower() in ("um", "ohne", "statt", "anstatt") and not _has_finite(doc, content) and _is_zu_infinitive(doc, content):
+        return "sub", first.i  # HanTa tags sentence-initial "Um ... zu" as a preposition
     if first.tag_ in REL_TAGS:
         return "sub", first.i
     if first.tag_ in ("APPR", "APPRART") and k + 1 < len(content):
@@ -172,6 +196,7 @@ def segment_sentence(doc: Doc, sent: Span) -> list[RawClause]:
                 pieces.append((piece, coordinated and k == 0, kind, sub))
     clauses: list[RawClause] = []
     pending: list[int] = []  # a fragment waiting for its finite verb (Vorfeld)
+    parenthetical: list[int] = []  # an apposition between the Vorfeld and the finite verb
     for n, (part, coordinated, kind, sub) in enumerate(pieces):
         if kind == "frag" and coordinated and clauses and any(doc[i].tag_ in NONFINITE for i in part):
             kind = clauses[-1].kind  # ... überwinden können und Bedingungen schaffen
@@ -185,7 +210,10 @@ def segment_sentence(doc: Doc, sent: Span) -> list[RawClause]:
             ):
                 main_before.tokens.extend(part)  # the right bracket after an embedded clause
             elif _vorfeld_ahead(doc, pieces, n):
-                pending.extend(part)
+                if pending:
+                    parenthetical.extend(part)  # Kammenos, zugleich Chef der Partei, warf ...
+                else:
+                    pending.extend(part)
             elif clauses:
                 comma = part[0] - 1
                 if comma >= 0 and doc[comma].text == "," and not clauses[-1].appendix:
@@ -195,14 +223,17 @@ def segment_sentence(doc: Doc, sent: Span) -> list[RawClause]:
         if kind == "main" and pending:
             part = pending + part
             pending = []
-        clause = RawClause(kind=kind, tokens=list(part), subordinator=sub, coordinated=coordinated)
+            if parenthetical:
+                clause_parenthetical, parenthetical = parenthetical, []
+                part = [i for i in part if i not in clause_parenthetical]
+        clause = RawClause(kind=kind, tokens=list(part), subordinator=sub, coordinated=coordinated, first=part[0] == pieces[0][0][0])
         clauses.append(clause)
     return clauses
 
 
 def _verb_final(doc: Doc, part: list[int]) -> bool:
     content = _content(doc, part)
-    finites = [k for k, i in enumerate(content) if doc[i].tag_ in FINITE]
+    finites = [k for k, i in enumerate(content) if is_finite(doc[i])]
     return len(finites) == 1 and finites[0] > 1 and all(doc[i].tag_ in VERBAL for i in content[finites[0] :])
 
 
@@ -231,7 +262,7 @@ def fill_fields(doc: Doc, clause: RawClause) -> None:
     body = toks[start:]
     if body and doc[body[0]].tag_ == "KON":
         body = body[1:]
-    finite_positions = [k for k, i in enumerate(body) if doc[i].tag_ in FINITE]
+    finite_positions = [k for k, i in enumerate(body) if is_finite(doc[i])]
     verbal_runs = _runs(doc, body)
     if clause.kind == "main" and finite_positions:
         fk = finite_positions[0]
@@ -271,7 +302,8 @@ def fill_fields(doc: Doc, clause: RawClause) -> None:
 
 def _introduced(doc: Doc, clause: RawClause) -> bool:
     """Whether a clause has a subordinator that requires a finite verb (not um ... zu)."""
-    return clause.subordinator is not None and doc[clause.subordinator].tag_ != "KOUI"
+    sub = clause.subordinator
+    return sub is not None and doc[sub].tag_ != "KOUI" and doc[sub].text.lower() not in ("um", "ohne", "statt", "anstatt")
 
 
 def _runs(doc: Doc, body: list[int]) -> list[tuple[int, int]]:
