@@ -1,0 +1,59 @@
+"""Richtig/Falsch statements and a/b/c options."""
+
+from __future__ import annotations
+
+from quizgen.questions import choice, truefalse, wh_questions
+from tests.quizgen.question_records import build
+
+SENTENCES = [
+    "Der/ART Trainer/NN Hans/NE Meier/NE lobte/VVFIN/loben die/ART Mannschaft/NN ./$.",
+    "Peter/NE Huber/NE hat/VAFIN/haben 25/CARD Tore/NN erzielt/VVPP/erzielen ./$.",
+    "Anna/NE Berger/NE leitet/VVFIN/leiten das/ART Training/NN ./$.",
+    "Huber/NE und/KON Berger/NE lachten/VVFIN/lachen ./$.",
+]
+CLAUSES = [
+    dict(span=(0, 7), finite=4, lemma="loben", subject=(0, 4), acc=[(5, 7)], tense="Past"),
+    dict(sentence=1, span=(8, 14), finite=10, verbs=(10, 13), lemma="erzielen", subject=(8, 10), acc=[(11, 13)], tense="Perf"),
+    dict(sentence=2, span=(15, 20), finite=17, lemma="leiten", subject=(15, 17), acc=[(18, 20)]),
+]
+
+
+def test_a_true_statement_is_the_clause_of_the_text() -> None:
+    analysis = build(SENTENCES, CLAUSES)
+    statements = {c.question: c.answer for seed in range(8) for c in truefalse.generate(analysis, seed=seed)}
+    assert statements.get("Der Trainer Hans Meier lobte die Mannschaft.") == "richtig"
+
+
+def test_a_false_statement_changes_exactly_one_fact() -> None:
+    analysis = build(SENTENCES, CLAUSES)
+    falses = {c.question for seed in range(16) for c in truefalse.generate(analysis, seed=seed) if c.answer == "falsch"}
+    allowed = {
+        "Peter Huber hat 35 Tore erzielt.",
+        "Peter Huber hat 25 Tore nicht erzielt.",
+        "Hans Meier hat 25 Tore erzielt.",
+        "Anna Berger hat 25 Tore erzielt.",
+        "Hans Meier leitet das Training.",
+        "Peter Huber leitet das Training.",
+        "Anna Berger leitet das Training.",
+    }
+    assert falses and falses <= allowed | {s for s in falses if "Trainer" in s and "lobte" in s}
+    for statement in falses:
+        assert statement not in ("Der Trainer Hans Meier lobte die Mannschaft.", "Anna Berger leitet das Training.")
+
+
+def test_options_are_people_from_the_text_for_a_who_question() -> None:
+    analysis = build(SENTENCES, CLAUSES)
+    wh = wh_questions.generate(analysis)
+    items = choice.generate(analysis, seed=1, previous=wh)
+    who = [c for c in items if c.question == "Wer leitet das Training?"]
+    assert who
+    item = who[0]
+    assert item.options[item.correct or 0] == "Anna Berger"
+    assert set(item.options) == {"Anna Berger", "Hans Meier", "Peter Huber"}
+
+
+def test_options_never_repeat_a_name_from_the_question() -> None:
+    analysis = build(SENTENCES, CLAUSES)
+    for item in choice.generate(analysis, seed=0, previous=wh_questions.generate(analysis)):
+        others = [o for k, o in enumerate(item.options) if k != item.correct]
+        assert not any(o.split()[-1] in item.question for o in others)
