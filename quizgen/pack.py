@@ -107,7 +107,5 @@ class LessonPack:
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
-        extra = data.pop("extra", None) or {}
-        for key, value in extra.items():  # more fields (notes, sources); never overrides one
-            data.setdefault(key, value)
+        data.pop("extra", None)
         return data

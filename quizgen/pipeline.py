@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -12,25 +11,17 @@ from spacy.tokens import Doc
 import quizgen.hanta_component  # noqa: F401  (registers the factory)
 from quizgen.clause_component import clauses_of  # also registers quizgen_clauses
 from quizgen.analysis import Analysis, Entity, Sentence, Token
-from quizgen.errors import PipelineError
 from quizgen.noun_lexicon import noun_info
 
-PIPELINE_NAME = "quizgen_de-0.1.0"
-PIPELINE_DIR = Path(__file__).parent / "data" / "pipeline"
+PIPELINE_NAME = "quizgen-baseline"
 
 
 @functools.lru_cache(maxsize=1)
 def load_pipeline() -> Language:
-    """The pipeline, loaded once per process: sentencizer, HanTa, the trained parts, then rules.
-
-    The trained parts (tok2vec, morphologizer, parser, ner) are package data built by
-    ``make model`` (see training/README.md).
-    """
-    if not (PIPELINE_DIR / "config.cfg").is_file():
-        raise PipelineError(
-            f"The trained pipeline is missing from {PIPELINE_DIR}: reinstall quizgen, or run `make model`."
-        )
-    nlp = spacy.load(PIPELINE_DIR)
+    """The pipeline, loaded once per process."""
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("quizgen_hanta")
     nlp.add_pipe("quizgen_clauses", last=True)  # rule-based clauses and case (clause_component.py)
     return nlp
 
