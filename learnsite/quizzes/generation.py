@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from quizgen.errors import PipelineError
 from quizgen.pack import ClozeItem, LessonPack, Question
 
 from learnsite.quizzes.models import CLOZE_KINDS, QUESTION_KINDS, Item
@@ -38,8 +39,13 @@ class ItemDraft:
 
 def run_make_pack(*, text: str, title: str, level: str) -> LessonPack:
     """Generate the lesson pack; imported late so the site starts without the NLP pipeline."""
-    from quizgen.lesson_pack import make_pack
-
+    try:
+        from quizgen.lesson_pack import make_pack
+    except ImportError as exc:
+        raise PipelineError(
+            "Generation is not installed on this server (quizgen.lesson_pack is missing). "
+            "Tell the site's administrator; your text is saved."
+        ) from exc
     return make_pack(text, title=title, level=level)
 
 
