@@ -45,8 +45,13 @@ class WordbankKind:
         out = []
         for group in paragraphs(ctx):
             chosen: list[WordGap] = []
+            window = [g for si in group for g in by_sentence.get(si, [])]
+
+            def clashes(gap: WordGap) -> int:
+                return sum(1 for o in window if o is not gap and (fits(gap, o, analysis) or fits(o, gap, analysis)))
+
             for si in group:
-                for gap in by_sentence.get(si, []):
+                for gap in sorted(by_sentence.get(si, []), key=clashes):
                     if all(not fits(gap, o, analysis) and not fits(o, gap, analysis) for o in chosen):
                         chosen.append(gap)
                         break

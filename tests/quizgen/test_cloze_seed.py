@@ -1,0 +1,75 @@
+"""Cloze items of the seed article (issue 3): at least 12 items of at least four kinds, right.
+
+The analysis is the tags-only pipeline (sentencizer, HanTa, clause rules): the rules are
+tested without the trained parts. One test runs the product's analyze() when the trained
+pipeline is installed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+
+import quizgen.clause_component  # noqa: F401  (registers quizgen_clauses)
+import quizgen.hanta_component  # noqa: F401  (registers quizgen_hanta)
+from quizgen.analysis import Analysis
+from quizgen.cloze import build_cloze
+from quizgen.pack import ClozeItem
+from quizgen.pipeline import PIPELINE_DIR, doc_to_analysis
+
+SEED = Path("/work/shared/seed/moskau-besuch.txt")
+NAMES = {"Putin", "Wladimir", "Wang", "Yi", "Xi", "Jinping", "Moskau", "Russland", "China", "Lawrow"}
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def seed() -> Analysis:
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("quizgen_hanta")
+    nlp.add_pipe("quizgen_clauses")
+    return doc_to_analysis(nlp(SEED.read_text(encoding="utf-8")))
+
+
+@pytest.fixture(scope="module")
+def items(seed: Analysis) -> tuple[ClozeItem, ...]:
+    return build_cloze(seed, level="B2", vocabulary=())
+
+
+def test_the_seed_gives_at_least_12_items_of_at_least_four_kinds(items: tuple[ClozeItem, ...]) -> None:
+    assert len(items) >= 12
+    assert len({i.kind for i in items}) >= 4
+
+
+def test_the_seed_asks_the_known_grammar_gaps(seed: Analysis) -> None:
+    every = build_cloze(seed, level="B2", vocabulary=(), counts={"ending": 50, "verbform": 50, "article": 50})
+    endings = {(i.text.split("___")[0][-20:], i.answer) for i in every if i.kind == "ending"}
+    assert ("nem Moskau-Besuch des chinesisch"[-20:], "en") in endings
+    verbs = {(i.answer, i.hint) for i in every if i.kind == "verbform"}
+    assert ("kündigte", "ankündigen (Präteritum)") in verbs
+    assert ("freue", "freuen (Konjunktiv I)") in verbs
+    articles = {(i.answer, i.text.split("___")[1][:16]) for i in every if i.kind == "article"}
+    assert ("des", " Ukraine-Kriegs ") in articles
+
+
+def test_every_seed_item_is_well_formed(items: tuple[ClozeItem, ...]) -> None:
+    for item in items:
+        assert item.text.count("___") == len(item.answers) >= 1, item
+        if item.kind in ("choice", "article", "ending", "wordbank"):
+            assert set(item.answers) <= set(item.options), item
+            assert len(set(item.options)) == len(item.options), item
+        if item.kind == "choice":
+            assert len(item.options) == 4
+        if item.kind in ("open", "choice", "wordbank"):
+            assert not set(item.answers) & NAMES, item
+
+
+@pytest.mark.skipif(not (PIPELINE_DIR / "config.cfg").is_file(), reason="trained pipeline not built (make model)")
+def test_the_seed_through_the_real_analyze() -> None:
+    from quizgen import analyze
+
+    items = build_cloze(analyze(SEED.read_text(encoding="utf-8")), level="B2", vocabulary=())
+    assert len(items) >= 12 and len({i.kind for i in items}) >= 4

@@ -1,0 +1,101 @@
+"""Open, choice and word-bank gaps on hand-built analyses."""
+
+from __future__ import annotations
+
+from quizgen.cloze import get_kind
+from quizgen.cloze.base import ClozeContext
+from quizgen.noun_lexicon import noun_case_numbers
+from quizgen.pack import ClozeItem, VocabEntry
+
+from tests.quizgen.cloze_records import analysis_of, w
+
+ABZUG = [
+    w("Die", "der", "ART"), w("Ukraine", "Ukraine", "NE"), w("fordert", "fordern", "VVFIN"),
+    w("den", "der", "ART"), w("vollständigen", "vollständig", "ADJA"), w("Abzug", "Abzug", "NN"),
+    w("russischer", "russisch", "ADJA"), w("Truppen", "Truppe", "NN"), w("von", "von", "APPR"),
+    w("ihrem", "ihr", "PPOSAT"), w("Staatsgebiet", "Staatsgebiet", "NN"), w(".", ".", "$."),
+]  # fmt: skip
+PARTNER = [
+    w("Sie", "sie", "PPER"), w("treiben", "treiben", "VVFIN"), w("eine", "ein", "ART"),
+    w("Vertiefung", "Vertiefung", "NN"), w("ihrer", "ihr", "PPOSAT"),
+    w("Partnerschaft", "Partnerschaft", "NN"), w("voran", "voran", "PTKVZ"), w(".", ".", "$."),
+]  # fmt: skip
+GESPRAECH = [
+    w("Bei", "bei", "APPR"), w("einem", "ein", "ART"), w("Gespräch", "Gespräch", "NN"),
+    w("mit", "mit", "APPR"), w("dem", "der", "ART"), w("russischen", "russisch", "ADJA"),
+    w("Außenminister", "Außenminister", "NN"), w("Sergej", "Sergej", "NE"),
+    w("Lawrow", "Lawrow", "NE"), w("lachte", "lachen", "VVFIN"), w("Wang", "Wang", "NE"), w(".", ".", "$."),
+]  # fmt: skip
+
+
+def candidates(kind: str, sentences, *, level: str = "B2", vocabulary=(), **kwargs) -> list[ClozeItem]:  # type: ignore[no-untyped-def]
+    ctx = ClozeContext(analysis=analysis_of(sentences, **kwargs), level=level, vocabulary=tuple(vocabulary))
+    return [c.item for c in get_kind(kind).candidates(ctx)]
+
+
+def entry(lemma: str, gloss: str) -> VocabEntry:
+    return VocabEntry(lemma=lemma, display=lemma, pos="NOUN", gender=None, plural=None, gloss=gloss,
+                      gloss_note=None, zipf=3.0, cefr="B2", band=3, count=1, example="", sentence=0)  # fmt: skip
+
+
+def test_open_gap_on_an_inflected_word_gives_the_lemma() -> None:
+    found = {i.answer: i for i in candidates("open", [ABZUG])}
+    assert found["vollständigen"].hint == "vollständig"
+    assert found["vollständigen"].text == "Die Ukraine fordert den ___ Abzug russischer Truppen von ihrem Staatsgebiet."
+    # "russischer ___" with hint Truppe: Truppe (genitive singular) would be grammatical too.
+    assert "Truppen" not in found
+
+
+def test_open_gap_on_a_dictionary_form_gives_first_letter_and_gloss_or_nothing() -> None:
+    plain = {i.answer for i in candidates("open", [ABZUG])}
+    assert "Staatsgebiet" not in plain  # the lemma would give it away and there is no gloss
+    glossed = {i.answer: i for i in candidates("open", [ABZUG], vocabulary=[entry("Staatsgebiet", "national territory")])}
+    assert glossed["Staatsgebiet"].hint == "S… (engl. national territory)"
+    # "den vollständigen ___" could be Abzug or Abzügen: no open gap even with a gloss.
+    assert "Abzug" not in {i.answer for i in candidates("open", [ABZUG], vocabulary=[entry("Abzug", "withdrawal")])}
+
+
+def test_open_gaps_at_low_levels_need_a_word_met_twice_or_very_common() -> None:
+    rare = [(t if t[0] != "vollständigen" else w("heimlichen", "heimlich", "ADJA")) for t in ABZUG]
+    low = {i.answer for i in candidates("open", [rare], level="A2")}
+    assert "heimlichen" not in low  # below Zipf 4.5 and only here
+    assert "heimlichen" in {i.answer for i in candidates("open", [rare], level="B2")}
+    assert "heimlichen" in {i.answer for i in candidates("open", [rare, rare], level="A2")}
+    assert "vollständigen" in {i.answer for i in candidates("open", [ABZUG], level="A2")}  # common
+
+
+def test_open_gaps_skip_names_and_titles_before_names() -> None:
+    found = {i.answer for i in candidates("open", [GESPRAECH])} | {i.answer for i in candidates("choice", [GESPRAECH])}
+    assert not found & {"Außenminister", "Sergej", "Lawrow", "Wang"}
+
+
+def test_choice_offers_three_nouns_of_the_same_form_and_none_from_the_text() -> None:
+    found = {i.answer: i for i in candidates("choice", [ABZUG])}
+    item = found["Truppen"]
+    assert len(item.options) == 4 and len(set(item.options)) == 4 and "Truppen" in item.options
+    text_words = {t.lower() for t in item.text.replace(".", "").split()}
+    for option in item.options:
+        assert option.lower() not in text_words or option == "Truppen"
+        assert ("Gen", "Plur") in noun_case_numbers(option)
+
+
+def test_choice_options_are_shuffled_the_same_way_every_run() -> None:
+    one = [i.options for i in candidates("choice", [ABZUG])]
+    two = [i.options for i in candidates("choice", [ABZUG])]
+    assert one == two
+    assert any(opts[0] != item.answer for opts, item in zip(one, candidates("choice", [ABZUG])))
+
+
+def test_choice_never_asks_an_adjective() -> None:
+    assert all(i.pos == "NOUN" for i in candidates("choice", [ABZUG, PARTNER]))
+
+
+def test_word_bank_gaps_cannot_be_swapped_by_form() -> None:
+    sentences = [ABZUG, PARTNER, GESPRAECH]
+    found = candidates("wordbank", sentences)
+    assert found, "three sentences with fitting nouns make a word bank"
+    item = found[0]
+    assert item.text.count("___") == len(item.answers) >= 3
+    assert set(item.answers) < set(item.options)
+    assert 1 <= len(item.options) - len(item.answers) <= 2
+    assert item.answer == " | ".join(item.answers)
