@@ -80,8 +80,9 @@ def is_quote(tok: Token) -> bool:
 class PhraseChunker:
     """Finds phrases in a list of token indexes (a clause field, possibly with gaps)."""
 
-    def __init__(self, doc: Doc, toks: list[int]) -> None:
+    def __init__(self, doc: Doc, toks: list[int], pronouns: frozenset[int] = frozenset()) -> None:
         self.doc = doc
+        self.pronouns = pronouns  # tokens known to be pronouns whatever their tag (relative der/die/das)
         self.toks = [i for i in toks if not is_quote(doc[i])]
         self.n = len(self.toks)
 
@@ -164,7 +165,7 @@ class PhraseChunker:
         if pos >= self.n:
             return None
         first = self.tok(pos)
-        if first.tag_ in PRONOUN_TAGS:
+        if first.tag_ in PRONOUN_TAGS or first.i in self.pronouns:
             mask, persons = cm.pronoun_mask(first.text, first.tag_)
             if first.tag_ == "PIS" and first.text.lower() in ("alles", "alle", "beide", "viele", "einige"):
                 persons = frozenset({3})
@@ -222,6 +223,11 @@ class PhraseChunker:
             core.extend(self.toks[head_pos + 1 : p])
         elif core and self.tok(p - 1).tag_ in ("ADJA", "CARD", "PIAT") and has_det:
             head_pos = p - 1  # elliptic: die beiden, der erste
+        elif first.tag_ in ("ART", "PDAT") and first.text.lower() in cm.PRONOUN_MASKS:
+            # das immer mehr Beachtung verdient: an "article" without a noun is a pronoun
+            mask, persons = cm.pronoun_mask(first.text, "PDS")
+            return Chunk("np", first.i, first.i + 1, first.i, cm.narrow(mask, governed), persons,
+                         core=[first.i], pronoun=first.text.lower()), pos + 1
         else:
             return None
         head_tok = self.tok(head_pos)

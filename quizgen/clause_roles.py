@@ -25,6 +25,7 @@ class Role:
     chunk: Chunk
     case: str | None
     confidence: float
+    rule: str = ""  # which rule decided (for calibration and debugging)
 
 
 @dataclass
@@ -68,7 +69,9 @@ def assign_roles(doc: Doc, clause: RawClause, verbs: VerbComplex) -> ClauseRoles
     if clause.appendix:
         appendix_start = clause.appendix[0]
         middle_toks = middle_toks + clause.appendix
-    middle = PhraseChunker(doc, middle_toks).chunks() if middle_toks else []
+    sub = clause.subordinator
+    pronouns = frozenset({sub}) if sub is not None and doc[sub].tag_ in ("ART", "PDS") else frozenset()
+    middle = PhraseChunker(doc, middle_toks, pronouns).chunks() if middle_toks else []
     if appendix_start is not None:
         middle = [c for c in middle if c.start < appendix_start]
     nachfeld_start = clause.nachfeld[0] if clause.nachfeld else None
@@ -124,19 +127,19 @@ def _choose_subject(doc: Doc, out: ClauseRoles, nps: list[Chunk], verbs: VerbCom
     candidates = [c for c in nps if _agrees(c, verbs)]
     if not candidates:
         return
-    if clause.coordinated and not clause.vorfeld and clause.kind == "main":
+    if clause.coordinated and ((not clause.vorfeld and clause.kind == "main") or (clause.kind == "sub" and clause.subordinator is None)):
         # ... und verschrieb etwas: the subject is shared with the conjunct before
         candidates = [c for c in candidates if cm.cases_of(c.mask) == ("Nom",)]
         if not candidates:
             return
     expletive = [c for c in candidates if c.pronoun == "es"]
     if expletive and verbs.lemma == "geben":
-        out.subject = Role("subject", expletive[0], "Nom", 0.9)  # es gibt: es is the subject
+        out.subject = Role("subject", expletive[0], "Nom", 0.9, "es-gibt")  # es gibt: es is the subject
         expletive[0].mask = cm.narrow(expletive[0].mask, NOM)
         return
     if expletive and expletive[0].start in clause.vorfeld and len(candidates) == 2 and not verbs.copula:
         other = candidates[1] if candidates[0] is expletive[0] else candidates[0]
-        out.subject = Role("subject", other, "Nom", 0.6)  # Es fehlt ein System: Vorfeld-es
+        out.subject = Role("subject", other, "Nom", 0.6, "vorfeld-es")  # Es fehlt ein System: Vorfeld-es
         out.other.append(Role("expletive", expletive[0], "Nom", 0.6))
         nps.remove(expletive[0])
         other.mask = cm.narrow(other.mask, NOM)
@@ -147,24 +150,28 @@ def _choose_subject(doc: Doc, out: ClauseRoles, nps: list[Chunk], verbs: VerbCom
     evidence = [c for c in candidates if _parser_says_subject(doc, c)]
     if len(candidates) > 1 and len(nom_only) != 1 and len(evidence) == 1:
         chosen = evidence[0]  # the trained parser breaks the tie that morphology left
-        out.subject = Role("subject", chosen, "Nom", 0.8)
+        out.subject = Role("subject", chosen, "Nom", 0.8, "parser")
         chosen.mask = cm.narrow(chosen.mask, NOM)
         return
     if len(nom_only) == 1:
-        chosen, conf = nom_only[0], (0.95 if len(candidates) == 1 else 0.9)
+        chosen, conf, rule = nom_only[0], (0.95 if len(candidates) == 1 else 0.9), "nom-only"
     elif nom_only:
-        chosen, conf = nom_only[0], 0.6
+        chosen, conf, rule = nom_only[0], 0.6, "first-of-nom-only"
     elif len(candidates) == 1:
         others_nominative = any(c.mask & NOM for c in nps if c is not candidates[0])
-        chosen, conf = candidates[0], (0.75 if others_nominative else 0.85)
+        chosen, conf, rule = candidates[0], (0.75 if others_nominative else 0.85), "single-candidate"
     else:
         # word order: the subject tends to come first; morphology could not decide
-        chosen, conf = candidates[0], 0.6
+        chosen, conf, rule = candidates[0], 0.6, "first-candidate"
+        rule += "-vf" if chosen.start in clause.vorfeld else ("-sub" if clause.kind == "sub" else "-mf")
+        rule += "-pron" if chosen.pronoun else ""
     if verbs.copula and len([c for c in nps if c.mask & NOM]) > 1:
-        conf = min(conf, 0.75)
+        conf, rule = min(conf, 0.75), rule + "+copula"
     if not clause.vorfeld and clause.kind == "main" and clause.first and cm.cases_of(chosen.mask) != ("Nom",):
-        conf = min(conf, 0.6)  # V1: a question, a condition, or a dropped subject (Habe meine Küche ...)
-    out.subject = Role("subject", chosen, "Nom", conf)
+        conf, rule = min(conf, 0.6), rule + "+v1"  # V1: a question, a condition, or a dropped subject (Habe meine Küche ...)
+    if chosen.pronoun == "es":
+        rule += "-es"
+    out.subject = Role("subject", chosen, "Nom", conf, rule)
     chosen.mask = cm.narrow(chosen.mask, NOM)
 
 
@@ -186,10 +193,10 @@ def _choose_objects(out: ClauseRoles, rest: list[Chunk], verbs: VerbComplex) -> 
             mask = cm.narrow(mask, ACC | DAT | GEN)
         cases = set(cm.cases_of(mask))
         if cases == {"Acc"}:
-            conf = 0.95 if chunk.has_det or chunk.pronoun else 0.9
+            conf, rule = (0.95 if chunk.has_det or chunk.pronoun else 0.9), "acc-only"
             if chunk.mask & NOM:
-                conf = min(conf, subject_conf)  # not nominative only because the subject is elsewhere
-            out.acc.append(Role("acc_object", chunk, "Acc", conf * (0.6 if verbs.voice == "Pass" else 1)))
+                conf, rule = min(conf, subject_conf), "acc-after-subject"  # not nominative only because the subject is elsewhere
+            out.acc.append(Role("acc_object", chunk, "Acc", conf * (0.6 if verbs.voice == "Pass" else 1), rule))
             chunk.mask = mask
         elif cases == {"Dat"}:
             out.dat.append(Role("dat_object", chunk, "Dat", 0.9 if not chunk.mask & NOM else min(0.9, subject_conf)))
@@ -210,7 +217,7 @@ def _choose_objects(out: ClauseRoles, rest: list[Chunk], verbs: VerbComplex) -> 
         cases = set(cm.cases_of(mask))
         if "Acc" in cases and not out.acc:
             conf = 0.75 if cases <= {"Nom", "Acc"} and out.subject is not None else 0.6
-            out.acc.append(Role("acc_object", chunk, "Acc", conf * (0.6 if verbs.voice == "Pass" else 1)))
+            out.acc.append(Role("acc_object", chunk, "Acc", conf * (0.6 if verbs.voice == "Pass" else 1), "acc-ambiguous"))
             chunk.mask = cm.narrow(mask, ACC)
         elif "Dat" in cases and not out.dat:
             out.dat.append(Role("dat_object", chunk, "Dat", 0.55))

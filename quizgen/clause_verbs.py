@@ -144,7 +144,7 @@ def analyze_verbs(doc: Doc, clause: RawClause, *, third_person_subject: bool = T
         main = clause.finite
     main_lemma = (doc[main].lemma_ or doc[main].text) if main is not None else ""
     copula = not full and main is not None and lemmas.get(main, main_lemma.lower()) in COPULAS
-    passive = (bool(werden_aux) and any(doc[i].tag_ == "VVPP" for i in full)) or any(
+    passive = (bool(werden_aux) and any(doc[i].tag_ in ("VVPP", "VVFIN") and i != clause.finite for i in full)) or any(
         doc[i].text.lower() == "worden" for i in verbs
     )
     if copula and lemmas.get(main) == "werden" and participles:

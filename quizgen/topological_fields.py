@@ -151,6 +151,19 @@ def _split_unmarked(doc: Doc, part: list[int]) -> list[list[int]]:
     return [part]
 
 
+RELATIVE_FORMS = frozenset({"der", "die", "das", "dem", "den", "denen", "dessen", "deren"})
+
+
+def _noun_right_after(doc: Doc, content: list[int]) -> bool:
+    """Whether the article is followed by its noun within the piece and a finite verb only later."""
+    tags = [doc[i].tag_ for i in content[1:4]]
+    if not tags or tags[0] in FINITE:
+        return False
+    if tags[0] in ("NN", "NE", "ADJA"):
+        return len(content) > 3  # die Kinder ... spielen: could be either; keep the article unless very short
+    return False
+
+
 def _opening(doc: Doc, toks: list[int]) -> tuple[str, int | None]:
     """Classify a piece by its first words: ('sub', subordinator) or ('main'/'frag', None)."""
     content = [i for i in toks if not doc[i].is_punct and not doc[i].is_space]
@@ -168,6 +181,9 @@ def _opening(doc: Doc, toks: list[int]) -> tuple[str, int | None]:
         return "sub", first.i  # HanTa tags sentence-initial "Um ... zu" as a preposition
     if first.tag_ in REL_TAGS:
         return "sub", first.i
+    if (first.tag_ in ("ART", "PDS") and first.text.lower() in RELATIVE_FORMS and k == 0 and content[0] > 0
+            and doc[content[0] - 1].text == "," and _verb_final(doc, content) and not _noun_right_after(doc, content)):
+        return "sub", first.i  # die Kohlenstoff aus der Luft entfernen: HanTa took the pronoun for an article
     if first.tag_ in ("APPR", "APPRART") and k + 1 < len(content):
         nxt = doc[content[k + 1]]
         if nxt.tag_ in REL_TAGS or (nxt.tag_ in WH_TAGS and doc[content[-1]].tag_ in FINITE):
@@ -220,6 +236,15 @@ def segment_sentence(doc: Doc, sent: Span) -> list[RawClause]:
                     clauses[-1].appendix.append(comma)
                 clauses[-1].appendix.extend(part)
             continue
+        content = _content(doc, part)
+        if (kind == "main" and len(content) == 1 and doc[content[0]].tag_ == "VVFIN" and clauses
+                and any(c.kind == "main" for c in clauses)):
+            main_before = next(c for c in reversed(clauses) if c.kind == "main")
+            if not any(doc[i].tag_ in NONFINITE for i in main_before.tokens) and any(
+                doc[i].tag_ in ("VAFIN", "VMFIN") for i in main_before.tokens
+            ):
+                main_before.tokens.extend(part)  # werden Technologien, die ..., benötigt
+                continue
         if kind == "main" and pending:
             part = pending + part
             pending = []
