@@ -32,6 +32,11 @@ TIME_NOUNS = frozenset(
     "Januar Februar März April Mai Juni Juli August September Oktober November Dezember Montag "
     "Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Frühling Sommer Herbst Winter".split()
 )
+# Nouns for people (Kritiker, Betriebsrat, Sprecherin) are swapped for other people all too
+# easily (seine Kritiker / Helfer verstummten): a person answer gets no person distractors.
+PERSON_SUFFIXES = (
+    "er", "ist", "or", "eur", "euse", "ant", "ent", "ling", "rat", "chef", "in", "ar", "är", "at", "el",
+)  # fmt: skip
 # Words a teacher would not put on a worksheet as a random wrong option.
 OFFENSIVE = frozenset("Nazi Nazis Hure Neger Schwuchtel Tampon Kondom Porno Nutte Penis Vagina Leiche".split())
 ABSTRACT_SUFFIXES = ("ung", "ion", "heit", "keit", "schaft", "tät", "nis", "ismus", "enz", "anz", "ik", "ur")
@@ -123,6 +128,17 @@ def _senses(lemma: str, pos: str) -> tuple[Any, ...]:
     return tuple(s for s in senses_of(lemma) if s.pos == pos)
 
 
+def looks_like_person(lemma: str) -> bool:
+    """A rough guess from the suffix (Kritiker, Sprecherin, Journalist, Präsident, Betriebsrat);
+    it also takes some things (Computer), which only makes distractor choice stricter."""
+    if lemma.endswith(PERSON_SUFFIXES):
+        return True
+    # Weak masculine nouns (des Kollegen, des Experten, des Franzosen) are mostly people.
+    forms = noun_forms(noun_lemma(lemma))
+    gen = forms.get(("Gen", "Sing"), "")
+    return noun_gender(noun_lemma(lemma)) == "m" and gen.endswith("n") and not gen.endswith("ns")
+
+
 def noun_distractors(
     lemma: str,
     form: str,
@@ -150,6 +166,8 @@ mil., pol. ...) are left out, as they are the ones that may fit the sentence's m
         and w.lemma not in TIME_NOUNS
         and w.lemma not in OFFENSIVE
     ]
+    if looks_like_person(lemma):
+        pool = [w for w in pool if not looks_like_person(w.lemma)]
     chosen: list[str] = []
     for word in _order(key, pool):
         forms = noun_forms(word.lemma)

@@ -62,7 +62,9 @@ def build_cloze(
     if level not in LEVELS:
         raise ClozeKindError(f"Unknown level {level!r}. Use one of {', '.join(LEVELS)}.")
     wanted = dict(DEFAULT_COUNTS if counts is None else counts)
-    kinds = [(get_kind(name), n) for name, n in wanted.items()]
+    # The word bank needs several free words in one paragraph: it chooses first.
+    names = sorted(wanted, key=lambda name: name != "wordbank")
+    kinds = [(get_kind(name), wanted[name]) for name in names]
     ctx = ClozeContext(analysis=analysis, level=level, vocabulary=tuple(vocabulary), seed=seed)
     used_tokens: set[int] = set()
     sentence_use: dict[int, int] = {}

@@ -28,6 +28,11 @@ from quizgen.inflection import (
 from quizgen.noun_lexicon import noun_forms, noun_gender
 
 ORDINALS = frozenset("erst zweit dritt viert fünft sechst siebt acht neunt zehnt letzt nächst".split())
+# Tagged ADJA but determiners or quantifiers: no content word to learn (der ___ Sache: einen).
+NOT_CONTENT_ADJECTIVES = frozenset(
+    "ein kein ander beid viel wenig all sämtlich einig mehrer solch derartig folgend weiter "
+    "sonstig übrig ganz halb selb jeweilig dies jen".split()
+)
 PARTICIPLE = re.compile(r"^(\w+)?ge\w+(t|en)$")
 QUOTE_MARKS = frozenset('"“”„‚‘’«»')
 SKIP_NOUNS = frozenset(
@@ -110,7 +115,7 @@ def content_gaps(ctx: ClozeContext) -> list[WordGap]:
             lemma = adj.lemma.lower()
             if lemma.endswith("e") or not split[0].startswith(lemma[: max(3, len(lemma) - 2)]):
                 continue
-            if lemma in ORDINALS or PARTICIPLE.search(lemma):
+            if lemma in ORDINALS or lemma in NOT_CONTENT_ADJECTIVES or PARTICIPLE.search(lemma):
                 continue  # erst-, zweit-: no word to learn; gestellter: part of a verb phrase
             declension = "strong"
             if np.determiner is not None:

@@ -59,7 +59,8 @@ class WordbankKind:
                     break
             if len(chosen) < MIN_GAPS:
                 continue
-            first, last = group[0], analysis.tokens[chosen[-1].token].sentence
+            first = analysis.tokens[chosen[0].token].sentence
+            last = analysis.tokens[chosen[-1].token].sentence
             sent_text = " ".join(analysis.sentences[i].text for i in range(first, last + 1))
             iid = item_id(self.name, sent_text, tuple(analysis.tokens[g.token].idx for g in chosen))
             extras: list[str] = []
