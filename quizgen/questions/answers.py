@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from quizgen.analysis import Analysis, Phrase
-from quizgen.questions.clause_reading import ClauseReading
+from quizgen.questions.clause_reading import ClauseReading, misplaced_capital
 from quizgen.questions.mentions import full_name, is_group_noun, is_person_noun, mentions
 from quizgen.questions.pronoun_resolution import resolve_pronoun
 
@@ -82,6 +82,16 @@ LEFT_MODIFIERS = frozenset(
 def is_whole(analysis: Analysis, phrase: Phrase) -> bool:
     """False for a fragment the chunker cut out of a larger phrase (``die von China | angekündigte ...``)."""
     toks = analysis.tokens
+    first = toks[phrase.start]
+    prev = toks[phrase.start - 1] if phrase.start > 0 and toks[phrase.start - 1].sentence == first.sentence else None
+    if first.text.lower().startswith("kein"):
+        return False  # "keine Flüchtlinge" answers nothing
+    if prev is not None and first.tag in ("ADJA", "NN", "VVPP", "ADJD") and prev.tag in ("NN", "NE", "ADJA", "ART", "PIAT", "ADV", "ADJD"):
+        return False  # "die in Begutachtung | geschickte Novelle", "immer | mehr Investoren"
+    if prev is not None and prev.text == "," and phrase.start >= 2 and toks[phrase.start - 2].tag in ("NN", "NE"):
+        return False  # "Öl, | Kupfer und Co": an enumeration cut at its comma
+    if any(misplaced_capital(analysis, i) for i in range(phrase.start, phrase.end)):
+        return False
     if phrase.start > 0 and toks[phrase.start - 1].tag in ("ART", "ADJA", "PPOSAT", "PDAT", "PIAT", "APPR", "APPRART"):
         if toks[phrase.start - 1].sentence == toks[phrase.start].sentence:
             return False

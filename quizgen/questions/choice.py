@@ -69,7 +69,7 @@ def _distractors(analysis: Analysis, cand: Candidate) -> list[str]:
         if m.label != cand.answer_type or not clean_name(analysis, m):
             continue
         name = full_name(analysis, m)
-        if same_referent(name, cand.answer_short) or any(same_referent(name, f) for f in found):
+        if any(_alike(name, other) for other in (cand.answer_short, cand.answer, *found)):
             continue
         if any(w.lower() in sentence_text or w.lower() in question for w in name.split()):
             continue
@@ -134,3 +134,19 @@ ARTICLE_FAMILY: dict[str, set[str]] = {
     "eine": {"die", "eine", "keine"},
     "das": {"das", "ein", "kein"},
 }
+
+
+def _alike(a: str, b: str) -> bool:
+    """The same referent written two ways: Putin / Wladimir Putin, Bashar / Baschar al-Assad,
+    LLI / Leipnik-Lundenburger Invest."""
+    if same_referent(a, b):
+        return True
+    from difflib import SequenceMatcher
+
+    if SequenceMatcher(None, a.lower(), b.lower()).ratio() > 0.8:
+        return True
+    for short, long in ((a, b), (b, a)):
+        initials = "".join(w[0] for w in long.replace("-", " ").split() if w[:1].isupper())
+        if short.isupper() and len(short) >= 2 and short == initials:
+            return True
+    return False

@@ -29,15 +29,22 @@ QUOTES = frozenset({'"', "„", "“", "”", "»", "«", "‚", "‘", "’", "
 CONNECTIVES = frozenset(
     """aber jedoch allerdings zudem außerdem nun also daher deshalb deswegen trotzdem dennoch
     ebenfalls auch indes indessen hingegen zwar ja doch schließlich denn so dabei ferner
-    immerhin freilich wiederum sodann""".split()
+    immerhin freilich wiederum sodann nämlich natürlich eben halt übrigens""".split()
 )
+# Deictic adverbs: the question would not say where or when "hier" is.
+DEICTIC = frozenset({"hier", "dort", "da", "damals", "dahin", "dorthin", "hierzu", "heuer"})
 # Tags that point into the context: das/dies, darauf/dabei, relative and w-words, conjunctions.
-CONTEXT_TAGS = frozenset({"PDS", "PROAV", "PRELS", "PRELAT", "PWS", "PWAV", "PWAT", "KOUS", "KOUI", "PTKANT", "ITJ", "XY", "FM"})
+CONTEXT_TAGS = frozenset({"PDS", "PDAT", "PROAV", "PRELS", "PRELAT", "PWS", "PWAV", "PWAT", "KOUS", "KOUI", "PTKANT", "ITJ", "XY", "FM"})
 # The person in these is a dative (Mexiko gelang der Ausgleich): analyses confuse it with the subject.
 DATIVE_EXPERIENCER = frozenset({"gelingen", "gefallen", "fehlen", "passieren", "gehören", "glücken", "misslingen", "schmecken", "einfallen", "auffallen"})
 # Verbs whose object is usually a clause (sagte, dass ...; hatte beschlossen, ... zu ...).
 COMPLEMENT_VERBS = SPEECH_VERBS | frozenset(
     {"sehen", "wissen", "hören", "erfahren", "beschließen", "entscheiden", "versuchen", "planen", "vorhaben", "ankündigen", "zeigen", "bitten", "auffordern", "vorwerfen", "drohen", "verlangen", "empfehlen", "raten", "glauben", "denken", "finden", "scheinen"}
+)
+# Verbs that need a PP or a second object to make sense (sorgen für, aufrufen zu, vorhalten).
+NEEDS_MORE = frozenset(
+    """sorgen aufrufen vorhalten vorwerfen hinweisen verweisen teilnehmen gehören halten nehmen
+    bringen setzen stellen legen kommen führen treten geben machen lassen""".split()
 )
 COPULAS = frozenset({"sein", "werden", "bleiben", "scheinen"})
 NON_AGENTIVE = frozenset({"sein", "liegen", "werden", "bleiben", "befinden", "geben", "gehören", "stehen", "heißen"})
@@ -217,8 +224,10 @@ def middle_words(
             continue
         if tok.tag.startswith("$"):
             return None  # a comma, bracket or dash left in the question: too complex
-        if tok.tag in CONTEXT_TAGS or tok.text in QUOTES or low == "man":
+        if tok.tag in CONTEXT_TAGS or tok.text in QUOTES or low == "man" or low in DEICTIC:
             return None
+        if tok.tag == "PPOSAT" and (asked is None or asked is not subject):
+            return None  # "in ihrer Kunst": whose? only the asked subject can be the owner
         if tok.tag[:2] in ("VV", "VA", "VM"):
             return None  # a verb the analysis left outside the verb complex
         if misplaced_capital(analysis, i):
@@ -339,6 +348,21 @@ def parenthetical_tokens(analysis: Analysis, own: tuple[int, ...]) -> set[int]:
     return out
 
 
+def too_thin(analysis: Analysis, clause: Clause) -> bool:
+    """A light or PP-governing verb with at most one other constituent: ``Wer rief die USA auf?``
+    leaves out what they were called to do."""
+    lemma = _base_lemma(clause.verb_lemma)
+    base = lemma
+    for prefix in ("auf", "an", "vor", "zu", "hin", "ver", "teil", "aus", "ein", "fest", "zurück", "weiter", "mit", "durch"):
+        if lemma.startswith(prefix) and lemma[len(prefix):] in NEEDS_MORE:
+            base = lemma[len(prefix):]
+            break
+    if lemma not in NEEDS_MORE and base == lemma:
+        return False
+    objects = len(clause.acc_objects) + len(clause.dat_objects) + len(clause.other)
+    return not clause.pps and objects < 2
+
+
 def needs_complement(analysis: Analysis, clause: Clause) -> bool:
     """A clause whose object is a clause (``sagte Putin``, ``kündigte an, dass ...``): asking
     about it without that clause gives ``Wer sagte?``."""
@@ -385,7 +409,7 @@ def declarative_words(
             continue
         if tok.tag.startswith("$") and tok.text != "-":
             return None
-        if tok.tag in CONTEXT_TAGS or tok.text in QUOTES or low in ("man", "es"):
+        if tok.tag in CONTEXT_TAGS or tok.text in QUOTES or low in ("man", "es") or low in DEICTIC:
             return None
         if tok.tag == "PPER":
             name = resolved_name(analysis, i)

@@ -2,7 +2,7 @@
 
 The score multiplies the generator's confidence (which carries the clause analysis'
 confidence) by penalties for long questions and long answers. Selection is greedy by score
-under a quota per kind (about half W-questions, a quarter each Richtig/Falsch and a/b/c),
+under a quota per kind (about 40% W-questions, 35% Richtig/Falsch, 25% a/b/c),
 at most one question per sentence while other sentences have candidates, and never two
 candidates with the same fact. Default N: one question per 35 words.
 """
@@ -17,7 +17,7 @@ WORDS_PER_QUESTION = 35
 # Below this the analysis was unsure (case-ambiguous subject and object, a guessed role):
 # precision over recall, such candidates are never offered.
 MIN_SCORE = 0.62
-KIND_SHARE = {"wh": 0.5, "truefalse": 0.25, "choice": 0.25}
+KIND_SHARE = {"wh": 0.4, "truefalse": 0.35, "choice": 0.25}
 MAX_QUESTION_WORDS = {"A1": 12, "A2": 14, "B1": 18, "B2": 20, "C1": 22, "C2": 22}
 
 

@@ -12,7 +12,9 @@ import re
 
 from quizgen.analysis import Analysis
 from quizgen.questions.candidate import Candidate
-from quizgen.questions.clause_reading import QUOTES, ClauseReading, declarative_words, read_clause
+from quizgen.analysis import Clause
+from quizgen.questions.clause_reading import QUOTES, ClauseReading, declarative_words, needs_complement, read_clause, too_thin
+from quizgen.questions.question_syntax import SPEECH_VERBS
 from quizgen.questions.mentions import Mention, full_name, is_person_noun, mentions, same_referent
 from quizgen.questions.question_syntax import statement
 
@@ -26,7 +28,7 @@ def generate(analysis: Analysis, *, seed: int = 0) -> list[Candidate]:
     keeps at most one per sentence (they share a fact), so the seed decides which is offered."""
     out: list[Candidate] = []
     for clause in analysis.clauses:
-        if clause.kind != "main" or len(analysis.clauses_in(clause.sentence)) != 1:
+        if clause.kind != "main" or not _stands_alone(analysis, clause):
             continue
         sent = analysis.sentences[clause.sentence]
         if any(analysis.tokens[i].text in QUOTES for i in range(sent.start, sent.end)):
@@ -47,6 +49,28 @@ def generate(analysis: Analysis, *, seed: int = 0) -> list[Candidate]:
         else:
             out.append(_candidate(true_text, TRUE, clause.sentence, base, fact, "true clause"))
     return out
+
+
+def _stands_alone(analysis: Analysis, clause: Clause) -> bool:
+    """A main clause that makes a complete statement without the other clauses of its sentence:
+    none of them is its object (dass, ob, zu) and none is a speech frame (sagte er)."""
+    others = [c for c in analysis.clauses_in(clause.sentence) if c is not clause]
+    if not others:
+        return True
+    if needs_complement(analysis, clause) or too_thin(analysis, clause):
+        return False
+    for other in others:
+        if other.kind == "main" and other.verb_lemma.removeprefix("sich ") in SPEECH_VERBS:
+            return False
+        if other.kind == "sub" and (other.subordinator or "").lower() not in RELATIVE_OR_ADVERBIAL:
+            return False
+    return True
+
+
+RELATIVE_OR_ADVERBIAL = frozenset(
+    """der die das dem den dessen deren denen welcher welche welches weil da nachdem als wenn
+    während obwohl bevor seit seitdem sobald""".split()
+)
 
 
 def _candidate(text: str, answer: str, sentence: int, confidence: float, fact: str, how: str) -> Candidate:

@@ -17,6 +17,7 @@ from quizgen.questions.clause_reading import (
     middle_words,
     needs_complement,
     span_words,
+    too_thin,
     phrase_words,
     read_clause,
     verb_for,
@@ -51,7 +52,7 @@ def generate(analysis: Analysis) -> list[Candidate]:
     out: list[Candidate] = []
     for clause in analysis.clauses:
         reading = read_clause(analysis, clause)
-        if reading is None or needs_complement(analysis, clause):
+        if reading is None or needs_complement(analysis, clause) or too_thin(analysis, clause):
             continue
         if clause.subject is not None:
             out.extend(_ask_subject(analysis, reading, clause.subject))
@@ -104,7 +105,7 @@ def _ask_object(analysis: Analysis, reading: ClauseReading, phrase: Phrase, *, d
     if head is not None and is_measure(head.text):
         return []  # "eine Zehntel-Sekunde dauern": a measure, not an object
     if dative:
-        if not person:
+        if not person or phrase.confidence < 0.8:
             return []
         wh = "Wem"
     elif person:
@@ -233,8 +234,8 @@ def _candidate(
         answer, short = name, name
         answer_type = "PER"
     else:
-        answer = span_words(analysis, phrase.start, phrase.end)
-        short = answer_core(analysis, phrase)
+        answer = " ".join(span_words(analysis, phrase.start, phrase.end).split())
+        short = " ".join(answer_core(analysis, phrase).split())
         if short and answer.lower().startswith(short.lower()):
             short = answer[: len(short)]
         answer_type = kind if kind in ("PER", "LOC", "ORG", "OTH") else ("TIME" if wh.endswith("wann") or wh == "Wann" else "THING")
