@@ -18,13 +18,15 @@ from quizgen.clause_roles import ClauseRoles, Role, assign_roles
 from quizgen.clause_verbs import VerbComplex, analyze_verbs
 from quizgen.topological_fields import RawClause, fill_fields, segment_sentence
 
+CORE = frozenset({"nsubj", "obj", "iobj"})
+
 if not Doc.has_extension("clauses"):
     Doc.set_extension("clauses", default=None)
 
 
 @Language.factory(
     "quizgen_clauses",
-    default_config={"set_morph": True, "relabel_deps": True, "dep_threshold": 0.7, "dative_label": "obl:arg"},
+    default_config={"set_morph": True, "relabel_deps": True, "dep_threshold": 0.85, "dative_label": "obl:arg"},
 )
 def make_clauses(
     nlp: Language, name: str, set_morph: bool, relabel_deps: bool, dep_threshold: float, dative_label: str
@@ -74,6 +76,7 @@ class ClauseAnalyzer:
             labelled.append((roles.subject, "nsubj:pass" if verbs.voice == "Pass" else "nsubj"))
         labelled += [(r, "obj") for r in roles.acc]
         labelled += [(r, self.dative_label) for r in roles.dat]
+        confident = set()
         for role, label in labelled:
             if role.confidence < self.dep_threshold or role.chunk.head == target:
                 continue
@@ -82,6 +85,34 @@ class ClauseAnalyzer:
                 tok.head = doc[target]
             if tok.head.i == target:
                 tok.dep_ = label
+                confident.add(tok.i)
+        self._demote(doc, roles, confident)
+
+    def _demote(self, doc: Doc, roles: ClauseRoles, confident: set[int]) -> None:
+        """Take back subject/object labels of the parser that the morphology or the phrase rules exclude."""
+        role_of = {id(r.chunk): r for r in ([roles.subject] if roles.subject else []) + roles.acc + roles.dat}
+        for chunk in roles.chunks:
+            for sub in chunk.attached:  # genitive attributes and PPs inside a noun phrase
+                tok = doc[sub.head]
+                if tok.dep_.split(":")[0] in CORE and tok.i not in confident:
+                    if tok.head.i != chunk.head and not _would_cycle(doc[chunk.head], tok):
+                        tok.head = doc[chunk.head]
+                    tok.dep_ = "nmod"
+            tok = doc[chunk.head]
+            if tok.i in confident or tok.dep_.split(":")[0] not in CORE:
+                continue
+            if chunk.kind == "pp":
+                tok.dep_ = "obl"
+                continue
+            cases = cm.cases_of(chunk.mask)
+            role = role_of.get(id(chunk))
+            if tok.dep_.startswith("nsubj") and "Nom" not in cases:
+                if cases == ("Acc",):
+                    tok.dep_ = "obj"
+                elif cases == ("Dat",) or (role is not None and role.role == "dat_object"):
+                    tok.dep_ = self.dative_label
+            elif tok.dep_ == "obj" and "Acc" not in cases and "Nom" not in cases and "Dat" in cases:
+                tok.dep_ = self.dative_label
 
 
 def _would_cycle(verb: Token, tok: Token) -> bool:
