@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PIP    := $(VENV)/bin/pip
 
-.PHONY: run test install install-test system-packages system-packages-test model lexicon clean
+.PHONY: run test install install-test system-packages system-packages-test model lexicon glossary clean
 
 # Debian packages the tests need; tools/install_system_packages.sh installs only the missing
 # ones (apt-get, as root or through sudo). Add yours here (chromium, postgresql, redis-server,
@@ -54,6 +54,12 @@ run: install
 lexicon: install
 	$(PIP) install --quiet --no-deps german-nouns==1.2.5
 	$(PY) tools/build_noun_lexicon.py quizgen/data/nouns.tsv.gz
+
+# Rebuild the German-English glossary (package data) from the Ding dictionary, Debian package
+# trans-de-en (GPL-2.0-or-later); about a minute. `make test` uses the committed file.
+glossary: install
+	tools/install_system_packages.sh trans-de-en
+	$(PY) tools/build_glossary.py quizgen/data/glossary.tsv.gz
 
 # Retrain the shipped German pipeline (quizgen/data/pipeline) from the UD German and GermEval
 # files in NLP_DATA, with fixed seeds; about an hour on two cores. See training/README.md.

@@ -104,10 +104,19 @@ def article_domains(context: frozenset[str]) -> dict[str, float]:
     return {d: w for d, w in weights.items() if w >= DOMAIN_MIN_WEIGHT}
 
 
+#: domains news articles are about; a technical sense (constr. "wall bond" for Verband) never
+#: gets a bonus, however much the article talks about building
+NEWS_DOMAINS = frozenset(
+    "pol. mil. econ. fin. jur. adm. soc. envir. med. sport school relig. hist. transp. aviat. "
+    "naut. meteo. agr. comp. geogr. art mus. lit.".split()
+)
+
+
 def _score(sense: Sense, context: frozenset[str], domains: dict[str, float], pos: str = "") -> float:
     score = sense.prior + (0.8 if sense.pos == pos else 0.0)
-    if sense.domains:
-        score += min(1.5, 0.5 * max(domains.get(d, 0.0) for d in sense.domains))
+    news = [domains.get(d, 0.0) for d in sense.domains if d in NEWS_DOMAINS]
+    if news:
+        score += min(1.5, 0.5 * max(news))
     stems = _stems(context)
     score += 1.0 * min(2, sum(1 for cue in sense.cues if _stem(cue) in stems))
     return score
@@ -204,6 +213,9 @@ def _best_split(word: str, depth: int) -> tuple[float, tuple[str, ...]] | None:
                 continue
             stem = rest[: len(rest) - len(fuge)] if fuge else rest
             zipf = _part_zipf(stem, last=False)
+            if zipf < PART_MIN_ZIPF and fuge == "s":  # Hilf|s|werk: the -e of Hilfe drops
+                zipf = _part_zipf(stem + "e", last=False)
+                stem = stem + "e" if zipf >= PART_MIN_ZIPF else stem
             if zipf < PART_MIN_ZIPF:
                 continue
             score = min(zipf, head[0])

@@ -107,6 +107,8 @@ def _headword(alt: str) -> tuple[str | None, bool]:
     while _PARENS.search(text):
         text = _PARENS.sub("", text)
     text = _OBJECTS.sub("", re.sub(r"\s+", " ", text).strip())
+    if text.startswith("sich "):  # sich etw. leisten -> sich leisten
+        text = "sich " + _OBJECTS.sub("", text.removeprefix("sich "))
     words = text.split()
     if len(words) == 1 and _WORD.match(words[0]):
         return words[0], qualified
@@ -181,11 +183,6 @@ def parse_line(
         return []
     german, english = line.rstrip("\n").split(" :: ", 1)
     de_first, en_first = german.split(" | ")[0], english.split(" | ")[0]
-    labels = _LABELS.findall(de_first) + _LABELS.findall(en_first)
-    domains = tuple(sorted({lab for lab in labels if lab not in REGIONAL | MILD_REGISTER | STRONG_REGISTER}))
-    penalty = 1.0 * bool(domains)
-    penalty += 0.5 * any(lab in MILD_REGISTER for lab in labels)
-    penalty += 3.0 * any(lab in STRONG_REGISTER for lab in labels)
     glosses = [g for g in (_clean_english(a) for a in _split_top(en_first)) if g]
     glosses = list(dict.fromkeys(glosses))[:MAX_GLOSS_ALTS]
     if not glosses:
@@ -205,6 +202,17 @@ def parse_line(
         pos = _pos_class(marks)
         if pos is None:
             continue
+        # A label inside one alternative is that word's; labels after the last alternative
+        # (``a; b {vt} [pol.]``) and on the English side belong to the whole sense.
+        # When every alternative carries its own mark (``kämpfen {vi}; streiten {vi} [veraltet]``)
+        # the last one's labels are its own too.
+        own_marks = len(alts) > 1 and bool(_BRACES.search(alts[0]))
+        group = [] if own_marks or alt is alts[-1] else _LABELS.findall(alts[-1])
+        labels = _LABELS.findall(alt) + group + _LABELS.findall(en_first)
+        domains = tuple(sorted({lab for lab in labels if lab not in REGIONAL | MILD_REGISTER | STRONG_REGISTER}))
+        penalty = 1.0 * bool(domains)
+        penalty += 0.5 * any(lab in MILD_REGISTER for lab in labels)
+        penalty += 3.0 * any(lab in STRONG_REGISTER for lab in labels)
         support = 0.0
         if votes is not None:
             bucket = votes.get(head.removeprefix("sich ").lower(), {})

@@ -1,0 +1,83 @@
+"""The lesson pack: one analysis, every section, the JSON contract, golden renderings."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from quizgen.analyzer import analyze
+from quizgen.errors import InputError
+from quizgen.lesson_pack import guess_title, make_pack, pack_from_analysis
+from quizgen.pack import LessonPack
+from quizgen.pack_rendering import render_pack_text
+
+SEED = Path("/work/shared/seed/moskau-besuch.txt")
+GOLDEN = Path(__file__).parent / "golden" / "packs"
+UPDATE = os.environ.get("QUIZGEN_UPDATE_GOLDEN") == "1"
+ARTICLES = [SEED, *sorted(GOLDEN.glob("*.txt"))]
+ARTICLES = [p for p in ARTICLES if not p.name.endswith(".pack.txt")]
+
+
+@pytest.fixture(scope="module")
+def seed_pack() -> LessonPack:
+    return make_pack(SEED.read_text(encoding="utf-8"), level="B1", source=str(SEED))
+
+
+def test_the_json_has_the_contract_fields(seed_pack: LessonPack) -> None:
+    data = json.loads(json.dumps(seed_pack.to_dict(), ensure_ascii=False))
+    assert {"title", "level", "vocabulary", "names", "cloze", "questions", "text_level"} <= set(data)
+    entry = data["vocabulary"][0]
+    for name in ("lemma", "display", "pos", "gender", "plural", "gloss", "zipf", "cefr", "band", "count",
+                 "example", "sentence"):
+        assert name in entry
+    assert "estimate" in data["cefr_note"] and "Ding" in data["gloss_source"]
+
+
+def test_the_vocabulary_lists_words_at_or_above_the_level(seed_pack: LessonPack) -> None:
+    assert seed_pack.vocabulary and all(e.cefr >= "B1" for e in seed_pack.vocabulary)
+    assert seed_pack.text_level is not None and seed_pack.text_level.cefr in ("B2", "C1", "C2")
+
+
+def test_cloze_and_questions_come_from_their_builders(seed_pack: LessonPack) -> None:
+    assert len(seed_pack.cloze) >= 12 and len({c.kind for c in seed_pack.cloze}) >= 4
+    assert seed_pack.questions
+
+
+def test_the_same_text_gives_the_same_pack() -> None:
+    analysis = analyze(SEED.read_text(encoding="utf-8"))
+    first = pack_from_analysis(analysis, level="B2")
+    assert pack_from_analysis(analysis, level="B2").to_dict() == first.to_dict()
+
+
+def test_a_short_first_line_is_the_title() -> None:
+    assert guess_title("Neue Bibliothek eröffnet\n\nDie Stadt hat eine neue Bibliothek.") == (
+        "Neue Bibliothek eröffnet",
+        True,
+    )
+
+
+def test_without_a_title_line_the_first_words_stand_in() -> None:
+    title, own = guess_title("Die Stadt hat am Samstag eine neue Bibliothek eröffnet, die sehr groß ist.")
+    assert title == "Die Stadt hat am Samstag eine neue Bibliothek …" and own is False
+
+
+def test_an_unknown_level_is_explained() -> None:
+    with pytest.raises(InputError, match="level"):
+        make_pack("Das ist ein Satz.", level="D1")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("article", ARTICLES, ids=lambda p: p.stem)
+def test_the_pack_matches_its_golden_rendering(article: Path) -> None:
+    """Every change in generated output shows up here as a diff; QUIZGEN_UPDATE_GOLDEN=1 accepts it."""
+    pack = make_pack(article.read_text(encoding="utf-8"), level="B1")
+    rendered = render_pack_text(pack)
+    golden = GOLDEN / f"{article.stem}.pack.txt"
+    if UPDATE or not golden.exists():
+        golden.write_text(rendered, encoding="utf-8")
+        if not UPDATE:
+            pytest.fail(f"{golden.name} was missing and has been written: review and commit it")
+    assert rendered == golden.read_text(encoding="utf-8")
