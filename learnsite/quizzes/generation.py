@@ -37,7 +37,7 @@ class ItemDraft:
     generated_id: str
 
 
-def run_make_pack(*, text: str, title: str, level: str) -> LessonPack:
+def run_make_pack(*, text: str, title: str, level: str, counts: Mapping[str, int]) -> LessonPack:
     """Generate the lesson pack; imported late so the site starts without the NLP pipeline."""
     try:
         from quizgen.lesson_pack import make_pack
@@ -46,7 +46,9 @@ def run_make_pack(*, text: str, title: str, level: str) -> LessonPack:
             "Generation is not installed on this server (quizgen.lesson_pack is missing). "
             "Tell the site's administrator; your text is saved."
         ) from exc
-    return make_pack(text, title=title, level=level)
+    # Ask for more questions than wanted: the builder mixes kinds, the counts pick per kind.
+    wanted = sum(n for key, n in counts.items() if key.startswith("question:"))
+    return make_pack(text, title=title, level=level, questions=max(10, 2 * wanted))
 
 
 def _sentence(pack: LessonPack, index: int) -> str:

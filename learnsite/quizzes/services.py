@@ -66,16 +66,16 @@ def _insert_drafts(quiz: Quiz, drafts: Sequence[generation.ItemDraft]) -> None:
         next_position[draft.section] += 1
 
 
-def _generate(quiz: Quiz, level: str) -> generation.LessonPack:
+def _generate(quiz: Quiz, level: str, counts: Mapping[str, int]) -> generation.LessonPack:
     _check_rate_limit(quiz.teacher)
     GenerationRun.objects.create(teacher=quiz.teacher, quiz=quiz)
-    return generation.run_make_pack(text=quiz.text, title=quiz.title, level=level)
+    return generation.run_make_pack(text=quiz.text, title=quiz.title, level=level, counts=counts)
 
 
 def quiz_generate(*, quiz: Quiz, level: str, counts: Mapping[str, int]) -> Quiz:
     """(Re)generate every item of a quiz from its text; earlier items are replaced."""
     _check_level_and_counts(level, counts)
-    pack = _generate(quiz, level)  # outside the transaction: slow, and the run must count
+    pack = _generate(quiz, level, counts)  # outside the transaction: slow, and the run must count
     drafts = generation.drafts_from_pack(pack, counts)
     with transaction.atomic():
         quiz.items.all().delete()
@@ -97,7 +97,7 @@ def quiz_create_from_article(*, teacher: AbstractBaseUser, article: Article, lev
 def quiz_regenerate_kind(*, quiz: Quiz, section: str, kind: str, count: int) -> Quiz:
     """Replace the items of one kind with freshly generated ones (edits to that kind are lost)."""
     _check_level_and_counts(quiz.level, {f"{section}:{kind}": count})
-    pack = _generate(quiz, quiz.level)
+    pack = _generate(quiz, quiz.level, {f"{section}:{kind}": count})
     drafts = generation.drafts_from_pack(pack, {f"{section}:{kind}": count})
     with transaction.atomic():
         quiz.items.filter(section=section, kind=kind).delete()
