@@ -132,3 +132,18 @@ def test_noun_phrase_case_is_written_to_every_token(seed: Doc) -> None:
         assert tok.morph.get("Case") == ["Acc"], tok.text
         assert tok.morph.get("Number") == ["Sing"], tok.text
         assert tok.morph.get("Gender") == ["Masc"], tok.text
+
+
+@pytest.mark.slow
+def test_analyze_fills_clauses_with_the_shipped_pipeline() -> None:
+    from quizgen.analyzer import analyze
+
+    analysis = analyze(SEED.read_text(encoding="utf-8"))
+    demand = [c for c in analysis.clauses if c.verb_lemma == "fordern"][0]
+    assert demand.subject is not None and demand.subject.text == "Die Ukraine"
+    assert [p.text for p in demand.acc_objects] == [
+        "den vollständigen Abzug russischer Truppen von ihrem Staatsgebiet, inklusive der Krim"
+    ]
+    visit = [c for c in analysis.clauses if c.verb_lemma == "besuchen"][0]
+    assert visit.kind == "sub" and visit.subject is not None and visit.subject.text == "Staatschef Xi Jinping"
+    assert analysis.span_text(visit.start, visit.end).startswith("dass Staatschef")
