@@ -192,6 +192,9 @@ class PhraseChunker:
                 p += 1
             else:
                 break
+        inner: list[Chunk] = []
+        if has_det and p < self.n and self.adjacent(p) and self.tag(p) in ("ADV", "ADJD", "APPR", "APPRART"):
+            p = self._prenominal_phrases(p, inner)  # die von China angekündigte Initiative
         # modifiers: adverbs before adjectives, adjectives, numbers, truncated compounds
         head_pos = None
         while p < self.n and self.adjacent(p) or (p == pos and p < self.n):
@@ -232,8 +235,29 @@ class PhraseChunker:
             return None
         head_tok = self.tok(head_pos)
         chunk = Chunk("np", self.toks[pos], self.toks[p - 1] + 1, head_tok.i, mask, core=core, has_det=has_det,
-                      temporal=head_tok.lemma_ in TEMPORAL_NOUNS or head_tok.text in TEMPORAL_NOUNS)
+                      temporal=head_tok.lemma_ in TEMPORAL_NOUNS or head_tok.text in TEMPORAL_NOUNS, attached=inner)
         return chunk, p
+
+    def _prenominal_phrases(self, p: int, inner: list[Chunk]) -> int:
+        """Skip adverbs and PPs between an article and its participle: ein kürzlich von China gestellter Plan."""
+        q = p
+        found: list[Chunk] = []
+        for _ in range(4):
+            if q >= self.n or not self.adjacent(q):
+                return p
+            tag = self.tag(q)
+            if tag in ("ADV", "ADJD") and not self._adjective_follows(q):
+                q += 1
+            elif tag in PREP_TAGS:
+                pp, nxt = self.pp(q)
+                found.append(pp)
+                q = nxt
+            else:
+                break
+        if q < self.n and self.adjacent(q) and self.tag(q) == "ADJA" and found:
+            inner.extend(found)
+            return q
+        return p
 
     def _adjective_follows(self, p: int) -> bool:
         q = p + 1
