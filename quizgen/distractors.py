@@ -38,7 +38,10 @@ PERSON_SUFFIXES = (
     "er", "ist", "or", "eur", "euse", "ant", "ent", "ling", "rat", "chef", "in", "ar", "är", "at", "el",
 )  # fmt: skip
 # Words a teacher would not put on a worksheet as a random wrong option.
-OFFENSIVE = frozenset("Nazi Nazis Hure Neger Schwuchtel Tampon Kondom Porno Nutte Penis Vagina Leiche".split())
+OFFENSIVE = frozenset(
+    "Nazi Hure Neger Schwuchtel Tampon Kondom Porno Nutte Penis Vagina Leiche Arsch Scheiße Kacke "
+    "Titte Fotze Schwanz Hintern Furz Pisse Zigeuner Krüppel Idiot Trottel Depp".split()
+)
 ABSTRACT_SUFFIXES = ("ung", "ion", "heit", "keit", "schaft", "tät", "nis", "ismus", "enz", "anz", "ik", "ur")
 # General adjectives of size, degree and value fit almost any noun: as distractors they are
 # often right too (eine hohe / große Bedeutung), so they are never offered.

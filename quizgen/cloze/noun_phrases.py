@@ -58,6 +58,8 @@ def noun_phrases(analysis: Analysis) -> list[NounPhrase]:
         if j >= 0 and toks[j].sentence == tok.sentence and toks[j].tag in DETERMINER_TAGS:
             determiner = j
             j -= 1
+            if toks[determiner].text[:1].isupper() and not _starts_sentence(analysis, determiner):
+                continue  # "in Die Freunde von Eddie Coyle": a title, not a phrase to practise
         preposition = None
         if j >= 0 and toks[j].sentence == tok.sentence and toks[j].tag == "APPR":
             preposition = j
@@ -73,6 +75,13 @@ def noun_phrases(analysis: Analysis) -> list[NounPhrase]:
             )
         )
     return result
+
+
+def _starts_sentence(analysis: Analysis, i: int) -> bool:
+    """The first word of its sentence, or right after an opening quote or a dash/colon."""
+    sent = analysis.sentences[analysis.tokens[i].sentence]
+    before = [t for t in analysis.tokens[sent.start : i] if t.text not in ("“", "„", '"', "‚")]
+    return not before or before[-1].text in (":", "–", "-")
 
 
 def phrase_features(

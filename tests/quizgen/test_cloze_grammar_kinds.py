@@ -99,3 +99,11 @@ def test_sentence_initial_articles_keep_their_capital_in_the_options() -> None:
                 w("Verhältnis", "Verhältnis", "NN"), w("bleibt", "bleiben", "VVFIN"), w(".", ".", "$.")]  # fmt: skip
     found = items("article", [sentence])
     assert len(found) == 1 and found[0].answer == "Das" and "Dem" in found[0].options
+
+
+def test_a_capitalised_article_inside_a_sentence_starts_a_title_not_a_gap() -> None:
+    sentence = [w("Er", "er", "PPER"), w("spielte", "spielen", "VVFIN"), w("in", "in", "APPR"),
+                w("Die", "der", "ART"), w("Freunde", "Freund", "NN"), w("von", "von", "APPR"),
+                w("Eddie", "Eddie", "NE"), w("Coyle", "Coyle", "NE"), w(".", ".", "$.")]  # fmt: skip
+    assert items("article", [sentence]) == []
+    assert not [i for i in items("open", [sentence]) + items("choice", [sentence]) if i.answer == "Freunde"]
