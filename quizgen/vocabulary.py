@@ -65,10 +65,28 @@ def _main_verbs(analysis: Analysis) -> dict[int, tuple[str, tuple[int, ...]]]:
     return found
 
 
+#: a name after one of these is a person's (Staatschef Xi Jinping, Präsidentin Maia Sandu)
+_PERSON_TITLES = ("chef", "chefin", "präsident", "präsidentin", "minister", "ministerin", "kanzler",
+                  "kanzlerin", "sprecher", "sprecherin", "diplomat", "diplomatin", "herr", "frau")
+
+
 def _name_spans(analysis: Analysis) -> list[tuple[int, int, str]]:
-    """(start, end, type) of every name: entities if the pipeline found any, else NE runs."""
-    if analysis.entities:
-        return [(e.start, e.end, e.label) for e in analysis.entities]
+    """(start, end, type) of every name: the entities, plus STTS NE runs the NER missed."""
+    spans = [(e.start, e.end, e.label) for e in analysis.entities]
+    in_entity = {i for a, b, _ in spans for i in range(a, b)}
+    by_text = {analysis.span_text(a, b): label for a, b, label in spans}
+    for start, end, _ in _ne_runs(analysis):
+        if in_entity.intersection(range(start, end)):
+            continue
+        before = analysis.tokens[start - 1] if start > 0 else None
+        titled = before is not None and before.tag == "NN" and before.lemma.lower().endswith(_PERSON_TITLES)
+        label = by_text.get(analysis.span_text(start, end)) or ("PER" if titled else "OTH")
+        spans.append((start, end, label))
+    return sorted(spans)
+
+
+def _ne_runs(analysis: Analysis) -> list[tuple[int, int, str]]:
+    """Names from STTS tags alone: runs of NE tokens (what the NER would find)."""
     tokens = analysis.tokens
     runs: list[list[int]] = []
     for tok in tokens:
