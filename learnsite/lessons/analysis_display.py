@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from django.conf import settings
 from django.utils.functional import Promise
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext_lazy as _
 
 from quizgen import analyze
 from quizgen.analysis import Analysis, Clause, Phrase, Sentence, Token
@@ -68,7 +68,8 @@ class TokenRow:
     tag: str
     morph: tuple[str, ...]  # "Case=Nom", "Number=Sing" ...
     entity: str
-    noun: str  # "die Bibliothek, pl. Bibliotheken" or ""
+    noun: str  # a common noun with its article: "die Bibliothek", else ""
+    plural: str  # its plural when the lexicon knows it: "Bibliotheken"
 
 
 @dataclass(frozen=True)
@@ -170,11 +171,10 @@ def _segments(analysis: Analysis, sent: Sentence) -> tuple[Segment, ...]:
 
 
 def _token_row(tok: Token) -> TokenRow:
-    noun = ""
+    noun = plural = ""
     if tok.noun is not None:
         noun = f"{tok.noun.article} {tok.noun.lemma}" if tok.noun.article else tok.noun.lemma
-        if tok.noun.plural:
-            noun = gettext("%(noun)s, plural %(plural)s") % {"noun": noun, "plural": tok.noun.plural}
+        plural = tok.noun.plural or ""
     return TokenRow(
         text=tok.text,
         lemma=tok.lemma,
@@ -183,6 +183,7 @@ def _token_row(tok: Token) -> TokenRow:
         morph=tuple(f"{key}={value}" for key, value in tok.morph),
         entity=tok.ent_type,
         noun=noun,
+        plural=plural,
     )
 
 

@@ -65,7 +65,8 @@ def test_a_noun_row_carries_article_and_plural() -> None:
     tokens = list(analysis.tokens)
     tokens[3] = Token(**{**tokens[3].__dict__, "noun": noun})
     view = analysis_view(Analysis(text=analysis.text, sentences=analysis.sentences, tokens=tuple(tokens), entities=(), clauses=()))
-    assert view.sentences[0].tokens[3].noun == "die Stadt, plural Städte"
+    row = view.sentences[0].tokens[3]
+    assert (row.noun, row.plural) == ("die Stadt", "Städte")
 
 
 def test_the_first_sentence_of_four_tokens_or_more_shows_its_tokens_as_an_example() -> None:
@@ -78,3 +79,18 @@ def test_a_short_dateline_is_skipped_as_the_example() -> None:
     sentences = (Sentence(0, 0, 2, 0, 10, "Anna Weber"), Sentence(1, 2, 9, 11, 44, analysis.text[11:]))
     view = analysis_view(Analysis(text=analysis.text, sentences=sentences, tokens=analysis.tokens, entities=(), clauses=()))
     assert [s.show_tokens for s in view.sentences] == [False, True]
+
+
+def test_the_page_marks_roles_the_clause_analysis_is_unsure_of() -> None:
+    from django.template.loader import render_to_string
+
+    sure = Phrase(role="subject", start=5, end=6, head=5, text="Sie", case="Nom", confidence=0.9)
+    unsure = Phrase(role="acc_object", start=7, end=8, head=7, text="sich", case="Acc", confidence=0.55)
+    clause = Clause(
+        index=0, sentence=1, kind="main", start=5, end=9, finite_verb=6, verb_tokens=(6,), verb_lemma="freuen",
+        particle=None, subordinator=None, subject=sure, acc_objects=(unsure,), dat_objects=(), pps=(), tense="Pres",
+        mood="Ind",
+    )
+    html = render_to_string("lessons/_analysis.html", {"analysis": analysis_view(_analysis(clauses=(clause,)))})
+    assert html.count('class="unsure"') == 1
+    assert "unsure, 55%" in html
