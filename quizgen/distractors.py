@@ -37,6 +37,11 @@ TIME_NOUNS = frozenset(
 PERSON_SUFFIXES = (
     "er", "ist", "or", "eur", "euse", "ant", "ent", "ling", "rat", "chef", "in", "ar", "är", "at", "el",
 )  # fmt: skip
+# General nouns fit almost any slot (Ihr nächstes Ding / Ziel): never distractors.
+GENERAL_NOUNS = frozenset(
+    "Ding Sache Teil Stück Art Zeug Ort Stelle Punkt Fall Seite Weise Form Mal Thema Aspekt Faktor "
+    "Element Moment Bereich Gebiet Sachverhalt Angelegenheit Objekt Gegenstand Projekt Prozess".split()
+)
 # Words a teacher would not put on a worksheet as a random wrong option.
 OFFENSIVE = frozenset(
     "Nazi Hure Neger Schwuchtel Tampon Kondom Porno Nutte Penis Vagina Leiche Arsch Scheiße Kacke "
@@ -168,6 +173,7 @@ mil., pol. ...) are left out, as they are the ones that may fit the sentence's m
         if w.info == gender and abs(w.zipf - target) <= MAX_ZIPF_GAP and not w.lemma.endswith(ABSTRACT_SUFFIXES)
         and w.lemma not in TIME_NOUNS
         and w.lemma not in OFFENSIVE
+        and w.lemma not in GENERAL_NOUNS
     ]
     if looks_like_person(lemma):
         pool = [w for w in pool if not looks_like_person(w.lemma)]

@@ -61,6 +61,20 @@ class ClozeContext:
             return frozenset()
         return frozenset(article_domains(frozenset(t.lemma for t in self.analysis.tokens)))
 
+    def sentence_domains(self, index: int) -> frozenset[str]:
+        """Domains (mil., sport ...) of the sentence's content words: a distractor from one of
+        them may fit the sentence's meaning."""
+        try:
+            from quizgen.glossary import senses_of
+        except ImportError:
+            return frozenset()
+        found: set[str] = set()
+        for tok in self.analysis.sentence_tokens(index):
+            if tok.upos in ("NOUN", "VERB", "ADJ"):
+                for sense in senses_of(tok.lemma):
+                    found.update(sense.domains)
+        return frozenset(found)
+
     def gloss(self, lemma: str) -> str | None:
         entry = self.vocab_by_lemma.get(lemma.lower())
         return entry.gloss if entry is not None else None

@@ -36,7 +36,7 @@ class ChoiceKind:
             if gap.pos != "NOUN":
                 continue  # see the module docstring: adjective distractors are too often right
             lemma = noun_lemma(tok.lemma)
-            wrong = noun_distractors(lemma, tok.text, gap.readings, exclude=exclude, key=key, gloss_of=ctx.gloss_of, avoid_domains=ctx.domains)
+            wrong = noun_distractors(lemma, tok.text, gap.readings, exclude=exclude, key=key, gloss_of=ctx.gloss_of, avoid_domains=ctx.domains | ctx.sentence_domains(tok.sentence))
             if wrong is None:
                 continue
             out.append(

@@ -30,7 +30,7 @@ from quizgen.noun_lexicon import noun_forms, noun_gender
 ORDINALS = frozenset("erst zweit dritt viert fünft sechst siebt acht neunt zehnt letzt nächst".split())
 # Tagged ADJA but determiners or quantifiers: no content word to learn (der ___ Sache: einen).
 NOT_CONTENT_ADJECTIVES = frozenset(
-    "ein kein ander beid viel wenig all sämtlich einig mehrer solch derartig folgend weiter "
+    "ein kein ander anderer beid viel wenig all sämtlich einig mehrer solch derartig folgend weiter "
     "sonstig übrig ganz halb selb jeweilig dies jen".split()
 )
 PARTICIPLE = re.compile(r"^(\w+)?ge\w+(t|en)$")

@@ -82,6 +82,9 @@ class VerbformKind:
                 continue  # our infinitive does not explain the sentence
             if verb.text.lower() == infinitive.lower():
                 continue  # the answer would be the hint itself
+            prev = analysis.tokens[verb.i - 1] if verb.i > sent.start else None
+            if prev is not None and prev.text.lower() in ("wie", "als") and verb.i + 1 < sent.end and not analysis.tokens[verb.i + 1].text.isalpha():
+                continue  # "wie berichtet," is a participle the tagger took for a finite verb
             iid = item_id(self.name, sent.text, (verb.idx - sent.start_char,))
             hint = f"{infinitive} ({TABLE_NAMES[table]})"
             out.append(

@@ -107,3 +107,10 @@ def test_a_capitalised_article_inside_a_sentence_starts_a_title_not_a_gap() -> N
                 w("Eddie", "Eddie", "NE"), w("Coyle", "Coyle", "NE"), w(".", ".", "$.")]  # fmt: skip
     assert items("article", [sentence]) == []
     assert not [i for i in items("open", [sentence]) + items("choice", [sentence]) if i.answer == "Freunde"]
+
+
+def test_wie_berichtet_is_no_finite_verb_to_ask() -> None:
+    sentence = [w("Er", "er", "PPER"), w("klagt", "klagen", "VVFIN"), w(",", ",", "$,"),
+                w("wie", "wie", "KOKOM"), w("berichtet", "berichten", "VVFIN"), w(",", ",", "$,"),
+                w("den", "der", "ART"), w("Obmann", "Obmann", "NN"), w(".", ".", "$.")]  # fmt: skip
+    assert [i.answer for i in items("verbform", [sentence])] == ["klagt"]
