@@ -10,13 +10,13 @@ from learnsite.quizzes.models import Answer, Item
 
 # The keys of quizgen.answer_check.NOTES, in the interface language.
 NOTE_TEXTS = {
-    "accepted": _("Right. The text itself has: %(expected)s"),
-    "umlaut_spelling": _("Right. With umlauts it is spelled: %(expected)s"),
-    "capitalisation": _("Right. Mind the capitals: %(expected)s"),
-    "capitalisation_matters": _("Almost: capitalisation is the point here. It is: %(expected)s"),
-    "typo": _("Right, with a small spelling mistake: %(expected)s"),
-    "wrong_article": _("Right word, wrong article: %(expected)s"),
-    "wrong_ending": _("Right word, wrong ending: %(expected)s"),
+    "accepted": _("The text itself has: %(expected)s"),
+    "umlaut_spelling": _("With umlauts it is spelled: %(expected)s"),
+    "capitalisation": _("Mind the capitals: %(expected)s"),
+    "capitalisation_matters": _("Capitalisation is the point here."),
+    "typo": _("A small spelling mistake; it is spelled: %(expected)s"),
+    "wrong_article": _("The word is right, the article is not."),
+    "wrong_ending": _("The word is right, the ending is not."),
 }
 
 KIND_INSTRUCTIONS = {

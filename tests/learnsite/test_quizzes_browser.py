@@ -151,7 +151,7 @@ def test_a_teacher_makes_a_quiz_and_a_learner_takes_it(live_server, browser):
     assert lpage.evaluate("window.__noReload") is True and lpage.url == take_url
     assert target.answer in lpage.inner_text(f"#item-{target.pk} .feedback")
     lpage.wait_for_function("document.getElementById('announcer').textContent.length > 0")
-    shot(lpage, "10-learner-cloze-right-phone")
+    lpage.locator(f"#item-{target.pk}").screenshot(path=str(SHOTS / "10-learner-cloze-right-item-phone.png"))
 
     # A W-question answered wrong shows the right answer and its evidence sentence.
     lpage.fill(f"#gap-{question.pk}-0", "Berlin im Winter")
@@ -159,8 +159,11 @@ def test_a_teacher_makes_a_quiz_and_a_learner_takes_it(live_server, browser):
     lpage.wait_for_selector(f"#item-{question.pk} .feedback__verdict--wrong")
     feedback = lpage.inner_text(f"#item-{question.pk} .feedback")
     assert question.answer in feedback and lpage.is_visible(f"#item-{question.pk} .evidence mark")
+    lpage.locator(f"#item-{question.pk}").screenshot(path=str(SHOTS / "11-learner-wh-wrong-item-phone.png"))
+    lpage.set_viewport_size(DESKTOP)
     lpage.locator(f"#item-{question.pk}").scroll_into_view_if_needed()
-    both_widths(lpage, "11-learner-wh-wrong")
+    lpage.screenshot(path=str(SHOTS / "11-learner-wh-wrong-viewport-desktop.png"))
+    lpage.set_viewport_size(PHONE)
 
     # Finish: the score.
     lpage.click("button:has-text('Finish and see my score')")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from django import template
 from django.utils.html import format_html
@@ -21,6 +22,45 @@ def mark_answer(sentence: str, answer: str) -> SafeString:
             return format_html("{}<mark>{}</mark>{}", sentence[: found.start()], found.group(0),
                                sentence[found.end():])
     return format_html("{}", sentence or "")
+
+
+def _gap_span(item: Any) -> tuple[int, int] | None:
+    """Where the first gap's answer sits in the evidence sentence, found from the text before it."""
+    evidence, answer = item.evidence or "", item.gap_answers[0]
+    before = item.prompt.split("___", 1)[0]
+    for size in (40, 20, 8):
+        anchor = before[-size:]
+        if not anchor.strip():
+            continue
+        start = evidence.find(anchor)
+        if start >= 0:
+            begin = start + len(anchor)
+            if evidence[begin:].startswith(answer):
+                return begin, begin + len(answer)
+    return None
+
+
+def _word_span(sentence: str, needles: list[str]) -> tuple[int, int] | None:
+    for needle in needles:
+        found = re.search(rf"(?<!\w){re.escape(needle)}(?!\w)", sentence, flags=re.IGNORECASE)
+        if found:
+            return found.start(), found.end()
+    return None
+
+
+@register.filter
+def evidence_marked(item: Any) -> SafeString:
+    """The item's evidence sentence with its answer marked where the item takes it from."""
+    sentence = item.evidence or ""
+    span = _gap_span(item) if item.section == "cloze" and "___" in item.prompt else None
+    if span is None:
+        needles = [n for n in [*item.gap_answers, *item.accepted] if len(n) >= 2]
+        if item.kind != "truefalse":
+            span = _word_span(sentence, needles)
+    if span is None:
+        return format_html("{}", sentence)
+    start, end = span
+    return format_html("{}<mark>{}</mark>{}", sentence[:start], sentence[start:end], sentence[end:])
 
 
 @register.filter
