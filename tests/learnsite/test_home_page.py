@@ -115,3 +115,10 @@ def test_a_broken_installation_is_shown_as_such_not_blamed_on_the_text(client: C
     assert "The trained pipeline is missing: reinstall quizgen." in html
     assert "aria-invalid" not in html
     assert _textarea(response.content.decode()) == GERMAN
+
+
+def test_the_page_speaks_german_to_a_german_browser(client: Client) -> None:
+    html = client.get(reverse("lessons:home"), HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    assert '<html lang="de">' in html
+    assert "Einen deutschen Text analysieren" in html
+    assert "Deutscher Text" in html
