@@ -3,8 +3,9 @@
 - Amstad (1978): Flesch reading ease fitted to German, 0 (very hard) .. 100 (very easy);
   textstat's ``flesch_reading_ease`` with the language set to German.
 - Wiener Sachtextformel 1 (Bamberger and Vanecek 1984): school year 4 .. 15; textstat.
-- Estimated CEFR: the lexical level is the lowest level that covers 90 % of the content-word
-  occurrences (levels from ``quizgen.cefr_estimate``, an estimate from word frequency). Long,
+- Estimated CEFR: the lexical level is the lowest level that covers 90 % of the running words
+  (names left out, function words counted as A1, content words at their level from
+  ``quizgen.cefr_estimate``, an estimate from word frequency). Long,
   dense sentences (Amstad below 30) raise it one step, very easy prose (Amstad 70 and above)
   lowers it one step.
 - Share above level: the share of content-word occurrences whose estimated level is above the
@@ -29,7 +30,7 @@ HARD_AMSTAD = 30.0
 EASY_AMSTAD = 70.0
 METHOD = (
     "Amstad reading ease and Wiener Sachtextformel 1 (textstat, German); CEFR estimated from "
-    "wordfreq Zipf bands (90% coverage of content words), an estimate, not a placement"
+    "wordfreq Zipf bands (90% coverage of running words), an estimate, not a placement"
 )
 
 _TEXTSTAT_LOCK = threading.Lock()
@@ -46,12 +47,15 @@ def _german_scores(text: str) -> tuple[float, float]:
     return round(amstad, 1), round(wiener, 1)
 
 
-def lexical_level(entries: Sequence[VocabEntry]) -> str:
-    """The lowest level whose words cover COVERAGE of the content-word occurrences."""
-    total = sum(e.count for e in entries)
+def lexical_level(entries: Sequence[VocabEntry], *, function_words: int = 0) -> str:
+    """The lowest level whose words cover COVERAGE of the running words.
+
+    ``function_words`` (articles, pronouns, auxiliaries ...) count as known at A1.
+    """
+    total = sum(e.count for e in entries) + function_words
     if total == 0:
         return "A1"
-    covered = 0
+    covered = function_words
     for level in LEVELS:
         covered += sum(e.count for e in entries if e.cefr == level)
         if covered / total >= COVERAGE:
@@ -64,7 +68,9 @@ def text_level(analysis: Analysis, *, vocabulary: Sequence[VocabEntry], level: s
     level_index(level)  # raises on an unknown level
     words = sum(1 for t in analysis.tokens if t.upos not in ("PUNCT", "X", "SYM") and any(c.isalnum() for c in t.text))
     amstad, wiener = _german_scores(analysis.text)
-    estimated = lexical_level(vocabulary)
+    names = sum(1 for t in analysis.tokens if t.ent_type or t.tag in ("NE", "NNE"))
+    content = sum(e.count for e in vocabulary)
+    estimated = lexical_level(vocabulary, function_words=max(0, words - content - names))
     step = 1 if amstad < HARD_AMSTAD else -1 if amstad >= EASY_AMSTAD else 0
     estimated = LEVELS[max(0, min(len(LEVELS) - 1, level_index(estimated) + step))]
     total = sum(e.count for e in vocabulary)

@@ -41,6 +41,14 @@ def test_the_vocabulary_lists_words_at_or_above_the_level(seed_pack: LessonPack)
     assert seed_pack.text_level is not None and seed_pack.text_level.cefr in ("B2", "C1", "C2")
 
 
+def test_the_seed_packs_vocabulary_has_the_words_the_issue_asks_for(seed_pack: LessonPack) -> None:
+    shown = {e.display: e for e in seed_pack.vocabulary}
+    for display in ("die Partnerschaft", "der Abzug", "das Staatsgebiet", "die Grundvoraussetzung",
+                    "ankündigen", "fordern", "vertiefen"):
+        assert display in shown and shown[display].gloss
+    assert {"Wladimir Putin", "Wang Yi", "Xi Jinping", "Moskau"} <= {n.text for n in seed_pack.names}
+
+
 def test_cloze_and_questions_come_from_their_builders(seed_pack: LessonPack) -> None:
     assert len(seed_pack.cloze) >= 12 and len({c.kind for c in seed_pack.cloze}) >= 4
     assert seed_pack.questions

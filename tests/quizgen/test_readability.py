@@ -33,6 +33,8 @@ def _entry(cefr: str, count: int) -> VocabEntry:
 
 def test_the_lexical_level_covers_ninety_percent_of_occurrences() -> None:
     assert lexical_level([_entry("A1", 90), _entry("C2", 10)]) == "A1"
+    assert lexical_level([_entry("C1", 20)], function_words=180) == "A1"
+    assert lexical_level([_entry("C1", 20)], function_words=100) == "C1"
     assert lexical_level([_entry("A1", 80), _entry("B2", 15), _entry("C2", 5)]) == "B2"
     assert lexical_level([]) == "A1"
 
