@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
 from django.contrib.auth.models import User
@@ -9,6 +11,7 @@ from django.contrib.auth.models import User
 from learnsite.quizzes import services
 from learnsite.quizzes.models import Item, Quiz
 
+PO = Path(__file__).resolve().parents[2] / "learnsite/quizzes/locale/de/LC_MESSAGES/django.po"
 SEED = Path("/work/shared/seed/moskau-besuch.txt")
 SENTENCE_1 = ("Präsident Wladimir Putin kündigte am Mittwoch bei einem Moskau-Besuch des chinesischen "
               "Top-Diplomaten Wang Yi an, dass Staatschef Xi Jinping Russland besuchen werde.")
@@ -44,3 +47,13 @@ def make_quiz(teacher: User, *, published: bool = True) -> Quiz:
 
 def item(quiz: Quiz, kind: str) -> Item:
     return quiz.items.get(kind=kind)
+
+
+def compile_german_catalog() -> None:
+    """Compile the German catalog as `make test` does (needs gettext's msgfmt)."""
+    from django.utils.translation import trans_real
+
+    assert shutil.which("msgfmt"), "install gettext (make test does, through tools/install_system_packages.sh)"
+    subprocess.run(["msgfmt", "--check", "-o", str(PO.with_suffix(".mo")), str(PO)], check=True)
+    trans_real._translations = {}  # drop catalogs loaded before the compile
+    trans_real._default = None

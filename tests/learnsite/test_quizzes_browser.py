@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from learnsite.quizzes.models import Item, Quiz
-from tests.learnsite.quiz_factories import SEED
+from tests.learnsite.quiz_factories import SEED, compile_german_catalog, item, make_quiz, make_teacher
 
 # Playwright's sync API runs an event loop in this thread; the test's own ORM reads are safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -186,3 +186,36 @@ def test_a_teacher_makes_a_quiz_and_a_learner_takes_it(live_server, browser):
     both_widths(lpage, "14-learner-retry")
     learner.close()
     teacher.close()
+
+
+def test_a_learner_with_a_german_browser_and_no_javascript_takes_a_quiz(live_server, browser):
+    compile_german_catalog()
+    quiz = make_quiz(make_teacher())
+    open_cloze, wh = item(quiz, "open"), item(quiz, "wh")
+    context = browser.new_context(viewport=PHONE, locale="de-DE", java_script_enabled=False)
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    page.goto(f"{live_server.url}/join/")
+    page.fill("#id_code", quiz.class_code.lower())
+    page.click("button:has-text('Quiz öffnen')")
+    page.fill("#id_name", "Jonas")
+    both_widths(page, "20-de-start")
+    page.click("button:has-text('Los geht')")
+    page.wait_for_url(re.compile(r"/a/\d+/$"))
+    # Keyboard only: type the answer and press Enter to send the form (a normal POST).
+    page.focus(f"#gap-{open_cloze.pk}-0")
+    page.keyboard.type("Aussenminister")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(rf"#item-{open_cloze.pk}$"))
+    feedback = page.inner_text(f"#item-{open_cloze.pk} .feedback")
+    assert "Richtig!" in feedback and "Mit Umlauten schreibt man: Außenminister" in feedback
+    page.fill(f"#gap-{wh.pk}-0", "Putin")
+    page.click(f"#item-{wh.pk} button:has-text('Prüfen')")
+    page.wait_for_url(re.compile(rf"#item-{wh.pk}$"))
+    assert "Nicht ganz." in page.inner_text(f"#item-{wh.pk} .feedback")
+    page.locator(f"#item-{wh.pk}").screenshot(path=str(SHOTS / "21-de-nojs-wh-wrong-item-phone.png"))
+    both_widths(page, "21-de-nojs-take")
+    page.click("button:has-text('Beenden und Ergebnis ansehen')")
+    assert page.inner_text("#score").replace(" ", "") == f"1/{quiz.items.count()}"
+    both_widths(page, "22-de-score")
+    context.close()

@@ -2,29 +2,18 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-from pathlib import Path
-
 import pytest
 from django.urls import reverse
-from django.utils.translation import trans_real
 
 from learnsite.quizzes import services
-from tests.learnsite.quiz_factories import item, make_quiz, make_teacher
-
-PO = Path(__file__).resolve().parents[2] / "learnsite/quizzes/locale/de/LC_MESSAGES/django.po"
+from tests.learnsite.quiz_factories import compile_german_catalog, item, make_quiz, make_teacher
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module", autouse=True)
 def compiled_catalog():
-    """Compile the German catalog as `make test` does (needs gettext's msgfmt)."""
-    assert shutil.which("msgfmt"), "install gettext (make test does: tools/install_system_packages.sh)"
-    subprocess.run(["msgfmt", "--check", "-o", str(PO.with_suffix(".mo")), str(PO)], check=True)
-    trans_real._translations = {}  # drop catalogs loaded before the compile
-    trans_real._default = None
+    compile_german_catalog()
 
 
 def test_the_browser_language_chooses_german(client):
