@@ -104,7 +104,7 @@ class ClauseAnalyzer:
             if chunk.kind == "pp":
                 tok.dep_ = "obl"
                 continue
-            cases = cm.cases_of(chunk.mask)
+            cases = cm.cases_of(chunk.lex_mask if chunk.lex_mask >= 0 else chunk.mask)
             role = role_of.get(id(chunk))
             if tok.dep_.startswith("nsubj") and "Nom" not in cases:
                 if cases == ("Acc",):

@@ -64,6 +64,7 @@ class Chunk:
     conjuncts: list[Chunk] = field(default_factory=list)
     temporal: bool = False
     attached: list[Chunk] = field(default_factory=list)  # genitive attributes, PPs inside it
+    lex_mask: int = -1  # the mask from morphology alone, before roles narrowed it
 
     @property
     def plural(self) -> bool:
@@ -133,6 +134,11 @@ class PhraseChunker:
                      "zur": "zu", "beim": "bei", "aufs": "auf", "fürs": "für", "ums": "um",
                      "übers": "über", "durchs": "durch"}.get(prep.text.lower(), lemma)
         governed = cm.preposition_mask(prep.text, lemma)
+        year = self.tag(pos + 1) == "CARD" and self.tok(pos + 1).text.isdigit() and len(self.tok(pos + 1).text) == 4
+        if year and self.adjacent(pos + 1):
+            # seit 1988 Finanzminister: a year ends the PP, it does not count the noun after it
+            return Chunk("pp", prep.i, self.toks[pos + 1] + 1, self.toks[pos + 1], governed, prep=prep.i,
+                         prep_lemma=lemma), pos + 2
         inner = self.np(pos + 1, governed=governed, contracted=prep.tag_ == "APPRART") if self.adjacent(pos + 1) else None
         if inner is None:
             # bis heute, seit langem: a preposition with an adverb
@@ -291,6 +297,8 @@ class PhraseChunker:
         return seq
 
     def noun_form_mask(self, tok: Token, *, bare: bool) -> int:
+        if tok.ent_type_ == "PER":
+            return cm.SING  # Jasmine the person, not the plural of Jasmin
         mask = cm.noun_mask(tok.text, tok.lemma_ or tok.text)
         if mask == cm.ALL and tok.tag_ in ("NE", "NNE") and bare:
             return cm.SING

@@ -76,6 +76,8 @@ def assign_roles(doc: Doc, clause: RawClause, verbs: VerbComplex) -> ClauseRoles
         middle = [c for c in middle if c.start < appendix_start]
     nachfeld_start = clause.nachfeld[0] if clause.nachfeld else None
     chunks = front + middle
+    for chunk in chunks:
+        chunk.lex_mask = chunk.mask
     out.chunks = chunks
     out.negated = any(doc[i].tag_ == "PTKNEG" for i in clause.vorfeld + clause.mittelfeld)
 

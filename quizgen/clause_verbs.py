@@ -134,8 +134,8 @@ def analyze_verbs(doc: Doc, clause: RawClause, *, third_person_subject: bool = T
         main = finite.i  # a full verb is the head; a participle or zu-infinitive after it is not
     elif full_nonfinite:
         main = full_nonfinite[-1]  # stecken geblieben, zu erreichen versucht: the governing verb is last
-    elif finite is not None and zu_infinitives and (finite.lemma_ or "").lower() in ("haben", "sein", "scheinen"):
-        main = finite.i  # nichts zu verlieren hatten
+    elif finite is not None and zu_infinitives and (finite.lemma_ or "").lower() in ("haben", "scheinen"):
+        main = finite.i  # nichts zu verlieren hatten (but: eine Epidemie sei nicht zu befürchten)
     elif full:
         main = full[-1]
     elif nonfinite:

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from quizgen import case_morphology as cm
+
 FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN", "VVIMP", "VAIMP"})
 NONFINITE = frozenset({"VVINF", "VAINF", "VMINF", "VVPP", "VAPP", "VMPP", "VVIZU"})
 VERBAL = FINITE | NONFINITE | frozenset({"PTKZU", "PTKVZ"})
@@ -44,8 +46,11 @@ class RawClause:
     first: bool = False  # nothing of the sentence comes before it (so V1 is a question or a dropped subject)
 
 
+QUOTE_TEXT = frozenset({'"', "“", "”", "„", "‚", "‘", "’", "«", "»", "‹", "›", "'", "``", "''"})
+
+
 def _content(doc: Doc, toks: list[int]) -> list[int]:
-    return [i for i in toks if not (doc[i].is_space or doc[i].is_punct)]
+    return [i for i in toks if not (doc[i].is_space or doc[i].is_punct or doc[i].text in QUOTE_TEXT)]
 
 
 def _has_finite(doc: Doc, toks: list[int]) -> bool:
@@ -155,18 +160,22 @@ RELATIVE_FORMS = frozenset({"der", "die", "das", "dem", "den", "denen", "dessen"
 
 
 def _noun_right_after(doc: Doc, content: list[int]) -> bool:
-    """Whether the article is followed by its noun within the piece and a finite verb only later."""
-    tags = [doc[i].tag_ for i in content[1:4]]
-    if not tags or tags[0] in FINITE:
+    """Whether the article agrees with the noun after it (die Kinder: yes; die Kohlenstoff: no)."""
+    if len(content) < 2:
         return False
-    if tags[0] in ("NN", "NE", "ADJA"):
-        return len(content) > 3  # die Kinder ... spielen: could be either; keep the article unless very short
-    return False
+    art, nxt = doc[content[0]], doc[content[1]]
+    if nxt.tag_ == "ADJA":
+        return True
+    if nxt.tag_ not in ("NN", "NE"):
+        return False
+    det = cm.determiner_mask(art.text)
+    noun = cm.noun_mask(nxt.text, nxt.lemma_ or nxt.text)
+    return det is None or bool(det[0] & noun)
 
 
 def _opening(doc: Doc, toks: list[int]) -> tuple[str, int | None]:
     """Classify a piece by its first words: ('sub', subordinator) or ('main'/'frag', None)."""
-    content = [i for i in toks if not doc[i].is_punct and not doc[i].is_space]
+    content = _content(doc, toks)
     if not content:
         return "frag", None
     k = 0
