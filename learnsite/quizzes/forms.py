@@ -71,7 +71,7 @@ class ItemForm(forms.Form):
         return _lines(self.cleaned_data["accepted"])
 
     def options_list(self) -> list[str]:
-        return _lines(self.cleaned_data["options"])
+        return _lines(self.cleaned_data.get("options", ""))
 
 
 class StartForm(forms.Form):

@@ -112,11 +112,16 @@ def item_edit(request: HttpRequest, quiz_id: int, item_id: int) -> HttpResponse:
     initial = {"prompt": item.prompt, "answer": item.answer, "accepted": "\n".join(item.accepted),
                "options": "\n".join(item.options), "hint": item.hint}
     form = ItemForm(request.POST or None, initial=initial)
+    if item.kind != "wordbank":
+        form.fields["answer"].label = _("Answer")
+    if not item.options and item.kind in ("open", "verbform", "wh"):
+        del form.fields["options"]  # typed items: there is nothing to choose from
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             services.item_update(item=item, prompt=data["prompt"], answer=data["answer"],
-                                 accepted=form.accepted_list(), options=form.options_list(), hint=data["hint"])
+                                 accepted=form.accepted_list(),
+                                 options=form.options_list() if "options" in form.fields else [], hint=data["hint"])
         except QuizgenError as exc:
             form.add_error(None, explain(exc))
         else:

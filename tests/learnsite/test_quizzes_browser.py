@@ -50,6 +50,8 @@ def both_widths(page, name: str) -> None:
     shot(page, f"{name}-desktop")
     page.set_viewport_size(PHONE)
     shot(page, f"{name}-phone")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"{name}: the page is {width}px wide on a {PHONE['width']}px phone"
     page.set_viewport_size(original)
 
 
