@@ -84,8 +84,15 @@ def is_whole(analysis: Analysis, phrase: Phrase) -> bool:
     toks = analysis.tokens
     first = toks[phrase.start]
     prev = toks[phrase.start - 1] if phrase.start > 0 and toks[phrase.start - 1].sentence == first.sentence else None
-    if first.text.lower().startswith("kein"):
-        return False  # "keine Flüchtlinge" answers nothing
+    if first.text.lower().startswith("kein") or first.tag in ("PDAT", "PDS"):
+        return False  # "keine Flüchtlinge" answers nothing; "dieser Antrag" needs the text before
+    if phrase.end - phrase.start == 1 and first.tag in ("ART", "PDS", "PIS", "PRELS"):
+        return False
+    words = [t.text.lower() for t in toks[phrase.start : phrase.end]]
+    if any(w in ("aber", "jedoch", "doch", "allerdings") for w in words):
+        return False
+    if first.tag == "CARD" and len(first.text) == 4 and first.text.isdigit() and phrase.end - phrase.start > 1:
+        return False  # "2015 aber nur 600.000 Flüchtlinge": a year glued to the phrase
     if prev is not None and first.tag in ("ADJA", "NN", "VVPP", "ADJD") and prev.tag in ("NN", "NE", "ADJA", "ART", "PIAT", "ADV", "ADJD"):
         return False  # "die in Begutachtung | geschickte Novelle", "immer | mehr Investoren"
     if prev is not None and prev.text == "," and phrase.start >= 2 and toks[phrase.start - 2].tag in ("NN", "NE"):

@@ -97,8 +97,8 @@ def _things(analysis: Analysis, cand: Candidate, role: str) -> list[str]:
     if article not in ARTICLE_FAMILY:
         return []  # bare plurals and names: no options of the same shape
     for clause in analysis.clauses:
-        if clause.sentence == cand.sentence:
-            continue
+        if abs(clause.sentence - cand.sentence) < 3:
+            continue  # a thing named nearby is often the answer again in other words (anaphora)
         phrases = [clause.subject] if role == "subject" else list(clause.acc_objects)
         for phrase in phrases:
             if phrase is None or phrase.confidence < 0.6 or not is_whole(analysis, phrase):
@@ -113,11 +113,11 @@ def _things(analysis: Analysis, cand: Candidate, role: str) -> list[str]:
             if not 2 <= len(words) <= 5 or any(not w[:1].isalnum() for w in words):
                 continue
             noun = words[-1].lower()
-            answer_noun = answer_low.split()[-1]
+            answer_words = cand.answer.lower().replace("-", " ").split()
             if text.lower() == answer_low or noun in cand.question.lower() or text in found:
                 continue
-            if noun.endswith(answer_noun) or answer_noun.endswith(noun):
-                continue  # das Konzept / ein neues Verkehrskonzept: likely the same thing
+            if any(noun.endswith(w) or w.endswith(noun) for w in answer_words if len(w) > 3):
+                continue  # das Konzept / ein neues Verkehrskonzept, die Erben / die Erben der ...: the same thing
             # same article family keeps options equally plausible (den/einen/die ...)
             if words[0].lower() not in ARTICLE_FAMILY[article]:
                 continue

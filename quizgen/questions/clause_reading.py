@@ -32,7 +32,12 @@ CONNECTIVES = frozenset(
     immerhin freilich wiederum sodann nämlich natürlich eben halt übrigens""".split()
 )
 # Deictic adverbs: the question would not say where or when "hier" is.
-DEICTIC = frozenset({"hier", "dort", "da", "damals", "dahin", "dorthin", "hierzu", "heuer"})
+DEICTIC = frozenset(
+    {"hier", "dort", "da", "damals", "dahin", "dorthin", "hierzu", "heuer", "ich", "mein", "meine", "meinen",
+     "meinem", "meiner", "meines", "wir", "uns", "unser", "unsere", "unseren", "unserem", "unserer", "du",
+     "dein", "deine", "euer", "eure", "mir", "mich", "dir", "dich"}
+)
+CLOSED_CLASS = frozenset({"ART", "APPR", "APPRART", "PPOSAT", "PDAT", "PIAT", "PIDAT", "KON", "ADV", "PPER", "PRF", "PIS", "PTKNEG", "KOKOM", "PTKA"})
 # Tags that point into the context: das/dies, darauf/dabei, relative and w-words, conjunctions.
 CONTEXT_TAGS = frozenset({"PDS", "PDAT", "PROAV", "PRELS", "PRELAT", "PWS", "PWAV", "PWAT", "KOUS", "KOUI", "PTKANT", "ITJ", "XY", "FM"})
 # The person in these is a dative (Mexiko gelang der Ausgleich): analyses confuse it with the subject.
@@ -304,11 +309,12 @@ def dangling(tags: list[str]) -> bool:
 
 
 def misplaced_capital(analysis: Analysis, index: int) -> bool:
-    """A capitalised function word inside a sentence: a headline glued to the text (``Kritik Bei PSG``)."""
+    """A capitalised preposition right after a noun: a headline glued to the text (``Kritik Bei PSG``)."""
     tok = analysis.tokens[index]
-    if not tok.text[:1].isupper() or tok.tag in ("NN", "NE", "NNE", "FM", "XY", "TRUNC", "CARD") or tok.text.isupper():
+    if tok.tag not in ("APPR", "APPRART") or not tok.text[:1].isupper() or index == 0:
         return False
-    return word_text(analysis, index) == tok.text  # not the sentence's first word
+    prev = analysis.tokens[index - 1]
+    return prev.sentence == tok.sentence and prev.tag in ("NN", "NE", "ADJA")
 
 
 def word_text(analysis: Analysis, index: int) -> str:
@@ -320,7 +326,10 @@ def word_text(analysis: Analysis, index: int) -> str:
         analysis.tokens[first].text in QUOTES or analysis.tokens[first].tag.startswith("$") or analysis.tokens[first].text.isspace()
     ):
         first += 1
-    if index == first and tok.tag not in ("NN", "NE", "NNE") and tok.text[:1].isupper() and not tok.text.isupper():
+    if tok.tag in CLOSED_CLASS and tok.text[:1].isupper() and not tok.text.isupper() and tok.text.lower() != "sie":
+        # closed-class words are capitalised only at a sentence start (or after a dateline)
+        return tok.text[:1].lower() + tok.text[1:]
+    if index == first and tok.tag in ("ADJA", "ADJD", "CARD") and tok.text[:1].isupper() and not tok.text.isupper():
         return tok.text[:1].lower() + tok.text[1:]
     return tok.text
 
@@ -422,7 +431,9 @@ def declarative_words(
             return None
         if misplaced_capital(analysis, i):
             return None
-        words.append(tok.text if i != clause.finite_verb else tok.text)
+        if misplaced_capital(analysis, i):
+            return None
+        words.append(word_text(analysis, i))
         tags.append(tok.tag)
     if negate and first_right is None:
         return None

@@ -41,8 +41,13 @@ PERSON_NOUN_ENDINGS: tuple[str, ...] = (
     "keeper", "goalie", "torwart", "trainerteam", "sprecherteam", "demonstrant", "demonstranten",
     "teilnehmer", "teilnehmerin", "mitglied", "mitglieder", "bewohner", "bewohnerin", "passagier",
     "passagiere", "insasse", "insassen", "lenker", "lenkerin", "fahrer", "fahrerin", "mädchen", "junge",
-    "geber", "nehmer", "schwede", "däne", "franzose", "russe", "grieche", "türke", "pole", "brite", "chinese", "held", "heldin",
+    "investor", "investoren", "moderator", "moderatorin", "kurator", "kuratorin", "senator", "senatorin",
+    "professor", "professorin", "doktor", "inspektor", "eigentümer", "eigentümerin", "besitzer", "besitzerin",
+    "händler", "händlerin", "erbe", "erben", "familie", "duo", "trio", "paar", "geber", "nehmer", "schwede", "däne", "franzose", "russe", "grieche", "türke", "pole", "brite", "chinese", "held", "heldin",
 )
+# Suffixes of agent nouns (Kabarettist, Regisseur, Aktionär, Demonstrant) and their false friends.
+PERSON_SUFFIXES: tuple[str, ...] = ("ist", "isten", "istin", "eur", "eure", "eurin", "är", "äre", "ären", "ärin", "ant", "anten", "antin")
+NOT_PERSON_SUFFIXES: tuple[str, ...] = ("frist", "fristen", "liste", "diamant", "restaurant", "proviant", "militär", "elefant", "quadrant", "gigant")
 # Endings too short to trust inside a compound (Sekunde is not a Kunde, Reiseführer is a book).
 EXACT_ONLY: frozenset[str] = frozenset({"kunde", "fan", "fans", "mann", "sohn", "kind", "opfer", "führer", "leiter", "general", "rat"})
 # Groups that act like people: "Wer" asks for them as subjects.
@@ -95,6 +100,9 @@ def is_person_noun(token: Token) -> bool:
         return False
     word = token.text.lower().replace("-", "")
     lemma = token.lemma.lower().replace("-", "")
+    for form in (word, lemma):
+        if form.endswith(PERSON_SUFFIXES) and not form.endswith(NOT_PERSON_SUFFIXES) and len(form) >= 7:
+            return True
     for e in PERSON_NOUN_ENDINGS:
         for form in (word, lemma):
             if form == e or (form.endswith(e) and e not in EXACT_ONLY and len(form) - len(e) >= 3 and len(e) >= 5):

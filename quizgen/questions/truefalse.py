@@ -109,6 +109,8 @@ def _swapped(analysis: Analysis, reading: ClauseReading) -> tuple[str, str] | No
     for mention in here:
         if mention.label not in ("PER", "LOC", "ORG"):
             continue
+        if mention.start > 0 and analysis.tokens[mention.start - 1].tag in ("ART", "ADJA", "APPRART"):
+            continue  # "die Ukraine" -> "die Kiew": the article belongs to the name
         for other in _others_of_type(analysis, mention, names_here):
             if _could_be_true(analysis, other, clause.verb_lemma, sent.index):
                 continue
@@ -177,14 +179,14 @@ def _other_number(text: str) -> str | None:
 
 
 def _negated(analysis: Analysis, reading: ClauseReading) -> tuple[str, str] | None:
-    clause = reading.clause
+    """The clause with its ``nicht`` removed. Adding a ``nicht`` is not offered: where it goes
+    depends on focus and idiom (``unter die Arme greifen``), and a misplaced one is bad German."""
     toks = analysis.tokens
-    if clause.negated or not (reading.nonfinite or clause.particle is not None):
+    nicht = [i for i in reading.own if toks[i].text.lower() == "nicht" and toks[i].tag == "PTKNEG"]
+    if len(nicht) != 1 or any(toks[i].text.lower() in ("noch", "mehr", "nur", "gar", "auch") for i in reading.own):
         return None
-    if any(toks[i].text.lower() in INDEFINITE or toks[i].tag in ("PIAT", "PIDAT", "PIS") for i in reading.own):
-        return None
-    text = _statement(analysis, reading, {}, negate=True)
-    return (text, "negated") if text is not None else None
+    text = _statement(analysis, reading, {nicht[0]: ""})
+    return (text, "negation removed") if text is not None else None
 
 
 def _coin(seed: int, sentence: int) -> bool:

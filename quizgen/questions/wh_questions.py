@@ -145,6 +145,9 @@ def _ask_pp(analysis: Analysis, reading: ClauseReading, phrase: Phrase) -> list[
         wh = "Mit wem"
     if wh is None:
         return []
+    before = toks[phrase.start - 1] if phrase.start > 0 else None
+    if before is not None and before.sentence == toks[phrase.start].sentence and before.tag in ("NN", "NE"):
+        return []  # "bei einer Reise | nach Brüssel": a PP after a noun usually belongs to the noun
     return _ask_with(analysis, reading, phrase, wh, "pp", kind)
 
 

@@ -29,7 +29,6 @@ def test_a_false_statement_changes_exactly_one_fact() -> None:
     falses = {c.question for seed in range(16) for c in truefalse.generate(analysis, seed=seed) if c.answer == "falsch"}
     allowed = {
         "Peter Huber hat 35 Tore erzielt.",
-        "Peter Huber hat 25 Tore nicht erzielt.",
         "Hans Meier hat 25 Tore erzielt.",
         "Anna Berger hat 25 Tore erzielt.",
         "Hans Meier leitet das Training.",
