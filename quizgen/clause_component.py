@@ -167,7 +167,7 @@ def _to_clause(doc: Doc, index: int, si: int, raw: RawClause, verbs: VerbComplex
     if roles.reflexive is not None and lemma:
         lemma = "sich " + lemma
     subordinator = doc[raw.subordinator].text.lower() if raw.subordinator is not None else None
-    confidence = 1.0 if raw.finite is not None or raw.kind == "sub" else 0.5
+    confidence = roles.certainty * (1.0 if raw.finite is not None or raw.kind == "sub" else 0.5)
     return Clause(
         index=index,
         sentence=si,

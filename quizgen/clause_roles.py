@@ -39,6 +39,7 @@ class ClauseRoles:
     reflexive: int | None = None  # token index of a reflexive pronoun (sich freuen)
     negated: bool = False
     predicate: int | None = None  # head of the predicative of a copula clause
+    certainty: float = 1.0  # how sure the segmentation of the clause is
 
 
 def _agrees(chunk: Chunk, verbs: VerbComplex) -> bool:
@@ -112,6 +113,7 @@ def _discount_unclear_clauses(doc: Doc, out: ClauseRoles, clause: RawClause, ver
     """Lower the confidence where segmentation is doubtful: two finite verbs, a bare zu-infinitive."""
     finites = [i for i in clause.tokens if is_finite(doc[i])]
     factor = 0.7 if len(finites) > 1 else 1.0
+    out.certainty = factor
     zu_verbs = [i for i in clause.verbs if doc[i].tag_ == "VVIZU" or (i > 0 and doc[i - 1].tag_ == "PTKZU")]
     object_factor = factor * (0.6 if zu_verbs and verbs.main not in zu_verbs else 1.0)
     if out.subject is not None:

@@ -234,6 +234,8 @@ def segment_sentence(doc: Doc, sent: Span) -> list[RawClause]:
                 doc[i].tag_ in NONFINITE or doc[i].tag_ == "PTKVZ" for i in main_before.tokens
             ):
                 main_before.tokens.extend(part)  # the right bracket after an embedded clause
+            elif _quoted(doc, part):
+                continue  # „Totale Vernachlässigung“, berichtete seine Frau: the quote is not a Vorfeld phrase
             elif _vorfeld_ahead(doc, pieces, n):
                 if pending:
                     parenthetical.extend(part)  # Kammenos, zugleich Chef der Partei, warf ...
@@ -263,6 +265,14 @@ def segment_sentence(doc: Doc, sent: Span) -> list[RawClause]:
         clause = RawClause(kind=kind, tokens=list(part), subordinator=sub, coordinated=coordinated, first=part[0] == pieces[0][0][0])
         clauses.append(clause)
     return clauses
+
+
+def _quoted(doc: Doc, part: list[int]) -> bool:
+    """Whether a piece is enclosed in quotation marks."""
+    before, after = part[0] - 1, part[-1] + 1
+    opening = before >= 0 and doc[before].text in QUOTE_TEXT or doc[part[0]].text in QUOTE_TEXT
+    closing = after < len(doc) and doc[after].text in QUOTE_TEXT or doc[part[-1]].text in QUOTE_TEXT
+    return opening and closing
 
 
 def _verb_final(doc: Doc, part: list[int]) -> bool:
