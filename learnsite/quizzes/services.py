@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from datetime import timedelta
 
@@ -197,8 +198,18 @@ def attempt_retry_wrong(*, attempt: Attempt) -> Attempt:
                                   retry_of=attempt)
 
 
+def _without_stem(item: Item, typed: str) -> str:
+    """On an ending item a learner who types the whole word (ersten for erst___) means the ending."""
+    stem = re.search(r"(\w+)$", item.prompt.split("___", 1)[0])
+    if stem and typed.strip().casefold().startswith(stem.group(1).casefold()) and len(typed.strip()) > len(stem.group(1)):
+        return typed.strip()[len(stem.group(1)):]
+    return typed
+
+
 def _judge(item: Item, given: Sequence[str]) -> tuple[bool, bool, str]:
     expected = item.gap_answers
+    if item.kind == "ending":
+        given = [_without_stem(item, g) for g in given]
     if len(given) != len(expected):
         raise QuizRefused(_("This answer does not fit the item. Reload the page and try again."))
     if not any(g.strip() for g in given):

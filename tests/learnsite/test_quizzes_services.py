@@ -144,3 +144,13 @@ def test_finishing_scores_and_retry_takes_only_the_wrong_items():
     assert item(quiz, "open").pk not in retry.item_ids and len(retry.item_ids) == 4
     with pytest.raises(QuizRefused, match="finished"):
         services.answer_submit(attempt=attempt, item=item(quiz, "wh"), given=["Lawrow"])
+
+
+def test_typing_the_whole_word_on_an_ending_item_counts_as_the_ending():
+    quiz = make_quiz(make_teacher())
+    ending = services.item_create(quiz=quiz, section=Item.Section.CLOZE, kind="ending", answer="en",
+                                  options=["e", "en", "er"], prompt="Kurz vor dem erst___ Jahrestag.")
+    first = services.attempt_start(quiz=quiz, learner_name="Ada")
+    second = services.attempt_start(quiz=quiz, learner_name="Bo")
+    assert services.answer_submit(attempt=first, item=ending, given=["ersten"]).correct
+    assert not services.answer_submit(attempt=second, item=ending, given=["erster"]).correct
