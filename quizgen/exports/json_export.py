@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -11,29 +12,39 @@ from quizgen.exports.options import ExportOptions
 from quizgen.pack import ClozeItem, LessonPack, NameEntry, Question, TextLevel, VocabEntry
 
 
+_PACK_FIELDS = {f.name for f in fields(LessonPack)}
+
+
 def pack_json(pack: LessonPack) -> str:
     return json.dumps(pack.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
 
 def _tuples(record: type, data: dict[str, Any]) -> Any:
-    # JSON has lists where the records hold tuples
+    # JSON has lists where the records hold tuples; fields a newer quizgen added are dropped
+    known = {f.name for f in fields(record)}
     return record(**{key: tuple(value) if isinstance(value, list) else value
-                     for key, value in data.items()})
+                     for key, value in data.items() if key in known})
 
 
 def pack_from_dict(data: dict[str, Any]) -> LessonPack:
-    """The records back from ``LessonPack.to_dict`` output (unknown fields are an error)."""
+    """The records back from ``LessonPack.to_dict`` output.
+
+    A missing field is an error; a field a newer quizgen added to a record is dropped, and
+    unknown top-level keys (``LessonPack.extra``) go back into ``extra``.
+    """
     try:
         level = data.get("text_level")
         return LessonPack(
             title=data["title"], level=data["level"], text=data["text"],
             sentences=tuple(data["sentences"]),
-            text_level=TextLevel(**level) if level else None,
+            text_level=_tuples(TextLevel, level) if level else None,
             vocabulary=tuple(_tuples(VocabEntry, entry) for entry in data["vocabulary"]),
-            names=tuple(NameEntry(**name) for name in data["names"]),
+            names=tuple(_tuples(NameEntry, name) for name in data["names"]),
             cloze=tuple(_tuples(ClozeItem, item) for item in data["cloze"]),
             questions=tuple(_tuples(Question, item) for item in data.get("questions", ())),
             source=data.get("source", ""), generator=data.get("generator", ""),
+            # LessonPack.to_dict writes the extra fields at the top level
+            extra={key: value for key, value in data.items() if key not in _PACK_FIELDS},
         )
     except (KeyError, TypeError) as error:
         raise ExportError(

@@ -77,3 +77,12 @@ def test_json_pack_reads_back_into_equal_records():
 def test_json_that_is_not_a_pack_says_what_to_do():
     with pytest.raises(ExportError, match="make it again"):
         pack_from_dict({"title": "x"})
+
+
+def test_json_from_a_newer_pack_keeps_extra_keys_and_drops_unknown_record_fields():
+    data = json.loads(pack_json(moskau_pack()))
+    data["notes"] = ["Vocabulary: glossary v2"]
+    data["vocabulary"][0]["audio"] = "partnerschaft.mp3"
+    pack = pack_from_dict(data)
+    assert pack.extra == {"notes": ["Vocabulary: glossary v2"]}
+    assert pack.vocabulary[0] == moskau_pack().vocabulary[0]
