@@ -5,12 +5,13 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from quizgen.errors import QuizgenError
 
+from learnsite.lessons.models import Article
 from learnsite.quizzes import selectors, services, text_sources
 from learnsite.quizzes.forms import KIND_LABELS, GenerateForm, ItemForm, NewTextForm
 from learnsite.quizzes.generation import DEFAULT_COUNTS
@@ -48,6 +49,21 @@ def quiz_new(request: HttpRequest) -> HttpResponse:
     elif request.method == "POST":
         status = 422
     return render(request, "quizzes/quiz_new.html", {"form": form}, status=status)
+
+
+@login_required
+@require_POST
+def quiz_from_article(request: HttpRequest, article_id: int) -> HttpResponse:
+    """A draft quiz of the teacher's own from one of the site's saved articles (the text is copied)."""
+    article = get_object_or_404(Article, pk=article_id)
+    try:
+        quiz = services.quiz_create_draft(teacher=request.user, title=article.title, text=article.text,
+                                          article=article)
+    except QuizgenError as exc:
+        messages.error(request, explain(exc))
+        return redirect("lessons:article_detail", pk=article.pk)
+    messages.success(request, _("Text saved. Choose the level and the items, then generate."))
+    return redirect("quizzes:review", quiz_id=quiz.pk)
 
 
 @login_required

@@ -9,6 +9,7 @@ app_name = "quizzes"
 urlpatterns = [
     path("quizzes/", teacher_views.quiz_list, name="list"),
     path("quizzes/new/", teacher_views.quiz_new, name="new"),
+    path("quizzes/from-article/<int:article_id>/", teacher_views.quiz_from_article, name="from_article"),
     path("quizzes/<int:quiz_id>/", teacher_views.quiz_review, name="review"),
     path("quizzes/<int:quiz_id>/generate/", teacher_views.quiz_generate, name="generate"),
     path("quizzes/<int:quiz_id>/regenerate/", teacher_views.quiz_regenerate, name="regenerate"),

@@ -215,3 +215,15 @@ def test_results_show_each_learner_and_the_common_wrong_answers(teacher_client):
     html = teacher_client.get(reverse("quizzes:results", args=[quiz.pk])).content.decode()
     assert "&lt;b&gt;Ada&lt;/b&gt;" in html and "<b>Ada</b>" not in html
     assert "33 %" in html and "berlin (2)" in html
+
+
+def test_a_saved_article_becomes_a_draft_quiz_of_my_own(teacher_client):
+    from learnsite.lessons.services import article_create
+
+    article = article_create(title="Moskau-Besuch", text=SEED.read_text())
+    page = teacher_client.get(reverse("lessons:article_detail", args=[article.pk])).content.decode()
+    assert reverse("quizzes:from_article", args=[article.pk]) in page
+    response = teacher_client.post(reverse("quizzes:from_article", args=[article.pk]))
+    quiz = Quiz.objects.get()
+    assert response["Location"] == reverse("quizzes:review", args=[quiz.pk])
+    assert quiz.article == article and quiz.teacher == teacher_client.teacher and quiz.text == article.text.strip()
