@@ -7,6 +7,7 @@ their verb and arguments spelled out.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, replace
 
 from django.conf import settings
@@ -120,7 +121,14 @@ class AnalysisView:
 
 def analysis_view_for_text(*, text: str) -> AnalysisView:
     """Analyse a German text with quizgen; raises QuizgenError subclasses on bad input."""
-    return analysis_view(analyze(text, max_chars=settings.QUIZGEN_ANALYSIS_MAX_CHARS))
+    return analysis_view(_analysis_of(text, settings.QUIZGEN_ANALYSIS_MAX_CHARS))
+
+
+@functools.lru_cache(maxsize=4)
+def _analysis_of(text: str, max_chars: int) -> Analysis:
+    # The same few texts (the demo article above all) are shown again and again; an Analysis
+    # is immutable, so the last few are kept per process. Errors are raised, never cached.
+    return analyze(text, max_chars=max_chars)
 
 
 def analysis_view(analysis: Analysis) -> AnalysisView:
