@@ -20,6 +20,7 @@ import genanki
 
 from quizgen.exports.anki_models import CLOZE_MODEL, QUESTION_MODEL, VOCABULARY_MODEL
 from quizgen.exports.gaps import (
+    TYPED_HINT_KINDS,
     gap_answers,
     is_usable_cloze,
     is_usable_question,
@@ -102,7 +103,7 @@ def cloze_text(item: ClozeItem) -> str:
     hint = ""
     if item.kind in _HINTED_BY_OPTIONS and item.options:
         hint = " / ".join(item.options)
-    elif item.kind == "verbform" and item.hint:
+    elif item.kind in TYPED_HINT_KINDS and item.hint:
         hint = item.hint
     out = [html.escape(pieces[0])]
     for number, piece in enumerate(pieces[1:], start=1):
@@ -118,7 +119,7 @@ def _cloze_extra(pack: LessonPack, item: ClozeItem) -> str:
     entry = glosses.get(item.lemma or "")
     if entry is not None and entry.gloss:
         lines.append(f"{html.escape(entry.display)}: {html.escape(entry.gloss)}")
-    elif item.hint and item.kind != "verbform":
+    elif item.hint and item.kind not in TYPED_HINT_KINDS:
         lines.append(html.escape(item.hint))
     if item.kind == "wordbank" and item.options:
         lines.append("Wortbank: " + html.escape(", ".join(item.options)))

@@ -8,6 +8,8 @@ import unicodedata
 from quizgen.pack import ClozeItem, LessonPack, Question
 
 GAP = "___"
+#: kinds whose hint is shown next to a typed gap (the others show their options)
+TYPED_HINT_KINDS: tuple[str, ...] = ("open", "verbform")
 _MARK = re.compile(r"\*\*(.+?)\*\*")
 
 

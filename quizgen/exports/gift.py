@@ -11,7 +11,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from quizgen.exports.gaps import gap_answers, is_usable_cloze, is_usable_question, split_at_gaps
+from quizgen.exports.gaps import (
+    TYPED_HINT_KINDS,
+    gap_answers,
+    is_usable_cloze,
+    is_usable_question,
+    split_at_gaps,
+)
 from quizgen.exports.moodle_xml import accepted_answers, category_path
 from quizgen.exports.options import ExportOptions
 from quizgen.pack import ClozeItem, LessonPack, Question
@@ -64,7 +70,7 @@ def cloze_gift(item: ClozeItem) -> list[str]:
         after = pieces[gap + 1] + "".join(answers[i] + pieces[i + 1]
                                           for i in range(gap + 1, gaps))
         name = item.id if gaps == 1 else f"{item.id}-{gap + 1}"
-        hint = f" ({item.hint})" if item.kind == "verbform" and item.hint else ""
+        hint = f" ({item.hint})" if item.kind in TYPED_HINT_KINDS and item.hint else ""
         block = _answer_block(item, answers[gap], item.options)
         questions.append(_title(name) + escape(before) + block + escape(hint + after))
     return questions

@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from quizgen.exports.gaps import (
+    TYPED_HINT_KINDS,
     gap_answers,
     is_usable_cloze,
     is_usable_question,
@@ -118,7 +119,7 @@ def cloze_question_text(item: ClozeItem) -> str:
     out = [html.escape(pieces[0])]
     for index, piece in enumerate(pieces[1:]):
         out.append(embedded_answer(item, answers[index]))
-        if item.kind == "verbform" and item.hint:
+        if item.kind in TYPED_HINT_KINDS and item.hint:
             out.append(f" ({html.escape(item.hint)})")
         out.append(html.escape(piece))
     return "".join(out)

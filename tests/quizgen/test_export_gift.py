@@ -79,7 +79,7 @@ def test_each_gap_becomes_a_missing_word_question():
             filled = pieces[0] + "".join(
                 (GAP if other == n else other_answer) + piece
                 for other, (other_answer, piece) in enumerate(zip(answers, pieces[1:]), 1))
-            if item.kind == "verbform":
+            if item.kind in ("open", "verbform") and item.hint:
                 filled = filled.replace(GAP, f"{GAP} ({item.hint})")
             assert rebuilt == filled
             assert [t for t, right in parsed["answers"] if right] == [answer]

@@ -79,7 +79,7 @@ def test_cloze_items_become_embedded_answers_with_every_gap():
         parsed = questions[item.id]
         assert parsed["type"] == "cloze"
         expected_text = item.text
-        if item.kind == "verbform":
+        if item.kind in ("open", "verbform") and item.hint:
             expected_text = item.text.replace(GAP, f"{GAP} ({item.hint})")
         assert parsed["text"] == expected_text
         answers = item.answers or (item.answer,)
