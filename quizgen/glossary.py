@@ -152,7 +152,12 @@ def _choose(headword: str, pos: str, context: frozenset[str]) -> tuple[str | Non
 
 
 def _same_words(a: str, b: str) -> bool:
-    return bool(set(a.split("; ")) & set(b.split("; ")))
+    """Two glosses say the same when an alternative shares its first word (to hope / to hope for)."""
+    return bool(_cores(a) & _cores(b))
+
+
+def _cores(gloss_text: str) -> set[str]:
+    return {alt.removeprefix("to ").split(" ")[0].lower() for alt in gloss_text.split("; ") if alt.strip()}
 
 
 def split_compound(word: str) -> tuple[str, ...]:

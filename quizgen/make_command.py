@@ -9,9 +9,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quizgen.errors import QuizgenError
+
+if TYPE_CHECKING:
+    from quizgen.exports import ExportFormat, ExportOptions
+    from quizgen.pack import LessonPack
 
 HTML_SUFFIXES = (".html", ".htm")
 
@@ -33,7 +39,13 @@ def read_article(path: Path) -> tuple[str, str | None]:
         raise QuizgenError(f"{path} is not UTF-8 text. Save it as plain UTF-8 text and try again.") from exc
 
 
-def write_pack(pack, formats, out_dir: Path, stem: str, options=None) -> list[Path]:  # type: ignore[no-untyped-def]
+def write_pack(
+    pack: LessonPack,
+    formats: Sequence[ExportFormat],
+    out_dir: Path,
+    stem: str,
+    options: ExportOptions | None = None,
+) -> list[Path]:
     """Write ``pack`` in each format; JSON goes to ``<stem>.json``, the rest where exports put them."""
     from quizgen.exports import export_path
 

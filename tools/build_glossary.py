@@ -68,7 +68,10 @@ _BRACES = re.compile(r"\{([^}]*)\}")
 _LABELS = re.compile(r"\[([^\]]*)\]")
 _STRIP = re.compile(r"\{[^}]*\}|\[[^\]]*\]|<[^>]*>|/[^/]*/")
 _PARENS = re.compile(r"\([^()]*\)")
-_OBJECTS = re.compile(r"^(?:(?:etw|jdn|jdm|jds|jd)\.(?:/(?:etw|jdn|jdm|jds)\.)*\s+)+")
+# Object slots in front of a verb, with or without a preposition: "etw.", "jdm. etw.", "auf etw."
+_OBJECTS = re.compile(
+    r"^(?:(?:(?!sich\s)[a-zäöü]{2,5}\s+)?(?:etw|jdn|jdm|jds|jd)\.(?:/(?:etw|jdn|jdm|jds)\.)*\s+)+"
+)
 _ENGLISH_OBJECTS = re.compile(r"\s+(?:sth|sb|sb\./sth|sth\./sb)\.(?=\s|$)")
 _WORD = re.compile(r"^[A-Za-zÄÖÜäöüß][A-Za-zÄÖÜäöüß-]*$")
 
@@ -208,7 +211,8 @@ def parse_line(
         # the last one's labels are its own too.
         own_marks = len(alts) > 1 and bool(_BRACES.search(alts[0]))
         group = [] if own_marks or alt is alts[-1] else _LABELS.findall(alts[-1])
-        labels = _LABELS.findall(alt) + group + _LABELS.findall(en_first)
+        # Labels inside braces belong to irregular forms ({wrought [archaic]}), not the sense.
+        labels = _LABELS.findall(alt) + group + _LABELS.findall(_BRACES.sub("", en_first))
         domains = tuple(sorted({lab for lab in labels if lab not in REGIONAL | MILD_REGISTER | STRONG_REGISTER}))
         penalty = 1.0 * bool(domains)
         penalty += 0.5 * any(lab in MILD_REGISTER for lab in labels)
@@ -218,14 +222,20 @@ def parse_line(
             bucket = votes.get(head.removeprefix("sich ").lower(), {})
             counts = [bucket.get(w, 0) for g in glosses for w in _tokens(g) - _EN_STOP]
             support = 0.6 * math.log2(1 + max(counts, default=0))
-        prior = english + richness + support - 0.5 * min(position, 3) - 0.1 * min(len(alts) - 1, 5) - penalty - 1.0 * qualified
+        # The core sense is usually said in one word: "to work", not "to be in work".
+        wordiness = 0.15 * min(len(glosses[0].removeprefix("to ").split()) - 1, 4)
+        prior = english + richness + support - wordiness - 0.5 * min(position, 3) - 0.1 * min(len(alts) - 1, 5) - penalty - 1.0 * qualified
         senses.append((head, pos, domains, round(prior, 2), gloss, _cues(german, head)))
     return senses
 
 
 def keep_headword(head: str, nouns: frozenset[str]) -> bool:
     word = head.removeprefix("sich ")
-    return zipf_frequency(word, "de") >= (MIN_NOUN_ZIPF if word in nouns else MIN_ZIPF)
+    # Attributive-only adjectives (ehemalig, letzt) are frequent only inflected.
+    zipf = max(zipf_frequency(w, "de") for w in (word, word + "e", word + "en")) if word.islower() else (
+        zipf_frequency(word, "de")
+    )
+    return zipf >= (MIN_NOUN_ZIPF if word in nouns else MIN_ZIPF)
 
 
 def build(source: Path) -> list[str]:
