@@ -71,5 +71,6 @@ model: install
 		--other training/corpus/ud-train-pud.conllu --dev training/corpus/ud-dev-gsd.conllu training/corpus/ud-dev-pud.conllu
 	$(SPACY_TRAIN) training/parser.cfg --output training/out/parser
 	$(SPACY_TRAIN) training/ner.cfg --output training/out/ner
-	$(PY) training/assemble.py training/out/hanta_rules.json training/out/parser/model-best \
-		training/out/ner/model-best quizgen/data/pipeline
+	$(PY) training/build_gazetteer.py training/out/gazetteer.json training/corpus/germeval-train.tsv --min-count 1
+	$(PY) training/assemble.py training/out/hanta_rules.json training/out/gazetteer.json \
+		training/out/parser/model-best training/out/ner/model-best quizgen/data/pipeline

@@ -168,6 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     nlp = load_pipeline()
     if args.kind == "ud":
         ud_gold = read_conllu(args.file)
+        predict_ud(nlp, ud_gold[:1], args.exclude)  # warm-up: HanTa loads its model lazily
         start = time.perf_counter()
         ud_pred = predict_ud(nlp, ud_gold, args.exclude)
         seconds = time.perf_counter() - start

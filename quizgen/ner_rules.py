@@ -50,15 +50,21 @@ class NerRules:
         self.split_trailing_places = split_trailing_places
         self.gazetteer: dict[str, str] = {}
         self._detector: Any = None
+        self._first_names: dict[str, bool] = {}  # gender-guesser is slow; names repeat
 
     def is_first_name(self, word: str) -> bool:
         if not word[:1].isupper() or len(word) < 2:
             return False
-        if self._detector is None:
-            import gender_guesser.detector
+        known = self._first_names.get(word)
+        if known is None:
+            if self._detector is None:
+                import gender_guesser.detector
 
-            self._detector = gender_guesser.detector.Detector(case_sensitive=True)
-        return self._detector.get_gender(word) in _FIRST_NAME_GENDERS
+                self._detector = gender_guesser.detector.Detector(case_sensitive=True)
+            known = self._detector.get_gender(word) in _FIRST_NAME_GENDERS
+            if len(self._first_names) < 100_000:
+                self._first_names[word] = known
+        return known
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)

@@ -3,25 +3,35 @@
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-import quizgen.hanta_component  # noqa: F401  (registers the factory)
+import quizgen.hanta_component  # noqa: F401  (registers the factories)
+import quizgen.ner_rules  # noqa: F401  (registers quizgen_ner_rules)
 from quizgen.clause_component import clauses_of  # also registers quizgen_clauses
 from quizgen.analysis import Analysis, Entity, Sentence, Token
+from quizgen.errors import PipelineError
 from quizgen.noun_lexicon import noun_info
 
-PIPELINE_NAME = "quizgen-baseline"
+PIPELINE_NAME = "quizgen_de-0.1.0"
+PIPELINE_DIR = Path(__file__).parent / "data" / "pipeline"
 
 
 @functools.lru_cache(maxsize=1)
 def load_pipeline() -> Language:
-    """The pipeline, loaded once per process."""
-    nlp = spacy.blank("de")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("quizgen_hanta")
+    """The pipeline, loaded once per process: sentencizer, HanTa, the trained parts, then rules.
+
+    The trained parts (tok2vec, morphologizer, parser, ner) are package data built by
+    ``make model`` (see training/README.md).
+    """
+    if not (PIPELINE_DIR / "config.cfg").is_file():
+        raise PipelineError(
+            f"The trained pipeline is missing from {PIPELINE_DIR}: reinstall quizgen, or run `make model`."
+        )
+    nlp = spacy.load(PIPELINE_DIR)
     nlp.add_pipe("quizgen_clauses", last=True)  # rule-based clauses and case (clause_component.py)
     return nlp
 

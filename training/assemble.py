@@ -1,13 +1,14 @@
-"""Builds the shipped pipeline from the trained parts: python training/assemble.py RULES PARSER NER OUT
+"""Builds the shipped pipeline from the trained parts: python training/assemble.py RULES GAZ PARSER NER OUT
 
 sentencizer -> quizgen_hanta (with the learned rules) -> tok2vec, morphologizer, parser (sourced
 from the UD model) -> ner (sourced from the GermEval model, with its own inline tok2vec) ->
-quizgen_aux_or_verb (AUX or VERB for VA*/VM* verbs, by their relation).
+quizgen_ner_rules (learned gazetteer, streets, first names) -> quizgen_aux_or_verb (AUX or VERB for VA*/VM* verbs, by their relation).
 Rule components other modules add come after these, in quizgen.pipeline.load_pipeline().
 """
 
 from __future__ import annotations
 
+import json
 import shutil
 import sys
 from pathlib import Path
@@ -39,7 +40,7 @@ META = {
 }
 
 
-def assemble(rules: Path, parser_dir: Path, ner_dir: Path, out: Path) -> None:
+def assemble(rules: Path, gazetteer: Path, parser_dir: Path, ner_dir: Path, out: Path) -> None:
     nlp = spacy.blank("de")
     nlp.add_pipe("sentencizer")
     # The rules travel in the component's own directory (rules.json), not as a path in the config.
@@ -49,6 +50,8 @@ def assemble(rules: Path, parser_dir: Path, ner_dir: Path, out: Path) -> None:
     for name in ("tok2vec", "morphologizer", "parser"):
         nlp.add_pipe(name, source=parser_nlp)
     nlp.add_pipe("ner", source=spacy.load(ner_dir))
+    ner_rules = nlp.add_pipe("quizgen_ner_rules")
+    ner_rules.gazetteer = json.loads(gazetteer.read_text(encoding="utf-8"))  # type: ignore[attr-defined]
     nlp.add_pipe("quizgen_aux_or_verb")
     nlp.meta.update(META)
     if out.exists():
@@ -59,8 +62,9 @@ def assemble(rules: Path, parser_dir: Path, ner_dir: Path, out: Path) -> None:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 5:
-        sys.exit("usage: python training/assemble.py RULES.json PARSER_MODEL NER_MODEL OUT_DIR")
-    import quizgen.hanta_component  # noqa: F401  (registers the factory)
+    if len(sys.argv) != 6:
+        sys.exit("usage: python training/assemble.py RULES.json GAZETTEER.json PARSER_MODEL NER_MODEL OUT_DIR")
+    import quizgen.hanta_component  # noqa: F401  (registers the factories)
+    import quizgen.ner_rules  # noqa: F401
 
     assemble(*(Path(a) for a in sys.argv[1:]))
