@@ -1,0 +1,73 @@
+"""Every export of a pack made by the real pipeline from the seed article, read back."""
+
+from __future__ import annotations
+
+import subprocess
+
+import anki.collection as anki_collection  # test-only dependency (AGPL), pinned in [test]
+import pytest
+
+from quizgen.exports import EXPORT_FORMATS, write_exports
+from quizgen.exports.gaps import gap_answers, is_usable_cloze, is_usable_question
+from quizgen.exports.options import ExportOptions
+from tests.quizgen.export_packs import SEED
+from tests.quizgen.test_export_gift import parse_gift
+from tests.quizgen.test_export_moodle import parse
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory):
+    from quizgen.lesson_pack import make_pack
+
+    pack = make_pack(SEED.read_text(encoding="utf-8"), title="Moskau-Besuch", level="B1",
+                     source=SEED.name)
+    out = tmp_path_factory.mktemp("real")
+    paths = write_exports(pack, list(EXPORT_FORMATS), out, ExportOptions(timestamp=1.7e9))
+    return pack, dict(zip(EXPORT_FORMATS, paths)), out
+
+
+def test_the_real_pack_has_items_of_every_family(exported):
+    pack, _, _ = exported
+    assert pack.vocabulary and pack.cloze and pack.questions
+
+
+def test_the_deck_imports_with_a_note_per_usable_item_and_no_empty_card(exported):
+    pack, paths, out = exported
+    col = anki_collection.Collection(str(out / "collection.anki2"))
+    try:
+        col.import_anki_package(anki_collection.ImportAnkiPackageRequest(
+            package_path=str(paths["apkg"]), options=anki_collection.ImportAnkiPackageOptions()))
+        cloze = [item for item in pack.cloze if is_usable_cloze(item)]
+        questions = [q for q in pack.questions if is_usable_question(q)]
+        assert col.note_count() == len(pack.vocabulary) + len(cloze) + len(questions)
+        vocabulary_cards = len(pack.vocabulary) + sum(1 for e in pack.vocabulary if e.gloss)
+        gaps = sum(len(gap_answers(item)) for item in cloze)
+        assert col.card_count() == vocabulary_cards + gaps + len(questions)
+        for card_id in col.find_cards(""):
+            card = col.get_card(card_id)
+            assert card.question().rsplit("</style>", 1)[-1].strip(), card.note().fields
+    finally:
+        col.close()
+
+
+def test_moodle_and_gift_carry_every_usable_item(exported):
+    pack, paths, _ = exported
+    questions = parse(paths["moodle"].read_text(encoding="utf-8"))["questions"]
+    usable_cloze = [item for item in pack.cloze if is_usable_cloze(item)]
+    usable_questions = [q for q in pack.questions if is_usable_question(q)]
+    assert len(questions) == len(usable_cloze) + len(usable_questions)
+    _, gift_questions = parse_gift(paths["gift"].read_text(encoding="utf-8"))
+    assert len(gift_questions) == len(usable_questions) + sum(
+        len(gap_answers(item)) for item in usable_cloze)
+
+
+def test_the_worksheet_pdf_ends_with_the_key(exported):
+    _, paths, _ = exported
+    text = subprocess.run(["pdftotext", str(paths["pdf"]), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    pages = [page for page in text.split("\f") if page.strip()]
+    assert len(pages) >= 3
+    assert pages[-1].lstrip().startswith("Lösungen")
+    assert "Moskau-Besuch" in pages[0] and "Lückentext" in text
