@@ -7,6 +7,7 @@ the same sheet, so a teacher can print a class set twice and get the same two ve
 
 from __future__ import annotations
 
+import itertools
 import random
 from dataclasses import dataclass, field
 from typing import Sequence, TypeVar
@@ -225,9 +226,12 @@ def choice_exercise(pack: LessonPack, options: ExportOptions,
     sources: list[Question | ClozeItem] = []
     sources += _best([q for q in pack.questions if q.kind == "choice"
                       and q.correct in range(len(q.options))], options.max_items)
-    sources += [item for item in pack.cloze if item.kind in _CHOICE_CLOZE_KINDS
-                and item.options and item.answer in item.options and is_usable_cloze(item)
-                and len(split_at_gaps(item.text)) == 2]
+    cloze = [item for item in pack.cloze if item.kind in _CHOICE_CLOZE_KINDS
+             and item.options and item.answer in item.options and is_usable_cloze(item)
+             and len(split_at_gaps(item.text)) == 2]
+    # take the kinds in turn (a word's meaning, an article, an ending ...), not the first few
+    by_kind = [[item for item in cloze if item.kind == kind] for kind in _CHOICE_CLOZE_KINDS]
+    sources += [item for round_ in itertools.zip_longest(*by_kind) for item in round_ if item]
     sources = sources[: options.max_items]
     if not sources:
         return None

@@ -122,3 +122,17 @@ def test_pdf_answer_key_is_on_its_own_last_page(pdf):
         for item in exercise.items:
             assert item.key in " ".join(key.split())
     assert "Z. 38" in key  # the Ukraine's demand starts on line 38
+
+
+def test_abc_exercise_takes_the_cloze_kinds_in_turn():
+    import dataclasses
+
+    pack = moskau_pack()
+    by_id = {item.id: item for item in pack.cloze}
+    second_article = dataclasses.replace(by_id["c04"], id="c04b")
+    pack = dataclasses.replace(pack, questions=(), cloze=(
+        by_id["c04"], second_article, by_id["c05"], by_id["c02"]))
+    choice = _answers(build_worksheet(pack, ExportOptions(kinds=("choice",), max_items=3)),
+                      "choice")
+    answers = sorted(item.key.split(") ", 1)[1] for item in choice.items)
+    assert answers == ["Beziehungen", "Die", "en"]  # one choice, one article, one ending
