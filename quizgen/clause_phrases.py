@@ -105,7 +105,8 @@ class PhraseChunker:
         pos = 0
         while pos < self.n:
             tag = self.tag(pos)
-            if tag in PREP_TAGS or (tag == "KOKOM" and pos + 1 < self.n):
+            starts_np = self.tag(pos + 1) in DET_TAGS | NOUN_TAGS | PRONOUN_TAGS | {"ADJA", "CARD"}
+            if tag in PREP_TAGS or (tag == "KOKOM" and starts_np):
                 chunk, nxt = self.pp(pos)  # als/wie + NP: a comparison, never an object
                 out.append(chunk)
                 pos = nxt
@@ -199,7 +200,7 @@ class PhraseChunker:
             else:
                 break
         inner: list[Chunk] = []
-        if has_det and p < self.n and self.adjacent(p) and self.tag(p) in ("ADV", "ADJD", "APPR", "APPRART"):
+        if has_det and p < self.n and self.adjacent(p) and self.tag(p) in ("ADV", "ADJD", "PTKA", "APPR", "APPRART"):
             p = self._prenominal_phrases(p, inner)  # die von China angekündigte Initiative
         # modifiers: adverbs before adjectives, adjectives, numbers, truncated compounds
         head_pos = None
@@ -248,11 +249,11 @@ class PhraseChunker:
         """Skip adverbs and PPs between an article and its participle: ein kürzlich von China gestellter Plan."""
         q = p
         found: list[Chunk] = []
-        for _ in range(4):
+        for _ in range(5):
             if q >= self.n or not self.adjacent(q):
                 return p
             tag = self.tag(q)
-            if tag in ("ADV", "ADJD") and not self._adjective_follows(q):
+            if tag in ("ADV", "ADJD", "PTKA") and not self._adjective_follows(q):
                 q += 1
             elif tag in PREP_TAGS:
                 pp, nxt = self.pp(q)
@@ -279,7 +280,9 @@ class PhraseChunker:
         while q < self.n and self.adjacent(q):
             t = self.tok(q)
             prev = self.tok(q - 1)
-            if t.tag_ in ("NE", "NNE", "FM"):
+            if t.ent_iob_ == "I" and prev.ent_iob_ in ("B", "I"):
+                pass  # inside one named entity: United Internet
+            elif t.tag_ in ("NE", "NNE", "FM"):
                 if t.text in PLACE_NAMES and not (len(seq) == 1 and prev.tag_ == "NN"):
                     break
                 if t.ent_iob_ == "B" and prev.ent_type_ and prev.ent_type_ != t.ent_type_:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from quizgen import case_morphology as cm
 from quizgen.clause_phrases import Chunk, PhraseChunker
@@ -50,7 +50,9 @@ def _agrees(chunk: Chunk, verbs: VerbComplex) -> bool:
     if verbs.number == "Plur":
         number_ok = chunk.plural or bool(chunk.mask & NOM & cm.PLUR)
     elif verbs.number == "Sing":
-        number_ok = not chunk.conjuncts and bool(chunk.mask & NOM & cm.SING)
+        # der Koalitionsverhandler und Wirtschaftslandesrat Strugl: one person when the article is shared
+        one_referent = all(not c.has_det for c in chunk.conjuncts) and chunk.has_det
+        number_ok = (not chunk.conjuncts or one_referent) and bool(chunk.mask & NOM & cm.SING)
     else:
         number_ok = True
     if verbs.person is not None and verbs.person not in chunk.persons:
@@ -109,9 +111,15 @@ def assign_roles(doc: Doc, clause: RawClause, verbs: VerbComplex) -> ClauseRoles
     return out
 
 
+def _participle_like(tok: Token) -> bool:
+    low = tok.text.lower()
+    return low.startswith(("ge", "be", "ent", "er", "ver", "zer", "emp", "miss")) or low.endswith(("iert", "en"))
+
+
 def _discount_unclear_clauses(doc: Doc, out: ClauseRoles, clause: RawClause, verbs: VerbComplex) -> None:
     """Lower the confidence where segmentation is doubtful: two finite verbs, a bare zu-infinitive."""
-    finites = [i for i in clause.tokens if is_finite(doc[i])]
+    misread = {i for i in clause.verbs if i != verbs.main and i != clause.finite} | ({verbs.main} - {clause.finite})
+    finites = [i for i in clause.tokens if is_finite(doc[i]) and (i == clause.finite or i not in misread or doc[i].tag_ != "VVFIN" or not _participle_like(doc[i]))]
     factor = 0.7 if len(finites) > 1 else 1.0
     out.certainty = factor
     zu_verbs = [i for i in clause.verbs if doc[i].tag_ == "VVIZU" or (i > 0 and doc[i - 1].tag_ == "PTKZU")]

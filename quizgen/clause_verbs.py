@@ -48,6 +48,19 @@ def _stem(lemma: str) -> str:
     return lemma
 
 
+_INSEPARABLE = ("ge", "be", "ent", "er", "ver", "zer", "emp", "miss")
+
+
+def _misread_nonfinite(tok: Token, finite: Token | None) -> bool:
+    """A form tagged finite that is a participle or infinitive next to an auxiliary: haben ... entwickelt."""
+    if tok.tag_ != "VVFIN" or finite is None or finite.tag_ not in ("VAFIN", "VMFIN"):
+        return False
+    low = tok.text.lower()
+    if low.endswith("t"):
+        return low.startswith(_INSEPARABLE) or low.endswith("iert")
+    return low.endswith("en") and (finite.tag_ == "VMFIN" or (finite.lemma_ or "").lower() == "werden")
+
+
 def finite_number(tok: Token) -> tuple[str | None, int | None]:
     """Number (and person if marked) of a finite verb form."""
     low = tok.text.lower()
@@ -123,12 +136,15 @@ def analyze_verbs(doc: Doc, clause: RawClause, *, third_person_subject: bool = T
     verbs = [i for i in clause.verbs if doc[i].tag_ in FINITE | NONFINITE]
     finite = doc[clause.finite] if clause.finite is not None else None
     full = [i for i in verbs if doc[i].tag_.startswith("VV")]
-    nonfinite = [i for i in verbs if doc[i].tag_ in NONFINITE]
+    # a second "finite" verb in the complex is a participle or infinitive the tagger misread (entwickelt)
+    nonfinite = [i for i in verbs if doc[i].tag_ in NONFINITE or (i != clause.finite and _misread_nonfinite(doc[i], finite))]
     lemmas = {i: (doc[i].lemma_ or doc[i].text).lower() for i in verbs}
-    participles = [i for i in nonfinite if doc[i].tag_.endswith("PP")]
+    participles = [i for i in nonfinite if doc[i].tag_.endswith("PP") or (doc[i].tag_ == "VVFIN" and doc[i].text.endswith("t"))]
+    if finite is None:
+        participles = [i for i in nonfinite if doc[i].tag_.endswith("PP")]
     werden_aux = [i for i in verbs if lemmas[i] == "werden" and i != (full[0] if full else -1)]
     zu_infinitives = {i for i in nonfinite if is_zu_form(doc[i]) or (i > 0 and doc[i - 1].tag_ == "PTKZU")}
-    full_nonfinite = [i for i in full if doc[i].tag_ in NONFINITE and i not in zu_infinitives]
+    full_nonfinite = [i for i in full if i in nonfinite and i not in zu_infinitives]
     main: int | None
     if finite is not None and finite.tag_ == "VVFIN":
         main = finite.i  # a full verb is the head; a participle or zu-infinitive after it is not
@@ -158,7 +174,7 @@ def analyze_verbs(doc: Doc, clause: RawClause, *, third_person_subject: bool = T
         number, person = finite_number(finite)
         tense = ftense
         perfect_aux = flemma in ("haben", "sein") and (
-            any(doc[i].tag_ in ("VVPP", "VAPP", "VMPP") for i in nonfinite if i != finite.i) or
+            any(i in participles for i in nonfinite if i != finite.i) or
             (any(doc[i].tag_ == "VMINF" for i in nonfinite) and flemma == "haben")
         )
         if flemma == "werden" and finite.text.lower().startswith("würd"):

@@ -206,6 +206,8 @@ def _opening(doc: Doc, toks: list[int]) -> tuple[str, int | None]:
         return "sub", first.i
     if _has_finite(doc, content):
         return "main", None
+    if first.tag_ in ("VVINF", "VAINF", "VMINF") and first.text.endswith("en") and content[0] > 0 and not _is_zu_infinitive(doc, content):
+        return "main", None  # ..., bleichen die Riffe aus: a plural verb first that the tagger read as infinitive
     if _is_zu_infinitive(doc, content):
         return "sub", None
     return "frag", None
@@ -228,7 +230,8 @@ def segment_sentence(doc: Doc, sent: Span) -> list[RawClause]:
         if kind == "main" and coordinated and clauses and clauses[-1].kind == "sub" and _verb_final(doc, part):
             kind = "sub"  # weil es alles gibt und das Personal freundlich ist
         if kind == "frag":
-            closing = any(doc[i].tag_ in NONFINITE or doc[i].tag_ == "PTKVZ" for i in part)
+            last_content = _content(doc, part)[-1:]
+            closing = bool(last_content) and doc[last_content[0]].tag_ in NONFINITE | {"PTKVZ"}
             main_before = next((c for c in reversed(clauses) if c.kind == "main"), None)
             if closing and main_before is not None and not any(
                 doc[i].tag_ in NONFINITE or doc[i].tag_ == "PTKVZ" for i in main_before.tokens
@@ -307,6 +310,8 @@ def fill_fields(doc: Doc, clause: RawClause) -> None:
     if body and doc[body[0]].tag_ == "KON":
         body = body[1:]
     finite_positions = [k for k, i in enumerate(body) if is_finite(doc[i])]
+    if not finite_positions and clause.kind == "main" and body and doc[body[0]].tag_ in ("VVINF", "VAINF", "VMINF"):
+        finite_positions = [0]
     verbal_runs = _runs(doc, body)
     if clause.kind == "main" and finite_positions:
         fk = finite_positions[0]
