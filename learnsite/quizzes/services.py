@@ -85,6 +85,9 @@ def quiz_generate(*, quiz: Quiz, level: str, counts: Mapping[str, int]) -> Quiz:
         quiz.generated = timezone.now()
         quiz.save()
         _insert_drafts(quiz, drafts)
+    if not drafts:
+        raise QuizRefused(_("The text gave no items with these settings. A longer text, or other kinds of "
+                            "items, give more."))
     return quiz
 
 

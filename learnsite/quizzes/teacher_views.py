@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -17,6 +19,15 @@ from learnsite.quizzes.forms import KIND_LABELS, GenerateForm, ItemForm, NewText
 from learnsite.quizzes.generation import DEFAULT_COUNTS
 from learnsite.quizzes.models import Item
 from learnsite.quizzes.refusals import explain
+
+logger = logging.getLogger(__name__)
+
+
+def _generation_crashed(request: HttpRequest, quiz_id: int) -> None:
+    # A bug in generation must not look like a lost text: say what is safe and log the cause.
+    logger.exception("generation failed for quiz %s", quiz_id)
+    messages.error(request, _("Generation failed unexpectedly. Your text and items are saved; "
+                              "try again, and if it fails again tell the site's administrator."))
 
 
 @login_required
@@ -96,6 +107,8 @@ def quiz_generate(request: HttpRequest, quiz_id: int) -> HttpResponse:
         services.quiz_generate(quiz=quiz, level=form.cleaned_data["level"], counts=form.counts())
     except QuizgenError as exc:
         messages.error(request, explain(exc))
+    except Exception:  # noqa: BLE001 (the one place generation failures reach the teacher)
+        _generation_crashed(request, quiz.pk)
     else:
         messages.success(request, _("Generated %(n)d items. Check them before you publish.") % {"n": quiz.items.count()})
     return redirect("quizzes:review", quiz_id=quiz.pk)
@@ -117,6 +130,8 @@ def quiz_regenerate(request: HttpRequest, quiz_id: int) -> HttpResponse:
         messages.error(request, _("Give the number of items as a whole number."))
     except QuizgenError as exc:
         messages.error(request, explain(exc))
+    except Exception:  # noqa: BLE001
+        _generation_crashed(request, quiz.pk)
     else:
         messages.success(request, _("Regenerated: %(kind)s.") % {"kind": KIND_LABELS[key]})
     return redirect("quizzes:review", quiz_id=quiz.pk)

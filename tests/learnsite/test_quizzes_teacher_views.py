@@ -227,3 +227,13 @@ def test_a_saved_article_becomes_a_draft_quiz_of_my_own(teacher_client):
     quiz = Quiz.objects.get()
     assert response["Location"] == reverse("quizzes:review", args=[quiz.pk])
     assert quiz.article == article and quiz.teacher == teacher_client.teacher and quiz.text == article.text.strip()
+
+
+def test_a_text_generation_cannot_handle_is_explained_and_stays_saved(teacher_client):
+    # A real input the pipeline refuses: the text is saved, generation answers with a reason.
+    quiz = services.quiz_create_draft(teacher=teacher_client.teacher, title="kurz", text="Ja.")
+    response = teacher_client.post(reverse("quizzes:generate", args=[quiz.pk]),
+                                   {"level": "B1", "cloze:open": 2, "question:wh": 2}, follow=True)
+    assert "The text gave no items with these settings" in response.content.decode()
+    quiz.refresh_from_db()
+    assert quiz.text == "Ja."
