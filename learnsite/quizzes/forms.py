@@ -66,6 +66,8 @@ class ItemForm(forms.Form):
     options = forms.CharField(label=_("Options to choose from (one per line)"), required=False,
                               widget=forms.Textarea(attrs={"rows": 3, "lang": "de"}))
     hint = forms.CharField(label=_("Hint"), required=False, max_length=300)
+    case_matters = forms.BooleanField(label=_("Capitalisation counts (otherwise forgiven with a note)"),
+                                      required=False)
 
     def accepted_list(self) -> list[str]:
         return _lines(self.cleaned_data["accepted"])

@@ -125,7 +125,7 @@ def item_create(*, quiz: Quiz, section: str, kind: str, prompt: str, answer: str
 
 
 def item_update(*, item: Item, prompt: str, answer: str, accepted: Sequence[str],
-                options: Sequence[str], hint: str = "") -> Item:
+                options: Sequence[str], hint: str = "", case_matters: bool | None = None) -> Item:
     """Change what an item asks and what counts as right."""
     prompt, answer = prompt.strip(), answer.strip()
     options = [o.strip() for o in options if o.strip()]
@@ -142,6 +142,8 @@ def item_update(*, item: Item, prompt: str, answer: str, accepted: Sequence[str]
     item.prompt, item.answer, item.hint = prompt, answer, hint.strip()
     item.accepted = [a.strip() for a in accepted if a.strip()]
     item.options = options
+    if case_matters is not None:
+        item.case_matters = case_matters
     item.save()
     return item
 

@@ -141,10 +141,12 @@ def quiz_regenerate(request: HttpRequest, quiz_id: int) -> HttpResponse:
 def item_edit(request: HttpRequest, quiz_id: int, item_id: int) -> HttpResponse:
     item = selectors.get_item_for_teacher(request.user, quiz_id, item_id)
     initial = {"prompt": item.prompt, "answer": item.answer, "accepted": "\n".join(item.accepted),
-               "options": "\n".join(item.options), "hint": item.hint}
+               "options": "\n".join(item.options), "hint": item.hint, "case_matters": item.case_matters}
     form = ItemForm(request.POST or None, initial=initial)
     if item.kind != "wordbank":
         form.fields["answer"].label = _("Answer")
+    if (item.section, item.kind) in services.SELECTED_KINDS:
+        del form.fields["case_matters"]  # a chosen option is compared letter for letter anyway
     if not item.options and item.kind in ("open", "verbform", "wh"):
         del form.fields["options"]  # typed items: there is nothing to choose from
     if request.method == "POST" and form.is_valid():
@@ -152,7 +154,8 @@ def item_edit(request: HttpRequest, quiz_id: int, item_id: int) -> HttpResponse:
         try:
             services.item_update(item=item, prompt=data["prompt"], answer=data["answer"],
                                  accepted=form.accepted_list(),
-                                 options=form.options_list() if "options" in form.fields else [], hint=data["hint"])
+                                 options=form.options_list() if "options" in form.fields else [], hint=data["hint"],
+                                 case_matters=data.get("case_matters"))
         except QuizgenError as exc:
             form.add_error(None, explain(exc))
         else:

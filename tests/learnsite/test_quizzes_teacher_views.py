@@ -237,3 +237,15 @@ def test_a_text_generation_cannot_handle_is_explained_and_stays_saved(teacher_cl
     assert "The text gave no items with these settings" in response.content.decode()
     quiz.refresh_from_db()
     assert quiz.text == "Ja."
+
+
+def test_the_teacher_can_make_capitalisation_count_on_a_typed_item(teacher_client):
+    quiz = make_quiz(teacher_client.teacher)
+    gap = item(quiz, "open")
+    teacher_client.post(reverse("quizzes:item_edit", args=[quiz.pk, gap.pk]),
+                        {"prompt": gap.prompt, "answer": gap.answer, "case_matters": "on"})
+    gap.refresh_from_db()
+    assert gap.case_matters
+    attempt = services.attempt_start(quiz=quiz, learner_name="Ada")
+    answer = services.answer_submit(attempt=attempt, item=gap, given=["außenminister"])
+    assert not answer.correct and answer.note == "capitalisation_matters"
