@@ -150,8 +150,9 @@ def question_note(pack: LessonPack, question: Question) -> genanki.Note:
         options = "<ol type=\"a\">" + "".join(
             f"<li>{html.escape(option)}</li>" for option in question.options) + "</ol>"
     answer = question.answer
-    if question.kind == "choice" and question.correct in range(len(question.options)):
-        answer = f"{'abcdefgh'[question.correct]}) {question.options[question.correct]}"
+    correct = question.correct
+    if question.kind == "choice" and correct is not None and 0 <= correct < len(question.options):
+        answer = f"{'abcdefgh'[correct]}) {question.options[correct]}"
     fields = [html.escape(prompt), options, html.escape(answer), evidence_html(pack, question),
               html.escape(pack.title), question.kind]
     return genanki.Note(model=QUESTION_MODEL, fields=fields,
