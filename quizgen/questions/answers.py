@@ -88,6 +88,12 @@ def is_whole(analysis: Analysis, phrase: Phrase) -> bool:
         return False  # "keine Flüchtlinge" answers nothing; "dieser Antrag" needs the text before
     if phrase.end - phrase.start == 1 and first.tag in ("ART", "PDS", "PIS", "PRELS"):
         return False
+    if first.tag in ("ADV", "KON", "PTKNEG", "ADJD") and phrase.preposition is None:
+        return False  # "noch den Wohnort", "offenbar uralte Kleider": a particle glued to the answer
+    for k in range(phrase.start, phrase.end - 1):
+        if toks[k].tag == "NN" and toks[k + 1].tag == "ADJA" and toks[k + 1].text.endswith(("e", "es")):
+            return False  # "die Violetten unerfreuliche Kunde": two phrases run together
+            # (a genitive after a noun, "Abzug russischer Truppen", has -er/-en)
     words = [t.text.lower() for t in toks[phrase.start : phrase.end]]
     if any(w in ("aber", "jedoch", "doch", "allerdings") for w in words):
         return False

@@ -69,6 +69,8 @@ def _distractors(analysis: Analysis, cand: Candidate) -> list[str]:
         if m.label != cand.answer_type or not clean_name(analysis, m):
             continue
         name = full_name(analysis, m)
+        if m.label == "PER" and not analysis.entities and len(name.split()) < 2:
+            continue  # without NER a one-word "person" is too often a product or a club
         if any(_alike(name, other) for other in (cand.answer_short, cand.answer, *found)):
             continue
         if any(w.lower() in sentence_text or w.lower() in question for w in name.split()):

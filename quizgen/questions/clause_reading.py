@@ -107,6 +107,10 @@ def read_clause(analysis: Analysis, clause: Clause) -> ClauseReading | None:
         own = own[1:]
     finite = toks[clause.finite_verb]
     nonfinite_idx = [i for i in clause.verb_tokens if i not in (clause.finite_verb, clause.particle)]
+    if finite.tag == "VMFIN" and not nonfinite_idx:
+        return None  # "Familien können auf 2000 Euro": a modal whose verb the text leaves out
+    if clause.kind == "main" and not _verb_second(analysis, clause):
+        return None
     main_is_finite = not any(toks[i].tag.startswith("VV") for i in nonfinite_idx)
     lemma = _base_lemma(clause.verb_lemma) if main_is_finite else finite.lemma
     if conjugation(lemma) is None:
@@ -126,6 +130,20 @@ def read_clause(analysis: Analysis, clause: Clause) -> ClauseReading | None:
         slot=slot,
         nonfinite=tuple(toks[i].text for i in nonfinite_idx if toks[i].tag != "PTKZU"),
     )
+
+
+def _verb_second(analysis: Analysis, clause: Clause) -> bool:
+    """A main clause has at most one constituent before its finite verb; with two (subject and
+    another phrase), it is a verb-final clause the segmentation took for a main clause."""
+    finite = clause.finite_verb
+    if finite is None:
+        return False
+    phrases = [p for p in (clause.subject, *clause.acc_objects, *clause.dat_objects, *clause.pps) if p is not None]
+    before = sorted((p for p in phrases if p.end <= finite and p.start >= clause.start), key=lambda p: p.start)
+    constituents = sum(1 for k, p in enumerate(before) if k == 0 or before[k - 1].end != p.start)
+    if constituents >= 2:  # contiguous phrases are one constituent: "die Gletscher | in den Alpen"
+        return False
+    return not any(analysis.tokens[i].tag in ("VVINF", "VVPP", "VAINF", "VAPP", "VMINF") for i in clause.verb_tokens if i < finite)
 
 
 def _adjectival_predicate(analysis: Analysis, clause: Clause) -> bool:

@@ -15,7 +15,7 @@ from quizgen.questions.candidate import Candidate
 from quizgen.analysis import Clause
 from quizgen.questions.clause_reading import QUOTES, ClauseReading, declarative_words, needs_complement, read_clause, too_thin
 from quizgen.questions.question_syntax import SPEECH_VERBS
-from quizgen.questions.mentions import Mention, full_name, is_person_noun, mentions, same_referent
+from quizgen.questions.mentions import Mention, clean_name, full_name, is_person_noun, mentions, same_referent
 from quizgen.questions.question_syntax import statement
 
 TRUE, FALSE = "richtig", "falsch"
@@ -111,6 +111,8 @@ def _swapped(analysis: Analysis, reading: ClauseReading) -> tuple[str, str] | No
             continue
         if mention.start > 0 and analysis.tokens[mention.start - 1].tag in ("ART", "ADJA", "APPRART"):
             continue  # "die Ukraine" -> "die Kiew": the article belongs to the name
+        if not clean_name(analysis, mention) or (mention.label == "PER" and not analysis.entities and len(mention.text.split()) < 2 and full_name(analysis, mention) == mention.text):
+            continue
         for other in _others_of_type(analysis, mention, names_here):
             if _could_be_true(analysis, other, clause.verb_lemma, sent.index):
                 continue
@@ -131,7 +133,9 @@ def _swapped(analysis: Analysis, reading: ClauseReading) -> tuple[str, str] | No
 def _others_of_type(analysis: Analysis, mention: Mention, names_here: set[str]) -> list[str]:
     out: list[str] = []
     for m in mentions(analysis):
-        if m.label != mention.label or m.text.endswith("s") and m.label == "PER":
+        if m.label != mention.label or not clean_name(analysis, m):
+            continue
+        if m.label == "PER" and not analysis.entities and len(full_name(analysis, m).split()) < 2:
             continue
         name = full_name(analysis, m)
         if any(same_referent(name, h) for h in names_here) or name in out:
@@ -157,7 +161,8 @@ def _number_changed(analysis: Analysis, reading: ClauseReading) -> tuple[str, st
         tok = toks[i]
         if tok.tag != "CARD" or not re.fullmatch(r"\d{1,4}(,\d+)?", tok.text):
             continue
-        new = _other_number(tok.text)
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        new = _other_number(tok.text, year=not (nxt is not None and nxt.tag in ("NN", "ADJA")))
         if new is None or new in numbers_in_text:
             continue
         text = _statement(analysis, reading, {i: new})
@@ -166,12 +171,12 @@ def _number_changed(analysis: Analysis, reading: ClauseReading) -> tuple[str, st
     return None
 
 
-def _other_number(text: str) -> str | None:
+def _other_number(text: str, *, year: bool = True) -> str | None:
     if "," in text:
         whole, frac = text.split(",")
         return f"{int(whole) + 1},{frac}"
     n = int(text)
-    if 1900 <= n <= 2100:
+    if 1900 <= n <= 2100 and year:
         return str(n - 2)  # a year: two years earlier is plausible and clearly different
     if n == 0:
         return None
