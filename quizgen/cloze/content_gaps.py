@@ -31,7 +31,8 @@ ORDINALS = frozenset("erst zweit dritt viert fünft sechst siebt acht neunt zehn
 # Tagged ADJA but determiners or quantifiers: no content word to learn (der ___ Sache: einen).
 NOT_CONTENT_ADJECTIVES = frozenset(
     "ein kein ander anderer beid viel wenig all sämtlich einig mehrer solch derartig folgend weiter "
-    "sonstig übrig ganz halb selb jeweilig dies jen".split()
+    "sonstig übrig ganz halb selb jeweilig dies jen zwei drei vier fünf sechs sieben acht neun "
+    "zehn elf zwölf zwanzig dreißig hundert tausend".split()
 )
 PARTICIPLE = re.compile(r"^(\w+)?ge\w+(t|en)$")
 QUOTE_MARKS = frozenset('"“”„‚‘’«»')
