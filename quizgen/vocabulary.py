@@ -21,7 +21,7 @@ from quizgen.analysis import Analysis, NounInfo, Token
 from quizgen.cefr_estimate import estimate_level, level_index
 from quizgen.errors import InputError
 from quizgen.glossary import gloss, split_compound
-from quizgen.noun_lexicon import is_known_noun, noun_info
+from quizgen.noun_lexicon import is_known_noun, noun_info, noun_lemmas_of_form
 from quizgen.pack import NameEntry, VocabEntry
 
 #: STTS tags of open-class words; everything else (articles, pronouns, particles ...) stays out
@@ -150,6 +150,24 @@ def _is_content(tok: Token) -> bool:
     return len(tok.lemma) > 1
 
 
+def _noun_lemma(tok: Token) -> str:
+    """The token's lemma, or the noun lexicon's when the tagger's is no known noun (Einflus)."""
+    if tok.tag != "NN" or tok.noun is not None or is_known_noun(tok.lemma):
+        return tok.lemma
+    known = noun_lemmas_of_form(tok.text)
+    if known:
+        return known[0]
+    if is_known_noun(tok.text):
+        return tok.text
+    # A compound the lexicon lacks: its last part's form gives the lemma (Kompromiss|papiers).
+    for cut in range(2, len(tok.text) - 3):
+        head = tok.text[cut:]
+        lemmas = noun_lemmas_of_form(head[:1].upper() + head[1:]) if "-" not in head else ()
+        if lemmas:
+            return tok.text[:cut] + (lemmas[0] if tok.text[cut - 1] == "-" else lemmas[0].lower())
+    return tok.lemma
+
+
 def _pos(tok: Token) -> str:
     if tok.tag == "NN":
         return "NOUN"
@@ -181,7 +199,7 @@ def build_vocabulary(
         if tok.i in in_name or not _is_content(tok):
             continue
         pos = _pos(tok)
-        lemma, marks = verbs.get(tok.i, (tok.lemma, (tok.i,))) if pos == "VERB" else (tok.lemma, (tok.i,))
+        lemma, marks = verbs.get(tok.i, (tok.lemma, (tok.i,))) if pos == "VERB" else (_noun_lemma(tok), (tok.i,))
         if pos == "ADV" and tok.tag == "ADJD":
             pos = "ADJ"
         group = groups.setdefault((lemma, pos), _Group(lemma=lemma, pos=pos, first=tok.i))

@@ -68,6 +68,7 @@ _BRACES = re.compile(r"\{([^}]*)\}")
 _LABELS = re.compile(r"\[([^\]]*)\]")
 _STRIP = re.compile(r"\{[^}]*\}|\[[^\]]*\]|<[^>]*>|/[^/]*/")
 _PARENS = re.compile(r"\([^()]*\)")
+_ABBREVIATION = re.compile(r"\s/[^/]{1,24}/(?=\s|;|$)")
 # Object slots in front of a verb, with or without a preposition: "etw.", "jdm. etw.", "auf etw."
 _OBJECTS = re.compile(
     r"^(?:(?:(?!sich\s)[a-zäöü]{2,5}\s+)?(?:etw|jdn|jdm|jds|jd)\.(?:/(?:etw|jdn|jdm|jds)\.)*\s+)+"
@@ -186,6 +187,7 @@ def parse_line(
         return []
     german, english = line.rstrip("\n").split(" :: ", 1)
     de_first, en_first = german.split(" | ")[0], english.split(" | ")[0]
+    en_first = _ABBREVIATION.sub("", en_first)  # "height /h; ht/": the ; is not a new sense
     glosses = [g for g in (_clean_english(a) for a in _split_top(en_first)) if g]
     glosses = list(dict.fromkeys(glosses))[:MAX_GLOSS_ALTS]
     if not glosses:
