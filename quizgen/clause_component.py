@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from quizgen import case_morphology as cm
 from quizgen.analysis import Clause, Phrase
-from quizgen.clause_phrases import Chunk
+from quizgen.clause_phrases import PRONOUN_TAGS, Chunk
 from quizgen.clause_roles import ClauseRoles, Role, assign_roles
 from quizgen.clause_verbs import VerbComplex, analyze_verbs
 from quizgen.topological_fields import RawClause, fill_fields, segment_sentence
@@ -59,8 +59,9 @@ class ClauseAnalyzer:
                 if roles.subject is not None and roles.subject.chunk.persons <= {1, 2}:
                     verbs = analyze_verbs(doc, raw, third_person_subject=False)
                 if self.set_morph:
+                    sure = {id(r.chunk) for r in _roles(roles) if r.confidence >= self.dep_threshold}
                     for chunk in roles.chunks:
-                        _set_morph(doc, chunk)
+                        _set_morph(doc, chunk, sure)
                 if self.relabel_deps and parsed:
                     self._relabel(doc, raw, verbs, roles)
                 clauses.append(_to_clause(doc, len(clauses), si, raw, verbs, roles))
@@ -127,21 +128,28 @@ def _would_cycle(verb: Token, tok: Token) -> bool:
     return True
 
 
-def _set_morph(doc: Doc, chunk: Chunk) -> None:
-    feats = cm.features_of(chunk.mask)
+def _roles(roles: ClauseRoles) -> list[Role]:
+    return ([roles.subject] if roles.subject else []) + roles.acc + roles.dat
+
+
+def _set_morph(doc: Doc, chunk: Chunk, sure: set[int]) -> None:
+    """Write what the phrase's morphology (and a confident role) fixes onto its words."""
+    mask = chunk.mask if id(chunk) in sure or chunk.lex_mask < 0 else chunk.lex_mask
+    feats = cm.features_of(mask)
     if chunk.conjuncts:
         feats.pop("Number", None)
         feats.pop("Gender", None)
     if feats:
         for i in chunk.core:
             tok = doc[i]
-            if tok.tag_ in ("NE", "NNE") and len(chunk.core) > 1 and i != chunk.head and "Case" not in feats:
-                continue
+            if tok.tag_ == "CARD" or tok.text == "%":
+                continue  # UD German gives numerals and % no case
+            own = feats if tok.tag_ not in PRONOUN_TAGS else {k: v for k, v in feats.items() if k == "Case"}
             merged = dict(tok.morph.to_dict())
-            merged.update(feats)
+            merged.update(own)
             tok.set_morph("|".join(f"{k}={v}" for k, v in sorted(merged.items())))
     for sub in chunk.conjuncts + chunk.attached:
-        _set_morph(doc, sub)
+        _set_morph(doc, sub, sure)
 
 
 def _phrase(doc: Doc, role: Role) -> Phrase:

@@ -178,7 +178,7 @@ class PhraseChunker:
                 persons = frozenset({3})
             return Chunk("np", first.i, first.i + 1, first.i, cm.narrow(mask, governed), persons,
                          core=[first.i], pronoun=first.text.lower()), pos + 1
-        mask = governed
+        mask = cm.ALL  # the preposition's case is applied last: an article that contradicts it wins
         weak = contracted  # am, zum ... contain a definite article
         has_det = contracted
         core: list[int] = []
@@ -230,7 +230,7 @@ class PhraseChunker:
             if head.tag_ == "NNA":
                 mask = cm.narrow(mask, cm.adjective_mask(head.text.lower(), weak))
             core.append(head.i)
-            core.extend(self.toks[head_pos + 1 : p])
+            # the names after a title (Präsident | Wladimir Putin) stay out of core: UD gives them their own case
         elif core and self.tok(p - 1).tag_ in ("ADJA", "CARD", "PIAT") and has_det:
             head_pos = p - 1  # elliptic: die beiden, der erste
         elif first.tag_ in ("ART", "PDAT") and first.text.lower() in cm.PRONOUN_MASKS:
@@ -241,6 +241,7 @@ class PhraseChunker:
         else:
             return None
         head_tok = self.tok(head_pos)
+        mask = cm.narrow(mask, governed)
         chunk = Chunk("np", self.toks[pos], self.toks[p - 1] + 1, head_tok.i, mask, core=core, has_det=has_det,
                       temporal=head_tok.lemma_ in TEMPORAL_NOUNS or head_tok.text in TEMPORAL_NOUNS, attached=inner)
         return chunk, p
