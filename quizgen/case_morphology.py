@@ -46,7 +46,7 @@ PLUR = spec("*P")
 
 
 def cases_of(mask: int) -> tuple[str, ...]:
-    return tuple(case for ci, case in enumerate(CASES) if mask & case_mask(case))
+    return tuple(case for case in CASES if mask & case_mask(case))
 
 
 def numbers_of(mask: int) -> tuple[str, ...]:
