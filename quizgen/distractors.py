@@ -136,6 +136,16 @@ def _senses(lemma: str, pos: str) -> tuple[Any, ...]:
     return tuple(s for s in senses_of(lemma) if s.pos == pos)
 
 
+CONCRETE_DOMAINS = frozenset(
+    "cook. zool. bot. anat. textil. constr. auto techn. mus. naut. ornith. mach. electr. agr. "
+    "arch. min. geol. transp. aviat. astron. chem. photo. print".split()
+)
+
+
+def _concrete(lemma: str) -> bool:
+    return any(d in CONCRETE_DOMAINS for s in _senses(lemma, "NOUN") for d in s.domains)
+
+
 def looks_like_person(lemma: str) -> bool:
     """A rough guess from the suffix (Kritiker, Sprecherin, Journalist, Präsident, Betriebsrat);
     it also takes some things (Computer), which only makes distractor choice stricter."""
@@ -177,8 +187,12 @@ mil., pol. ...) are left out, as they are the ones that may fit the sentence's m
     ]
     if looks_like_person(lemma):
         pool = [w for w in pool if not looks_like_person(w.lemma)]
+    # Things from concrete fields (food, animals, tools, buildings) come first: they are
+    # clearly wrong in the abstract slots of news text; other nouns only fill up.
+    ordered = _order(key, pool)
+    ordered = [w for w in ordered if _concrete(w.lemma)] + [w for w in ordered if not _concrete(w.lemma)]
     chosen: list[str] = []
-    for word in _order(key, pool):
+    for word in ordered:
         forms = noun_forms(word.lemma)
         if forms.get(("Nom", "Sing")) != word.lemma:
             continue  # nominalised adjectives (der Angestellte / ein Angestellter) change with the article
