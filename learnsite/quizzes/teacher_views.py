@@ -90,6 +90,7 @@ def quiz_review(request: HttpRequest, quiz_id: int) -> HttpResponse:
         "kind_labels": KIND_LABELS,
         "default_counts": DEFAULT_COUNTS,
         "share_url": share_url,
+        "join_url": request.build_absolute_uri(reverse("quizzes:code")),
         "pack": quiz.pack or {},
     }
     return render(request, "quizzes/quiz_review.html", context)

@@ -221,3 +221,18 @@ def test_a_learner_with_a_german_browser_and_no_javascript_takes_a_quiz(live_ser
     assert page.inner_text("#score").replace(" ", "") == f"1/{quiz.items.count()}"
     both_widths(page, "22-de-score")
     context.close()
+
+    # The teacher's pages in German fit a phone too (German labels are longer).
+    teacher = browser.new_context(viewport=PHONE, locale="de-DE")
+    tpage = teacher.new_page()
+    tpage.goto(f"{live_server.url}/accounts/login/")
+    tpage.fill("#id_username", quiz.teacher.username)
+    tpage.fill("#id_password", "Sehr-geheim-123")
+    tpage.click("main button[type=submit]")
+    tpage.wait_for_url(re.compile(r"/quizzes/$"))
+    tpage.goto(f"{live_server.url}/quizzes/{quiz.pk}/")
+    assert "Wie viele Aufgaben jeder Art" in tpage.inner_text("main")
+    both_widths(tpage, "23-de-teacher-review")
+    tpage.goto(f"{live_server.url}/quizzes/{quiz.pk}/results/")
+    both_widths(tpage, "24-de-teacher-results")
+    teacher.close()
