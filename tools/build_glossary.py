@@ -31,12 +31,12 @@ from wordfreq import zipf_frequency
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from quizgen.noun_lexicon import all_noun_lemmas  # noqa: E402
+from quizgen.noun_lexicon import all_noun_lemmas, noun_forms  # noqa: E402
 
 DEFAULT_SOURCE = Path("/usr/share/trans/de-en")
 MIN_ZIPF = 2.7  # other words
 MIN_NOUN_ZIPF = 2.5  # nouns of the noun lexicon; rarer compounds are glossed from their parts
-MAX_SENSES = 5
+MAX_SENSES = 4
 MAX_ENGLISH_ZIPF = 4.6  # above this, English frequency says nothing more about the sense
 MAX_GLOSS_ALTS = 2
 MAX_CUES = 3
@@ -234,9 +234,9 @@ def parse_line(
 def keep_headword(head: str, nouns: frozenset[str]) -> bool:
     word = head.removeprefix("sich ")
     # Attributive-only adjectives (ehemalig, letzt) are frequent only inflected.
-    zipf = max(zipf_frequency(w, "de") for w in (word, word + "e", word + "en")) if word.islower() else (
-        zipf_frequency(word, "de")
-    )
+    # Nouns met mostly in the plural (Grundzüge) count with their plural.
+    spellings = (word, word + "e", word + "en") if word.islower() else (word, *noun_forms(word).values())
+    zipf = max(zipf_frequency(w, "de") for w in spellings)
     return zipf >= (MIN_NOUN_ZIPF if word in nouns else MIN_ZIPF)
 
 
