@@ -72,11 +72,15 @@ def cmd_make(args: argparse.Namespace) -> int:
         from tqdm import tqdm
 
         progress = tqdm(total=len(paths), unit="article", file=sys.stderr)
+    stems: dict[str, int] = {}
     for path in paths:
+        # Two inputs with the same name (a/x.txt, b/x.txt) must not overwrite each other.
+        stems[path.stem] = stems.get(path.stem, 0) + 1
+        stem = path.stem if stems[path.stem] == 1 else f"{path.stem}-{stems[path.stem]}"
         try:
             text, title = read_article(path)
             pack = make_pack(text, title=title, level=args.level, source=str(path), seed=args.seed)
-            for written in write_pack(pack, formats, out_dir, path.stem, options):
+            for written in write_pack(pack, formats, out_dir, stem, options):
                 if progress is None:
                     print(written)
         except QuizgenError as exc:

@@ -53,3 +53,15 @@ def test_a_bad_file_is_reported_and_the_batch_goes_on(tmp_path: Path, capsys: py
 def test_extraction_of_an_empty_page_says_what_to_do() -> None:
     with pytest.raises(ExtractionError, match="plain text"):
         extract_article("<html><body><p>Cookies?</p></body></html>", source="x.html")
+
+
+def test_two_articles_with_the_same_name_do_not_overwrite_each_other(tmp_path: Path) -> None:
+    for folder, sentence in (("a", "Die Stadt baut eine neue Brücke."), ("b", "Der Verein gewinnt das Spiel.")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "nachricht.txt").write_text(sentence + " Das freut viele Menschen.", encoding="utf-8")
+    code = main(["make", str(tmp_path / "a" / "nachricht.txt"), str(tmp_path / "b" / "nachricht.txt"),
+                 "--out", str(tmp_path / "out")])
+    assert code == 0
+    first = json.loads((tmp_path / "out" / "nachricht.json").read_text(encoding="utf-8"))
+    second = json.loads((tmp_path / "out" / "nachricht-2.json").read_text(encoding="utf-8"))
+    assert "Brücke" in first["text"] and "Verein" in second["text"]
