@@ -204,6 +204,7 @@ class PhraseChunker:
             p = self._prenominal_phrases(p, inner)  # die von China angekündigte Initiative
         # modifiers: adverbs before adjectives, adjectives, numbers, truncated compounds
         head_pos = None
+        trunc: int | None = None
         while p < self.n and self.adjacent(p) or (p == pos and p < self.n):
             t = self.tok(p)
             if t.tag_ in ("ADJA", "CARD") or (t.tag_ == "PIAT" and t.lemma_.lower().startswith("beid")):
@@ -214,6 +215,7 @@ class PhraseChunker:
             elif t.tag_ in ("ADV", "ADJD", "PTKA") and self._adjective_follows(p):
                 p += 1
             elif t.tag_ == "TRUNC" and self.tag(p + 1) == "KON":
+                trunc = p if trunc is None else trunc  # Keim- und Wachstumsfähigkeit: UD heads on Keim-
                 p += 2
             elif t.tag_ == "KON" and core and self.tag(p - 1) == "ADJA" and self.tag(p + 1) == "ADJA":
                 p += 1
@@ -240,7 +242,7 @@ class PhraseChunker:
                          core=[first.i], pronoun=first.text.lower()), pos + 1
         else:
             return None
-        head_tok = self.tok(head_pos)
+        head_tok = self.tok(trunc if trunc is not None else head_pos)
         mask = cm.narrow(mask, governed)
         chunk = Chunk("np", self.toks[pos], self.toks[p - 1] + 1, head_tok.i, mask, core=core, has_det=has_det,
                       temporal=head_tok.lemma_ in TEMPORAL_NOUNS or head_tok.text in TEMPORAL_NOUNS, attached=inner)

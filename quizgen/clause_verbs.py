@@ -49,6 +49,7 @@ def _stem(lemma: str) -> str:
 
 
 _INSEPARABLE = ("ge", "be", "ent", "er", "ver", "zer", "emp", "miss")
+_SEPARABLE_PARTICIPLE = re.compile(r"^(ab|an|auf|aus|bei|ein|fest|her|hin|los|mit|nach|vor|weg|zu|zurück|zusammen|vorbei|weiter|heraus|hinaus|dar|frei|statt|teil|hervor)ge[a-zäöüß]+t$")
 
 
 def _misread_nonfinite(tok: Token, finite: Token | None) -> bool:
@@ -57,7 +58,7 @@ def _misread_nonfinite(tok: Token, finite: Token | None) -> bool:
         return False
     low = tok.text.lower()
     if low.endswith("t"):
-        return low.startswith(_INSEPARABLE) or low.endswith("iert")
+        return low.startswith(_INSEPARABLE) or low.endswith("iert") or bool(_SEPARABLE_PARTICIPLE.match(low))
     return low.endswith("en") and (finite.tag_ == "VMFIN" or (finite.lemma_ or "").lower() == "werden")
 
 
