@@ -47,6 +47,8 @@ def phrase_kind(analysis: Analysis, phrase: Phrase) -> str:
     if head_tok.tag in ("NN", "CARD", "ADJA", "NNE"):
         if inside and inside[-1].label == "PER" and inside[-1].start == head + 1:
             return "PER"
+        if head_tok.tag == "NN" and head_tok.noun is None and not analysis.entities and phrase.end - phrase.start == 1:
+            return "UNKNOWN"  # a bare word the lexicon does not know: likely a name without NER
         return "THING"
     return "PRON_UNRESOLVED" if head_tok.tag.startswith("P") else "THING"
 

@@ -44,7 +44,7 @@ CONTEXT_TAGS = frozenset({"PDS", "PDAT", "PROAV", "PRELS", "PRELAT", "PWS", "PWA
 DATIVE_EXPERIENCER = frozenset({"gelingen", "gefallen", "fehlen", "passieren", "gehören", "glücken", "misslingen", "schmecken", "einfallen", "auffallen"})
 # Verbs whose object is usually a clause (sagte, dass ...; hatte beschlossen, ... zu ...).
 COMPLEMENT_VERBS = SPEECH_VERBS | frozenset(
-    {"sehen", "wissen", "hören", "erfahren", "beschließen", "entscheiden", "versuchen", "planen", "vorhaben", "ankündigen", "zeigen", "bitten", "auffordern", "vorwerfen", "drohen", "verlangen", "empfehlen", "raten", "glauben", "denken", "finden", "scheinen"}
+    {"besagen", "vorwerfen", "betonen", "sehen", "wissen", "hören", "erfahren", "beschließen", "entscheiden", "versuchen", "planen", "vorhaben", "ankündigen", "zeigen", "bitten", "auffordern", "vorwerfen", "drohen", "verlangen", "empfehlen", "raten", "glauben", "denken", "finden", "scheinen"}
 )
 # Verbs that need a PP or a second object to make sense (sorgen für, aufrufen zu, vorhalten).
 NEEDS_MORE = frozenset(

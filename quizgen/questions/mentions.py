@@ -46,7 +46,7 @@ PERSON_NOUN_ENDINGS: tuple[str, ...] = (
     "händler", "händlerin", "erbe", "erben", "familie", "duo", "trio", "paar", "geber", "nehmer", "schwede", "däne", "franzose", "russe", "grieche", "türke", "pole", "brite", "chinese", "held", "heldin",
 )
 # Suffixes of agent nouns (Kabarettist, Regisseur, Aktionär, Demonstrant) and their false friends.
-PERSON_SUFFIXES: tuple[str, ...] = ("ist", "isten", "istin", "eur", "eure", "eurin", "är", "äre", "ären", "ärin", "ant", "anten", "antin")
+PERSON_SUFFIXES: tuple[str, ...] = ("jährige", "jähriger", "jährigen", "partner", "partnerin", "ist", "isten", "istin", "eur", "eure", "eurin", "är", "äre", "ären", "ärin", "ant", "anten", "antin")
 NOT_PERSON_SUFFIXES: tuple[str, ...] = ("frist", "fristen", "liste", "diamant", "restaurant", "proviant", "militär", "elefant", "quadrant", "gigant")
 # Endings too short to trust inside a compound (Sekunde is not a Kunde, Reiseführer is a book).
 EXACT_ONLY: frozenset[str] = frozenset({"kunde", "fan", "fans", "mann", "sohn", "kind", "opfer", "führer", "leiter", "general", "rat"})
