@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from quizgen.analysis import Analysis, NounInfo, Token
 from quizgen.cefr_estimate import estimate_level, level_index
 from quizgen.errors import InputError
-from quizgen.glossary import gloss, split_compound
+from quizgen.glossary import gloss, has_entry, split_compound
 from quizgen.noun_lexicon import is_known_noun, noun_info, noun_lemmas_of_form
 from quizgen.pack import NameEntry, VocabEntry
 
@@ -168,6 +168,18 @@ def _noun_lemma(tok: Token) -> str:
     return tok.lemma
 
 
+def _current_spelling(lemma: str) -> str:
+    """The post-1996 spelling when the tagger gives the old one (gewiß -> gewiss, Kongreß)."""
+    if "ß" not in lemma:
+        return lemma
+    modern = lemma.replace("ß", "ss")
+    # wordfreq folds ß into ss, so the dictionaries decide: the spelling they list is current.
+    def listed(word: str) -> bool:
+        return has_entry(word) or is_known_noun(word)
+
+    return modern if listed(modern) and not listed(lemma) else lemma
+
+
 def _pos(tok: Token) -> str:
     if tok.tag == "NN":
         return "NOUN"
@@ -202,6 +214,7 @@ def build_vocabulary(
         lemma, marks = verbs.get(tok.i, (tok.lemma, (tok.i,))) if pos == "VERB" else (_noun_lemma(tok), (tok.i,))
         if pos == "ADV" and tok.tag == "ADJD":
             pos = "ADJ"
+        lemma = _current_spelling(lemma)
         group = groups.setdefault((lemma, pos), _Group(lemma=lemma, pos=pos, first=tok.i))
         group.tokens.append(tok.i)
         group.marks[tok.i] = marks
