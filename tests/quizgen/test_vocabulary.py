@@ -112,3 +112,32 @@ def test_an_unknown_order_or_level_is_explained(seed_lists) -> None:
         filter_vocabulary(seed_lists[0], order="random")
     with pytest.raises(InputError, match="level"):
         filter_vocabulary(seed_lists[0], min_level="D1")
+
+
+def _hand_analysis(words: list[tuple[str, str, str]]) -> Analysis:
+    """One sentence from (text, lemma, STTS) triples, without clauses or entities."""
+    from quizgen.analysis import Sentence, Token
+    from quizgen.stts import STTS_TO_UPOS
+
+    tokens, text = [], ""
+    for i, (form, lemma, tag) in enumerate(words):
+        tokens.append(Token(i=i, text=form, whitespace=" ", idx=len(text), sentence=0, lemma=lemma,
+                            upos=STTS_TO_UPOS[tag], tag=tag, morph=(), head=i, dep="dep"))
+        text += form + " "
+    sentence = Sentence(index=0, start=0, end=len(tokens), start_char=0, end_char=len(text) - 1, text=text[:-1])
+    return Analysis(text=text[:-1], sentences=(sentence,), tokens=tuple(tokens), entities=(), clauses=())
+
+
+def test_without_ner_or_clauses_ne_runs_are_names_and_particles_rejoin_their_verb() -> None:
+    analysis = _hand_analysis([
+        ("Präsident", "Präsident", "NN"), ("Xi", "Xi", "NE"), ("Jinping", "Jinping", "NN"),
+        ("kündigte", "kündigen", "VVFIN"), ("2023", "2023", "CARD"), ("eine", "ein", "ART"),
+        ("Reise", "Reise", "NN"), ("an", "an", "PTKVZ"), ("und", "und", "KON"), ("wird", "werden", "VAFIN"),
+        ("lange", "lange", "ADV"), ("bleiben", "bleiben", "VVINF"), (".", ".", "$."),
+    ])
+    vocabulary, names = build_vocabulary(analysis)
+    assert [(n.text, n.type) for n in names] == [("Xi Jinping", "PER")]
+    lemmas = [e.lemma for e in vocabulary]
+    assert lemmas == ["Präsident", "ankündigen", "Reise", "lange", "bleiben"]
+    announce = vocabulary[1]
+    assert announce.example == "Präsident Xi Jinping **kündigte** 2023 eine Reise **an** und wird lange bleiben ."
