@@ -45,7 +45,7 @@ GENERAL_NOUNS = frozenset(
 # Words a teacher would not put on a worksheet as a random wrong option.
 OFFENSIVE = frozenset(
     "Nazi Hure Neger Schwuchtel Tampon Kondom Porno Nutte Penis Vagina Leiche Arsch Scheiße Kacke "
-    "Titte Fotze Schwanz Hintern Furz Pisse Zigeuner Krüppel Idiot Trottel Depp".split()
+    "Titte Fotze Schwanz Hintern Furz Pisse Zigeuner Krüppel Idiot Trottel Depp Weib".split()
 )
 ABSTRACT_SUFFIXES = ("ung", "ion", "heit", "keit", "schaft", "tät", "nis", "ismus", "enz", "anz", "ik", "ur")
 # General adjectives of size, degree and value fit almost any noun: as distractors they are

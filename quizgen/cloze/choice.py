@@ -8,11 +8,19 @@ Partnerschaft, nützliche / gewisse Chancen), since almost any adjective can mod
 
 from __future__ import annotations
 
+from quizgen.analysis import Analysis
 from quizgen.cloze.base import GAP, Candidate, ClozeContext, gapped, item_id, shuffled
 from quizgen.cloze.content_gaps import content_gaps
 from quizgen.distractors import noun_distractors
 from quizgen.inflection import noun_lemma
 from quizgen.pack import ClozeItem
+
+
+MIN_WORDS = 8  # a wrong option must be ruled out by the sentence: short ones say too little
+
+
+def words_in(analysis: Analysis, sentence: int) -> int:
+    return sum(1 for t in analysis.sentence_tokens(sentence) if t.text.isalpha())
 
 
 def excluded_words(ctx: ClozeContext) -> frozenset[str]:
@@ -35,6 +43,8 @@ class ChoiceKind:
             key = f"{iid}|{ctx.seed}"
             if gap.pos != "NOUN":
                 continue  # see the module docstring: adjective distractors are too often right
+            if words_in(analysis, tok.sentence) < MIN_WORDS:
+                continue  # "Danach flüchtete die ___.": Katze fits as well, nothing rules it out
             lemma = noun_lemma(tok.lemma)
             wrong = noun_distractors(lemma, tok.text, gap.readings, exclude=exclude, key=key, gloss_of=ctx.gloss_of, avoid_domains=ctx.domains | ctx.sentence_domains(tok.sentence))
             if wrong is None:

@@ -35,6 +35,7 @@ NOT_CONTENT_ADJECTIVES = frozenset(
     "zehn elf zwölf zwanzig dreißig hundert tausend".split()
 )
 PARTICIPLE = re.compile(r"^(\w+)?ge\w+(t|en)$")
+MIN_WORDS = 4
 QUOTE_MARKS = frozenset('"“”„‚‘’«»')
 SKIP_NOUNS = frozenset(
     """Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Sonnabend Januar Februar März
@@ -88,8 +89,11 @@ def content_gaps(ctx: ClozeContext) -> list[WordGap]:
     toks = analysis.tokens
     quoted = quoted_tokens(analysis)
     gaps: list[WordGap] = []
+    short = {s.index for s in analysis.sentences if sum(1 for t in analysis.sentence_tokens(s.index) if t.text.isalpha()) < MIN_WORDS}
     for np in noun_phrases(analysis):
         noun = toks[np.noun]
+        if noun.sentence in short:
+            continue  # ".@MatthiasMeisner ___.": too little context to fill a content word
         if np.noun in ctx.entity_tokens or np.noun in quoted or "-" in noun.text:
             continue
         nxt, prev = np.noun + 1, np.noun - 1

@@ -99,3 +99,10 @@ def test_word_bank_gaps_cannot_be_swapped_by_form() -> None:
     assert set(item.answers) < set(item.options)
     assert 1 <= len(item.options) - len(item.answers) <= 2
     assert item.answer == " | ".join(item.answers)
+
+
+def test_choice_needs_a_sentence_long_enough_to_rule_the_distractors_out() -> None:
+    short = [w("Danach", "danach", "ADV"), w("flüchtete", "flüchten", "VVFIN"), w("die", "der", "ART"),
+             w("Gruppe", "Gruppe", "NN"), w(".", ".", "$.")]  # fmt: skip
+    assert candidates("choice", [short]) == []
+    assert candidates("choice", [ABZUG])  # eleven words
