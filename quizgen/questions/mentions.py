@@ -140,12 +140,10 @@ _CACHE: dict[int, tuple[Analysis, tuple[Mention, ...]]] = {}
 
 def _find_mentions(analysis: Analysis) -> tuple[Mention, ...]:
     toks = analysis.tokens
-    if analysis.entities:
-        return tuple(
-            Mention(e.start, e.end, e.label, e.text, toks[e.start].sentence)
-            for e in analysis.entities
-            if e.end > e.start
-        )
+    from_ner = [
+        Mention(e.start, e.end, e.label, e.text, toks[e.start].sentence) for e in analysis.entities if e.end > e.start
+    ]
+    covered = {i for m in from_ner for i in range(m.start, m.end)}
     runs: list[tuple[int, int]] = []
     i = 0
     while i < len(toks):
@@ -162,15 +160,19 @@ def _find_mentions(analysis: Analysis) -> tuple[Mention, ...]:
             i = j
         else:
             i += 1
-    found: list[Mention] = []
-    person_lasts: set[str] = set()
+    found: list[Mention] = list(from_ner)
+    person_lasts: set[str] = {m.text for m in from_ner if m.label == "PER"}
     for start, end in runs:
+        if any(k in covered for k in range(start, end)):
+            continue
         label = _guess_label(analysis, start, end, person_lasts)
+        if from_ner and label == "OTH":
+            continue  # the NER saw it and did not call it a name
         text = analysis.span_text(start, end)
         if label == "PER":
             person_lasts.add(text)
         found.append(Mention(start, end, label, text, toks[start].sentence))
-    return tuple(found)
+    return tuple(sorted(found, key=lambda m: m.start))
 
 
 def _continues_name(tok: Token) -> bool:

@@ -82,3 +82,15 @@ def test_questions_match_the_golden_file(path: Path) -> None:
     if os.environ.get("QUIZGEN_UPDATE_GOLDEN") == "1":
         golden.write_text(rendered, encoding="utf-8")
     assert rendered == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_the_shipped_pipeline_gives_the_acceptance_questions() -> None:
+    from quizgen.analyzer import analyze
+
+    questions = build_questions(analyze(SEED.read_text(encoding="utf-8")))
+    by_text = {q.question: q for q in questions}
+    assert by_text["Wer besuchte Moskau?"].answer_short == "Wang Yi"
+    demand = [q for q in questions if q.question.startswith("Was fordert die Ukraine")]
+    assert demand[0].answer == "den vollständigen Abzug russischer Truppen von ihrem Staatsgebiet, inklusive der Krim"
+    assert len(questions) >= 10 and {q.kind for q in questions} == {"wh", "truefalse", "choice"}
