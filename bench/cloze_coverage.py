@@ -25,6 +25,7 @@ from quizgen.analysis import Analysis
 from quizgen.cloze import build_cloze
 from quizgen.errors import InputError
 from quizgen.pack import ClozeItem
+from quizgen.vocabulary import build_vocabulary
 
 DEFAULT_CORPUS = Path("/work/shared/corpus/10kgnad-part1.csv")
 FEW = 5
@@ -88,7 +89,8 @@ def main(argv: list[str] | None = None) -> int:
             refused += 1
             continue
         try:
-            items = build_cloze(analysis, level=args.level, vocabulary=())
+            vocabulary, _names = build_vocabulary(analysis)  # as the lesson pack passes it
+            items = build_cloze(analysis, level=args.level, vocabulary=vocabulary)
         except Exception as exc:  # a benchmark reports every failure and goes on
             errors.append(f"article {k}: {type(exc).__name__}: {exc}")
             continue
