@@ -96,6 +96,8 @@ def is_whole(analysis: Analysis, phrase: Phrase) -> bool:
         if toks[k].tag == "NN" and toks[k + 1].tag == "ADJA" and toks[k + 1].text.endswith(("e", "es")):
             return False  # "die Violetten unerfreuliche Kunde": two phrases run together
             # (a genitive after a noun, "Abzug russischer Truppen", has -er/-en)
+    if any(t.tag in ("VVFIN", "VAFIN", "VMFIN") for t in toks[phrase.start : phrase.end]):
+        return False  # "die Londoner weisen 67 Punkte": a clause, not a phrase
     words = [t.text.lower() for t in toks[phrase.start : phrase.end]]
     if any(w in ("aber", "jedoch", "doch", "allerdings") for w in words):
         return False

@@ -111,6 +111,8 @@ def _swapped(analysis: Analysis, reading: ClauseReading) -> tuple[str, str] | No
             continue
         if mention.start > 0 and analysis.tokens[mention.start - 1].tag in ("ART", "ADJA", "APPRART"):
             continue  # "die Ukraine" -> "die Kiew": the article belongs to the name
+        if mention.label != "PER" and mention.start > 0 and is_person_noun(analysis.tokens[mention.start - 1]):
+            continue  # "Kapitän Luisao" typed as a place: a title says it is a person
         if not clean_name(analysis, mention) or (mention.label == "PER" and not analysis.entities and len(mention.text.split()) < 2 and full_name(analysis, mention) == mention.text):
             continue
         for other in _others_of_type(analysis, mention, names_here):
