@@ -20,8 +20,8 @@ def generate(analysis: Analysis, *, seed: int = 0, previous: list[Candidate] | N
     """A choice version of every W-question in ``previous`` that has two good distractors."""
     out: list[Candidate] = []
     for cand in previous or []:
-        if cand.kind != "wh" or cand.answer_type not in CHOICE_TYPES:
-            continue
+        if cand.kind != "wh" or cand.answer_type not in CHOICE_TYPES or " und " in cand.answer_short:
+            continue  # a pair ("Russland und China") against single names is an easy guess
         distractors = _distractors(analysis, cand)
         if len(distractors) < 2:
             continue
