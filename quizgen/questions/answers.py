@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from quizgen.analysis import Analysis, Phrase
-from quizgen.questions.clause_reading import ClauseReading, misplaced_capital
+from quizgen.questions.clause_reading import ClauseReading
+from quizgen.questions.wording import misplaced_capital
 from quizgen.questions.mentions import full_name, is_group_noun, is_person_noun, mentions
 from quizgen.questions.pronoun_resolution import resolve_pronoun
 

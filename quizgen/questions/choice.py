@@ -89,7 +89,7 @@ def _order(seed: int, question: str) -> list[int]:
 def _things(analysis: Analysis, cand: Candidate, role: str) -> list[str]:
     """Other things in the same role (so in the same case) from other sentences of the text."""
     from quizgen.questions.answers import answer_core, is_whole, phrase_kind
-    from quizgen.questions.clause_reading import span_words
+    from quizgen.questions.wording import span_words
 
     from quizgen.questions.wh_questions import is_measure
 

@@ -12,6 +12,16 @@ from dataclasses import dataclass
 
 from quizgen.analysis import Analysis, Clause, Phrase, Token
 from quizgen.questions.pronoun_resolution import PERSONAL_PRONOUNS, resolved_name
+from quizgen.questions.wording import (
+    CONNECTIVES,
+    CONTEXT_TAGS,
+    DEICTIC,
+    QUOTES,
+    dangling,
+    misplaced_capital,
+    parenthetical_tokens,
+    word_text,
+)
 from quizgen.questions.question_syntax import (
     ASSERTING_SPEECH_VERBS,
     SPEECH_VERBS,
@@ -24,22 +34,6 @@ from quizgen.questions.question_syntax import (
     person_of_subject,
 )
 
-QUOTES = frozenset({'"', "„", "“", "”", "»", "«", "‚", "‘", "’", "'", "‹", "›"})
-# Discourse adverbs that tie a clause to the text before it; a question leaves them out.
-CONNECTIVES = frozenset(
-    """aber jedoch allerdings zudem außerdem nun also daher deshalb deswegen trotzdem dennoch
-    ebenfalls auch indes indessen hingegen zwar ja doch schließlich denn so dabei ferner
-    immerhin freilich wiederum sodann nämlich natürlich eben halt übrigens""".split()
-)
-# Deictic adverbs: the question would not say where or when "hier" is.
-DEICTIC = frozenset(
-    {"hier", "dort", "da", "damals", "dahin", "dorthin", "hierzu", "heuer", "ich", "mein", "meine", "meinen",
-     "meinem", "meiner", "meines", "wir", "uns", "unser", "unsere", "unseren", "unserem", "unserer", "du",
-     "dein", "deine", "euer", "eure", "mir", "mich", "dir", "dich"}
-)
-CLOSED_CLASS = frozenset({"ART", "APPR", "APPRART", "PPOSAT", "PDAT", "PIAT", "PIDAT", "KON", "ADV", "PPER", "PRF", "PIS", "PTKNEG", "KOKOM", "PTKA"})
-# Tags that point into the context: das/dies, darauf/dabei, relative and w-words, conjunctions.
-CONTEXT_TAGS = frozenset({"PDS", "PDAT", "PROAV", "PRELS", "PRELAT", "PWS", "PWAV", "PWAT", "KOUS", "KOUI", "PTKANT", "ITJ", "XY", "FM"})
 # The person in these is a dative (Mexiko gelang der Ausgleich): analyses confuse it with the subject.
 DATIVE_EXPERIENCER = frozenset({"gelingen", "gefallen", "fehlen", "passieren", "gehören", "glücken", "misslingen", "schmecken", "einfallen", "auffallen"})
 # Verbs whose object is usually a clause (sagte, dass ...; hatte beschlossen, ... zu ...).
@@ -306,75 +300,6 @@ def phrase_words(analysis: Analysis, phrase: Phrase, *, substitute: dict[int, st
     return words
 
 
-NP_OPENERS = frozenset({"APPR", "APPRART", "ART", "PPOSAT", "PDAT", "PIAT", "PIDAT", "ADJA"})
-NP_INSIDE = frozenset({"ART", "ADJA", "ADJD", "ADV", "PIAT", "PIDAT", "PPOSAT", "PDAT", "CARD", "TRUNC", "KON", "APPR", "APPRART", "PTKNEG"})
-NP_CLOSERS = frozenset({"NN", "NE", "NNE", "CARD", "PIS", "PPER", "PDS", "PRF", "PPOSS"})
-
-
-def dangling(tags: list[str]) -> bool:
-    """True when a preposition, article or adjective is left without its noun (a cut phrase)."""
-    open_np = False
-    for k, tag in enumerate(tags):
-        if tag in ("APPR", "APPRART") and k + 1 < len(tags) and tags[k + 1] in ("KON", "APPR", "APPRART"):
-            return True  # "auf und von X": a preposition whose object the analysis lost
-        if tag in NP_CLOSERS:
-            open_np = False
-        elif tag in NP_OPENERS:
-            open_np = True
-        elif open_np and tag not in NP_INSIDE:
-            return True
-    return open_np
-
-
-def misplaced_capital(analysis: Analysis, index: int) -> bool:
-    """A capitalised preposition right after a noun: a headline glued to the text (``Kritik Bei PSG``)."""
-    tok = analysis.tokens[index]
-    if tok.tag not in ("APPR", "APPRART") or not tok.text[:1].isupper() or index == 0:
-        return False
-    prev = analysis.tokens[index - 1]
-    return prev.sentence == tok.sentence and prev.tag in ("NN", "NE", "ADJA")
-
-
-def word_text(analysis: Analysis, index: int) -> str:
-    """A token as it is written inside a clause: a sentence-initial function word in lower case."""
-    tok = analysis.tokens[index]
-    sent = analysis.sentences[tok.sentence]
-    first = sent.start
-    while first < sent.end and (
-        analysis.tokens[first].text in QUOTES or analysis.tokens[first].tag.startswith("$") or analysis.tokens[first].text.isspace()
-    ):
-        first += 1
-    if tok.tag in CLOSED_CLASS and tok.text[:1].isupper() and not tok.text.isupper() and tok.text.lower() != "sie":
-        # closed-class words are capitalised only at a sentence start (or after a dateline)
-        return tok.text[:1].lower() + tok.text[1:]
-    if index == first and tok.tag in ("ADJA", "ADJD", "CARD") and tok.text[:1].isupper() and not tok.text.isupper():
-        return tok.text[:1].lower() + tok.text[1:]
-    return tok.text
-
-
-def span_words(analysis: Analysis, start: int, end: int) -> str:
-    """The text of tokens ``[start, end)`` with a sentence-initial function word lowered."""
-    text = analysis.span_text(start, end)
-    if end > start:
-        first = word_text(analysis, start)
-        text = first + text[len(first) :]
-    return text
-
-
-def parenthetical_tokens(analysis: Analysis, own: tuple[int, ...]) -> set[int]:
-    """Tokens inside (and including) round brackets: a question leaves asides out."""
-    out: set[int] = set()
-    opened: int | None = None
-    for i in own:
-        text = analysis.tokens[i].text
-        if text == "(":
-            opened = i
-        elif text == ")" and opened is not None:
-            out.update(range(opened, i + 1))
-            opened = None
-    return out
-
-
 def too_thin(analysis: Analysis, clause: Clause) -> bool:
     """A light or PP-governing verb with at most one other constituent: ``Wer rief die USA auf?``
     leaves out what they were called to do."""
@@ -403,65 +328,6 @@ def needs_complement(analysis: Analysis, clause: Clause) -> bool:
             return False
         return (other.subordinator or "").lower() in ("dass", "ob", "") or other.subordinator is None
     return False
-
-
-def declarative_words(
-    analysis: Analysis, reading: ClauseReading, *, substitute: dict[int, str] | None = None, negate: bool = False
-) -> list[str] | None:
-    """The clause as a statement in its own word order, discourse adverbs and asides left out,
-    ``nicht`` before the right bracket when ``negate``. None when it needs its context."""
-    toks = analysis.tokens
-    clause = reading.clause
-    substitute = substitute or {}
-    bracketed = parenthetical_tokens(analysis, reading.own)
-    right_bracket = [i for i in clause.verb_tokens if i != clause.finite_verb]
-    first_right = min(right_bracket) if right_bracket else None
-    words: list[str] = []
-    tags: list[str] = []
-    for i in reading.own:
-        if i in bracketed or toks[i].text.isspace():
-            continue
-        if negate and i == first_right:
-            words.append("nicht")
-        if i in substitute:
-            if substitute[i]:
-                words.append(substitute[i])
-                tags.append("NE")
-            continue
-        tok = toks[i]
-        low = tok.text.lower()
-        if i == reading.own[0] and tok.tag in ("KON", "KOUS"):
-            continue
-        if low in CONNECTIVES and tok.tag in ("ADV", "KON", "PTKANT"):
-            continue
-        if tok.tag.startswith("$") and tok.text != "-":
-            return None
-        if tok.tag in CONTEXT_TAGS or tok.text in QUOTES or low in ("man", "es") or low in DEICTIC:
-            return None
-        if tok.tag == "PPER":
-            name = resolved_name(analysis, i)
-            if name is None:
-                return None
-            words.append(name)
-            tags.append("NE")
-            continue
-        if tok.tag == "PPOSAT" and clause.subject is not None and i == clause.subject.start:
-            return None
-        if misplaced_capital(analysis, i):
-            return None
-        if misplaced_capital(analysis, i):
-            return None
-        words.append(word_text(analysis, i))
-        tags.append(tok.tag)
-    if negate and first_right is None:
-        return None
-    if not words or dangling([t for t in tags if t[:2] not in ("VV", "VA", "VM") and t != "PTKVZ"]):
-        return None
-    first_kept = next((i for i in reading.own if i not in bracketed and not toks[i].text.isspace() and not (toks[i].text.lower() in CONNECTIVES and toks[i].tag in ("ADV", "KON", "PTKANT"))), None)
-    if first_kept == clause.finite_verb:
-        return None  # the Vorfeld was a connective: the statement would start with its verb
-    words[0] = words[0][:1].upper() + words[0][1:]
-    return words
 
 
 def is_agentive(reading: ClauseReading) -> bool:

@@ -13,7 +13,9 @@ import re
 from quizgen.analysis import Analysis
 from quizgen.questions.candidate import Candidate
 from quizgen.analysis import Clause
-from quizgen.questions.clause_reading import QUOTES, ClauseReading, declarative_words, needs_complement, read_clause, too_thin
+from quizgen.questions.clause_reading import ClauseReading, needs_complement, read_clause, too_thin
+from quizgen.questions.pronoun_resolution import resolved_name
+from quizgen.questions.wording import CONNECTIVES, CONTEXT_TAGS, DEICTIC, QUOTES, dangling, misplaced_capital, parenthetical_tokens, word_text
 from quizgen.questions.question_syntax import SPEECH_VERBS
 from quizgen.questions.mentions import Mention, clean_name, full_name, is_person_noun, mentions, same_referent
 from quizgen.questions.question_syntax import statement
@@ -71,6 +73,65 @@ RELATIVE_OR_ADVERBIAL = frozenset(
     """der die das dem den dessen deren denen welcher welche welches weil da nachdem als wenn
     während obwohl bevor seit seitdem sobald""".split()
 )
+
+
+def declarative_words(
+    analysis: Analysis, reading: ClauseReading, *, substitute: dict[int, str] | None = None, negate: bool = False
+) -> list[str] | None:
+    """The clause as a statement in its own word order, discourse adverbs and asides left out,
+    ``nicht`` before the right bracket when ``negate``. None when it needs its context."""
+    toks = analysis.tokens
+    clause = reading.clause
+    substitute = substitute or {}
+    bracketed = parenthetical_tokens(analysis, reading.own)
+    right_bracket = [i for i in clause.verb_tokens if i != clause.finite_verb]
+    first_right = min(right_bracket) if right_bracket else None
+    words: list[str] = []
+    tags: list[str] = []
+    for i in reading.own:
+        if i in bracketed or toks[i].text.isspace():
+            continue
+        if negate and i == first_right:
+            words.append("nicht")
+        if i in substitute:
+            if substitute[i]:
+                words.append(substitute[i])
+                tags.append("NE")
+            continue
+        tok = toks[i]
+        low = tok.text.lower()
+        if i == reading.own[0] and tok.tag in ("KON", "KOUS"):
+            continue
+        if low in CONNECTIVES and tok.tag in ("ADV", "KON", "PTKANT"):
+            continue
+        if tok.tag.startswith("$") and tok.text != "-":
+            return None
+        if tok.tag in CONTEXT_TAGS or tok.text in QUOTES or low in ("man", "es") or low in DEICTIC:
+            return None
+        if tok.tag == "PPER":
+            name = resolved_name(analysis, i)
+            if name is None:
+                return None
+            words.append(name)
+            tags.append("NE")
+            continue
+        if tok.tag == "PPOSAT" and clause.subject is not None and i == clause.subject.start:
+            return None
+        if misplaced_capital(analysis, i):
+            return None
+        if misplaced_capital(analysis, i):
+            return None
+        words.append(word_text(analysis, i))
+        tags.append(tok.tag)
+    if negate and first_right is None:
+        return None
+    if not words or dangling([t for t in tags if t[:2] not in ("VV", "VA", "VM") and t != "PTKVZ"]):
+        return None
+    first_kept = next((i for i in reading.own if i not in bracketed and not toks[i].text.isspace() and not (toks[i].text.lower() in CONNECTIVES and toks[i].tag in ("ADV", "KON", "PTKANT"))), None)
+    if first_kept == clause.finite_verb:
+        return None  # the Vorfeld was a connective: the statement would start with its verb
+    words[0] = words[0][:1].upper() + words[0][1:]
+    return words
 
 
 def _candidate(text: str, answer: str, sentence: int, confidence: float, fact: str, how: str) -> Candidate:

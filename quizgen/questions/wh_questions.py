@@ -16,12 +16,12 @@ from quizgen.questions.clause_reading import (
     is_agentive,
     middle_words,
     needs_complement,
-    span_words,
-    too_thin,
     phrase_words,
     read_clause,
+    too_thin,
     verb_for,
 )
+from quizgen.questions.wording import span_words
 from quizgen.questions.mentions import name_forms
 from quizgen.questions.pronoun_resolution import resolved_name
 from quizgen.questions.question_syntax import assemble
