@@ -26,7 +26,7 @@ if not Doc.has_extension("clauses"):
 
 @Language.factory(
     "quizgen_clauses",
-    default_config={"set_morph": True, "relabel_deps": True, "dep_threshold": 0.85, "dative_label": "obl:arg"},
+    default_config={"set_morph": True, "relabel_deps": True, "dep_threshold": 0.8, "dative_label": "obl:arg"},
 )
 def make_clauses(
     nlp: Language, name: str, set_morph: bool, relabel_deps: bool, dep_threshold: float, dative_label: str

@@ -140,7 +140,10 @@ class PhraseChunker:
             # seit 1988 Finanzminister: a year ends the PP, it does not count the noun after it
             return Chunk("pp", prep.i, self.toks[pos + 1] + 1, self.toks[pos + 1], governed, prep=prep.i,
                          prep_lemma=lemma), pos + 2
-        inner = self.np(pos + 1, governed=governed, contracted=prep.tag_ == "APPRART") if self.adjacent(pos + 1) else None
+        start = pos + 1
+        if self.tag(start) in ("ADV", "PTKA") and self.tag(start + 1) in ("ART", "CARD") and self.adjacent(start + 1):
+            start += 1  # vor fast einem Jahr, mit rund 100 Leuten
+        inner = self.np(start, governed=governed, contracted=prep.tag_ == "APPRART") if self.adjacent(pos + 1) else None
         if inner is None:
             # bis heute, seit langem: a preposition with an adverb
             end_pos = pos + 1

@@ -171,12 +171,17 @@ def _choose_subject(doc: Doc, out: ClauseRoles, nps: list[Chunk], verbs: VerbCom
         chosen, conf, rule = nom_only[0], 0.6, "first-of-nom-only"
     elif len(candidates) == 1:
         others_nominative = any(c.mask & NOM for c in nps if c is not candidates[0])
-        chosen, conf, rule = candidates[0], (0.75 if others_nominative else 0.85), "single-candidate"
+        # the others fail agreement: as reliable as a lone candidate, except around a copula (measured)
+        chosen, conf, rule = candidates[0], (0.75 if others_nominative and verbs.copula else 0.85), "single-candidate"
+        rule += "-othernom" if others_nominative else ""
     else:
         # word order: the subject tends to come first; morphology could not decide
         chosen, conf, rule = candidates[0], 0.6, "first-candidate"
         rule += "-vf" if chosen.start in clause.vorfeld else ("-sub" if clause.kind == "sub" else "-mf")
         rule += "-pron" if chosen.pronoun else ""
+        # how often the first of several candidates was the subject on UD German GSD dev and PUD:
+        # subordinate clause, full noun phrase ~97%; Mittelfeld ~81%; Vorfeld or pronoun ~70-72%
+        conf = {"first-candidate-sub": 0.9, "first-candidate-mf": 0.8}.get(rule, 0.7)
     if verbs.copula and len([c for c in nps if c.mask & NOM]) > 1:
         conf, rule = min(conf, 0.75), rule + "+copula"
     if not clause.vorfeld and clause.kind == "main" and clause.first and cm.cases_of(chosen.mask) != ("Nom",):
@@ -207,7 +212,8 @@ def _choose_objects(out: ClauseRoles, rest: list[Chunk], verbs: VerbComplex) -> 
         if cases == {"Acc"}:
             conf, rule = (0.95 if chunk.has_det or chunk.pronoun else 0.9), "acc-only"
             if chunk.mask & NOM:
-                conf, rule = min(conf, subject_conf), "acc-after-subject"  # not nominative only because the subject is elsewhere
+                # not nominative only because the subject is elsewhere: right ~80% of the time (UD dev)
+                conf, rule = min(0.8, subject_conf), "acc-after-subject"
             out.acc.append(Role("acc_object", chunk, "Acc", conf * (0.6 if verbs.voice == "Pass" else 1), rule))
             chunk.mask = mask
         elif cases == {"Dat"}:
