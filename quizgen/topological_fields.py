@@ -301,8 +301,9 @@ def fill_fields(doc: Doc, clause: RawClause) -> None:
     toks = [i for i in clause.tokens if not doc[i].is_space]
     start = 0
     if clause.subordinator is not None and clause.subordinator in toks:
-        start = toks.index(clause.subordinator) + (0 if doc[clause.subordinator].tag_ in REL_TAGS else 1)
-        if doc[clause.subordinator].tag_ in REL_TAGS | WH_TAGS:
+        pronoun_like = REL_TAGS | WH_TAGS | {"ART", "PDS"}  # the relative pronoun is an argument of its clause
+        start = toks.index(clause.subordinator) + (0 if doc[clause.subordinator].tag_ in pronoun_like else 1)
+        if doc[clause.subordinator].tag_ in pronoun_like:
             start = toks.index(clause.subordinator)
             while start > 0 and doc[toks[start - 1]].tag_ in ("APPR", "APPRART"):
                 start -= 1

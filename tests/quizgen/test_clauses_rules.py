@@ -101,3 +101,45 @@ def test_confident_roles_are_relabelled_on_a_parsed_doc(nlp: Language) -> None:
     assert (doc[1].dep_, doc[1].head.text) == ("obj", "gesehen")
     assert (doc[4].dep_, doc[4].head.text) == ("nsubj", "gesehen")
     assert doc[1].morph.get("Case") == ["Acc"] and doc[4].morph.get("Case") == ["Nom"]
+
+
+def test_a_relative_pronoun_tagged_as_article_is_recognised_by_failed_agreement(nlp: Language) -> None:
+    clauses = analyse(
+        nlp,
+        "Es/PPER/es gibt/VVFIN/geben Technologien/NN/Technologie ,/$,/, die/ART/der Kohlenstoff/NN/Kohlenstoff "
+        "entfernen/VVFIN/entfernen ./$./.",
+    )
+    relative = [c for c in clauses if c.verb_lemma == "entfernen"][0]
+    assert relative.kind == "sub" and relative.subordinator == "die"
+    assert relative.subject is not None and relative.subject.text == "die"
+    assert [p.text for p in relative.acc_objects] == ["Kohlenstoff"]
+
+
+def test_an_apposition_before_the_finite_verb_is_not_a_second_subject(nlp: Language) -> None:
+    clauses = analyse(
+        nlp,
+        "Kammenos/NE/Kammenos ,/$,/, zugleich/ADV/zugleich Chef/NN/Chef der/ART/der Partei/NN/Partei ,/$,/, "
+        "warf/VVFIN/werfen der/ART/der Türkei/NE/Türkei Versagen/NN/Versagen vor/PTKVZ/vor ./$./.",
+    )
+    (clause,) = clauses
+    assert clause.verb_lemma == "vorwerfen"
+    assert clause.subject is not None and clause.subject.text == "Kammenos"
+    assert [p.text for p in clause.dat_objects] == ["der Türkei"]
+
+
+def test_a_year_ends_the_pp_before_a_predicative_noun(nlp: Language) -> None:
+    (clause,) = analyse(
+        nlp, "Er/PPER/er ist/VAFIN/sein seit/APPR/seit 1988/CARD/1988 Finanzminister/NN/Finanzminister ./$./."
+    )
+    assert [p.text for p in clause.pps] == ["seit 1988"]
+    assert [p.text for p in clause.other if p.role == "predicative"] == ["Finanzminister"]
+
+
+def test_a_participle_the_tagger_read_as_finite_still_makes_a_perfect(nlp: Language) -> None:
+    (clause,) = analyse(
+        nlp,
+        "Nun/ADV/nun haben/VAFIN/haben Forscher/NN/Forscher ein/ART/ein Verfahren/NN/Verfahren "
+        "entwickelt/VVFIN/entwickeln ./$./.",
+    )
+    assert clause.verb_lemma == "entwickeln" and clause.tense == "Perf"
+    assert clause.subject is not None and clause.subject.text == "Forscher"
