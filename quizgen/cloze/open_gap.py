@@ -3,18 +3,26 @@
 The hint gives the lemma when the gap needs an inflected form (and the visible phrase decides
 which form); when the word stands in its dictionary form, the hint gives its first letter and
 English gloss instead, so that another common word does not fill the gap as well. At low
-levels a word must occur more than once in the text, or be very common.
+levels a word must occur more than once in the text, or be very common. The dictionary-form
+hint is first letter, length and gloss ("T…, 3 Buchstaben, goal": Tor, not Treffer).
 """
 
 from __future__ import annotations
 
+import functools
+
 from quizgen.cloze.base import GAP, LOW_LEVELS, Candidate, ClozeContext, gapped, item_id
 from quizgen.cloze.content_gaps import content_gaps
-from quizgen.distractors import zipf
+from quizgen.distractors import candidate_words, zipf
 from quizgen.inflection import noun_lemma
 from quizgen.pack import ClozeItem
 
 COMMON_ZIPF = 4.5
+
+
+@functools.lru_cache(maxsize=1)
+def _verbs() -> frozenset[str]:
+    return frozenset(w.lemma for w in candidate_words("VERB"))
 
 
 class OpenKind:
@@ -34,7 +42,10 @@ class OpenKind:
                 gloss = ctx.gloss(lemma)
                 if not gloss:
                     continue  # the lemma would give the answer away, and nothing else helps
-                hint = f"{lemma[0]}… (engl. {gloss})"
+                if lemma.lower() in _verbs():
+                    continue  # das Nachsehen, das Leben: the gloss of a nominalised verb misleads
+                # First letter, length and gloss: "T…, 3 letters, goal" is Tor, not Treffer.
+                hint = f"{lemma[0]}… ({len(lemma)} Buchstaben; engl. {gloss})"
             else:
                 hint = lemma
             sent = analysis.sentences[tok.sentence]

@@ -50,7 +50,7 @@ def test_open_gap_on_a_dictionary_form_gives_first_letter_and_gloss_or_nothing()
     plain = {i.answer for i in candidates("open", [ABZUG])}
     assert "Staatsgebiet" not in plain  # the lemma would give it away and there is no gloss
     glossed = {i.answer: i for i in candidates("open", [ABZUG], vocabulary=[entry("Staatsgebiet", "national territory")])}
-    assert glossed["Staatsgebiet"].hint == "S… (engl. national territory)"
+    assert glossed["Staatsgebiet"].hint == "S… (12 Buchstaben; engl. national territory)"
     # "den vollständigen ___" could be Abzug or Abzügen: no open gap even with a gloss.
     assert "Abzug" not in {i.answer for i in candidates("open", [ABZUG], vocabulary=[entry("Abzug", "withdrawal")])}
 
@@ -106,3 +106,10 @@ def test_choice_needs_a_sentence_long_enough_to_rule_the_distractors_out() -> No
              w("Gruppe", "Gruppe", "NN"), w(".", ".", "$.")]  # fmt: skip
     assert candidates("choice", [short]) == []
     assert candidates("choice", [ABZUG])  # eleven words
+
+
+def test_no_gloss_hint_for_a_nominalised_verb() -> None:
+    sentence = [w("Everton", "Everton", "NE"), w("gab", "geben", "VVFIN"), w("Bournemouth", "Bournemouth", "NE"),
+                w("das", "der", "ART"), w("Nachsehen", "Nachsehen", "NN"), w(".", ".", "$.")]  # fmt: skip
+    found = candidates("open", [sentence], vocabulary=[entry("Nachsehen", "eyesight")])
+    assert "Nachsehen" not in {i.answer for i in found}
