@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PIP    := $(VENV)/bin/pip
 
-.PHONY: run test install install-test system-packages system-packages-test model lexicon glossary clean
+.PHONY: run test install install-test system-packages system-packages-test model lexicon glossary distractors clean
 
 # Debian packages the tests need; tools/install_system_packages.sh installs only the missing
 # ones (apt-get, as root or through sudo). Add yours here (chromium, postgresql, redis-server,
@@ -54,6 +54,11 @@ run: install
 lexicon: install
 	$(PIP) install --quiet --no-deps german-nouns==1.2.5
 	$(PY) tools/build_noun_lexicon.py quizgen/data/nouns.tsv.gz
+
+# Rebuild the distractor word lists for cloze items (package data) from wordfreq, the noun
+# lexicon, HanTa and ablaut; a few minutes. `make test` uses the committed file.
+distractors: install
+	$(PY) tools/build_distractor_words.py quizgen/data/distractor_words.tsv
 
 # Rebuild the German-English glossary (package data) from the Ding dictionary, Debian package
 # trans-de-en (GPL-2.0-or-later); about a minute. `make test` uses the committed file.
