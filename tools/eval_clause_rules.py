@@ -1,6 +1,6 @@
 """Scores the clause rules alone (no trained parser) on a CoNLL-U file: subject/object precision and recall.
 
-    python tools/eval_clause_rules.py FILE.conllu [--tags gold|hanta] [--threshold 0.85] [--rules]
+    python tools/eval_clause_rules.py FILE.conllu [--tags gold|hanta] [--threshold 0.8] [--rules]
 
 ``gold`` uses the file's STTS tags and lemmas (GSD only; PUD has no STTS), ``hanta`` tags with HanTa
 as the shipped pipeline does. A predicted nsubj/obj counts when the gold relation (without subtype)
@@ -50,7 +50,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("file")
     ap.add_argument("--tags", choices=["gold", "hanta"], default="hanta")
-    ap.add_argument("--threshold", type=float, default=0.85)
+    ap.add_argument("--threshold", type=float, default=0.8)
     ap.add_argument("--rules", action="store_true")
     args = ap.parse_args()
     nlp = spacy.blank("de")
