@@ -178,6 +178,9 @@ def split_compound(word: str) -> tuple[str, ...]:
     return found[1] if found and len(found[1]) > 1 else (word,)
 
 
+SUFFIX_ADJECTIVES = frozenset(
+    "weit frei los reich voll arm fähig fest bereit gerecht nah eigen fremd mäßig gemäß intern extern".split()
+)
 PART_MIN_ZIPF = 3.3
 WHOLE_WORD_ZIPF = 4.0
 SUFFIX_HEADS = frozenset({"Schaft", "Heit", "Keit", "Ung", "Tum", "Nis", "Ling", "Chen", "Lein", "Ei", "Igkeit"})
@@ -278,8 +281,9 @@ def _gloss(lemma: str, pos: str, context: frozenset[str]) -> tuple[str | None, s
         if verb is not None:
             found, _ = _choose(verb, "VERB", context)
             return found, f"participle of {verb}: the gloss is the verb's"
-        if "-" in lemma:
-            head = lemma.rsplit("-", 1)[1]
+        head = lemma.rsplit("-", 1)[1] if "-" in lemma else ""
+        # "-weit", "-frei", "-los" after a hyphen are suffixes (EU-weit: EU-wide), not the word.
+        if head and head not in SUFFIX_ADJECTIVES:
             found, _ = _choose(head, pos, context)
             if found:
                 return found, f"from its parts: the gloss of {head}"
