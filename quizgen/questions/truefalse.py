@@ -195,9 +195,12 @@ def _swapped(analysis: Analysis, reading: ClauseReading) -> tuple[str, str] | No
 
 def _others_of_type(analysis: Analysis, mention: Mention, names_here: set[str]) -> list[str]:
     out: list[str] = []
+    toks = analysis.tokens
     for m in mentions(analysis):
         if m.label != mention.label or not clean_name(analysis, m):
             continue
+        if m.label != "PER" and (m.start == 0 or toks[m.start - 1].tag in ("ART", "APPRART", "ADJA")):
+            continue  # "das FBI", "die Ukraine": a name that takes an article cannot stand in bare
         if m.label == "PER" and not analysis.entities and len(full_name(analysis, m).split()) < 2:
             continue
         name = full_name(analysis, m)
