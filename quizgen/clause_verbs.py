@@ -21,7 +21,8 @@ _IRREGULAR: dict[str, tuple[str, str]] = {  # form -> (number, tense); 1st/3rd p
     "wird": ("Sing", "Pres"), "wurde": ("Sing", "Past"), "wurden": ("Plur", "Past"), "ward": ("Sing", "Past"),
     "kann": ("Sing", "Pres"), "will": ("Sing", "Pres"), "muss": ("Sing", "Pres"), "muß": ("Sing", "Pres"),
     "soll": ("Sing", "Pres"), "darf": ("Sing", "Pres"), "mag": ("Sing", "Pres"), "weiß": ("Sing", "Pres"),
-    "sei": ("Sing", "Pres"), "möchte": ("Sing", "Pres"), "möchten": ("Plur", "Pres"), "seien": ("Plur", "Pres"), "tut": ("Sing", "Pres"), "gibt": ("Sing", "Pres"),
+    "nimmt": ("Sing", "Pres"), "tritt": ("Sing", "Pres"), "gilt": ("Sing", "Pres"), "hielt": ("Sing", "Past"),
+    "galt": ("Sing", "Past"), "riet": ("Sing", "Past"), "sei": ("Sing", "Pres"), "möchte": ("Sing", "Pres"), "möchten": ("Plur", "Pres"), "seien": ("Plur", "Pres"), "tut": ("Sing", "Pres"), "gibt": ("Sing", "Pres"),
 }
 _SUBJUNCTIVE_ONLY = frozenset({"sei", "seien", "seiest", "seiet", "habe", "werde", "könne", "müsse",
                                "solle", "wolle", "dürfe", "möge", "wisse", "gebe", "gehe", "komme"})
@@ -105,9 +106,11 @@ def _vowel_change(stem: str, form_stem: str) -> bool:
         return False
     swaps = (("e", "i"), ("e", "ie"), ("a", "ä"), ("au", "äu"), ("o", "ö"))
     for a, b in swaps:
-        if a in stem and stem.replace(a, b, 1) in (form_stem, form_stem + "t"):
-            return True
-        if a in stem and form_stem.startswith(stem.replace(a, b, 1)[:-1]):
+        if a not in stem:
+            continue
+        k = stem.rfind(a)  # the stem vowel is the last one: vertreten -> vertritt
+        changed = stem[:k] + b + stem[k + len(a) :]
+        if changed in (form_stem, form_stem + "t") or form_stem.startswith(changed[:-1]):
             return True
     return False
 

@@ -160,17 +160,32 @@ RELATIVE_FORMS = frozenset({"der", "die", "das", "dem", "den", "denen", "dessen"
 
 
 def _noun_right_after(doc: Doc, content: list[int]) -> bool:
-    """Whether the article agrees with the noun after it (die Kinder: yes; die Kohlenstoff: no)."""
+    """Whether der/die/das starts a main clause's subject rather than a relative clause.
+
+    It is an article if it agrees with the noun after it, that noun phrase is the only thing before
+    the finite verb (V2) and it agrees with the verb: die Kinder spielen. Otherwise (die Kohlenstoff
+    entfernen; die Immobilienmakler in Ontario vertritt) it is a relative pronoun.
+    """
     if len(content) < 2:
         return False
     art, nxt = doc[content[0]], doc[content[1]]
-    if nxt.tag_ == "ADJA":
-        return True
-    if nxt.tag_ not in ("NN", "NE"):
+    if nxt.tag_ not in ("NN", "NE", "ADJA"):
         return False
+    k = 1
+    while k < len(content) and doc[content[k]].tag_ == "ADJA":
+        k += 1
+    if k >= len(content) or doc[content[k]].tag_ not in ("NN", "NE"):
+        return nxt.tag_ == "ADJA"
+    noun = doc[content[k]]
     det = cm.determiner_mask(art.text)
-    noun = cm.noun_mask(nxt.text, nxt.lemma_ or nxt.text)
-    return det is None or bool(det[0] & noun)
+    if det is not None and not det[0] & cm.noun_mask(noun.text, noun.lemma_ or noun.text):
+        return False
+    rest = content[k + 1 :]
+    if not rest or not is_finite(doc[rest[0]]):
+        return False  # more than one phrase before a final verb: a verb-final relative clause
+    plural_verb = doc[rest[0]].text.lower().endswith(("en", "rn", "ln")) or doc[rest[0]].text.lower() == "sind"
+    plural_np = det is not None and bool(det[0] & cm.PLUR & cm.case_mask("Nom")) and not det[0] & cm.SING & cm.case_mask("Nom")
+    return plural_verb == plural_np or det is None
 
 
 def _opening(doc: Doc, toks: list[int]) -> tuple[str, int | None]:
@@ -221,6 +236,10 @@ def segment_sentence(doc: Doc, sent: Span) -> list[RawClause]:
             for k, piece in enumerate(_split_unmarked(doc, part)):
                 kind, sub = _opening(doc, piece)
                 pieces.append((piece, coordinated and k == 0, kind, sub))
+    if not any(kind in ("main", "sub") for _p, _c, kind, _s in pieces) or not any(
+        kind == "main" for _p, _c, kind, _s in pieces
+    ):
+        pieces = _promote_misread_finite(doc, pieces)
     clauses: list[RawClause] = []
     pending: list[int] = []  # a fragment waiting for its finite verb (Vorfeld)
     parenthetical: list[int] = []  # an apposition between the Vorfeld and the finite verb
@@ -278,6 +297,21 @@ def _quoted(doc: Doc, part: list[int]) -> bool:
     return opening and closing
 
 
+def _promote_misread_finite(
+    doc: Doc, pieces: list[tuple[list[int], bool, str, int | None]]
+) -> list[tuple[list[int], bool, str, int | None]]:
+    """A sentence without a main clause: its first fragment with an -en "infinitive" is one (Die Richtlinien bestimmen)."""
+    for n, (part, coordinated, kind, sub) in enumerate(pieces):
+        if kind != "frag":
+            continue
+        verbs = [i for i in _content(doc, part) if doc[i].tag_ in ("VVINF", "VAINF", "VMINF")]
+        if len(verbs) == 1 and doc[verbs[0]].text.endswith("en") and not _is_zu_infinitive(doc, part):
+            out = list(pieces)
+            out[n] = (part, coordinated, "main", None)
+            return out
+    return pieces
+
+
 def _verb_final(doc: Doc, part: list[int]) -> bool:
     content = _content(doc, part)
     finites = [k for k, i in enumerate(content) if is_finite(doc[i])]
@@ -311,8 +345,10 @@ def fill_fields(doc: Doc, clause: RawClause) -> None:
     if body and doc[body[0]].tag_ == "KON":
         body = body[1:]
     finite_positions = [k for k, i in enumerate(body) if is_finite(doc[i])]
-    if not finite_positions and clause.kind == "main" and body and doc[body[0]].tag_ in ("VVINF", "VAINF", "VMINF"):
-        finite_positions = [0]
+    if not finite_positions and clause.kind == "main":
+        misread = [k for k, i in enumerate(body) if doc[i].tag_ in ("VVINF", "VAINF", "VMINF")]
+        if misread and (misread[0] == 0 or len(misread) == 1):
+            finite_positions = [misread[0]]
     verbal_runs = _runs(doc, body)
     if clause.kind == "main" and finite_positions:
         fk = finite_positions[0]
