@@ -31,6 +31,9 @@ from quizgen.noun_lexicon import is_known_noun
 
 SOURCE = "Ding de-en dictionary (TU Chemnitz, GPL-2.0-or-later)"
 NO_GLOSS = "no gloss in the glossary"
+VERB_CONTEXT = "+"  # in context_lemmas: the "+prep" items that follow are the clause's prepositions
+PREPOSITION_BONUS = 1.5
+PREPOSITION_PENALTY = 1.5
 UNCERTAIN_MARGIN = 0.6  # two senses closer than this (after context) are a toss-up
 DOMAIN_MIN_WEIGHT = 2.0  # an article is "about" a domain when this many words lean that way
 FUGEN = ("s", "es", "n", "en", "er", "e", "")
@@ -118,7 +121,12 @@ def _score(sense: Sense, context: frozenset[str], domains: dict[str, float], pos
     if news:
         score += min(1.5, 0.5 * max(news))
     stems = _stems(context)
-    score += 1.0 * min(2, sum(1 for cue in sense.cues if _stem(cue) in stems))
+    score += 1.0 * min(2, sum(1 for cue in sense.cues if not cue.startswith("+") and _stem(cue) in stems))
+    # A verb sense with a preposition (``+mit``: mit etw. rechnen, to expect) fits when the
+    # clause has that preposition, and does not when the caller says which ones it has ("+").
+    wanted = [cue for cue in sense.cues if cue.startswith("+")]
+    if wanted and VERB_CONTEXT in context:
+        score += PREPOSITION_BONUS if any(cue in context for cue in wanted) else -PREPOSITION_PENALTY
     return score
 
 
@@ -242,7 +250,8 @@ def _display_part(part: str) -> str:
 def gloss(lemma: str, pos: str, *, context_lemmas: frozenset[str] = frozenset()) -> GlossResult:
     """A short English gloss for ``lemma`` used as ``pos`` (UPOS) and a note, or (None, note).
 
-    ``context_lemmas`` are the article's lemmas and word forms; they choose among senses.
+    ``context_lemmas`` are the article's lemmas and word forms; they choose among senses. For
+    a verb, ``"+"`` plus ``"+mit"``, ``"+auf"`` ... name the prepositions of its clause.
     """
     return GlossResult(*_gloss(lemma, pos, frozenset(context_lemmas)))
 

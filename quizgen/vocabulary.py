@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from quizgen.analysis import Analysis, NounInfo, Token
 from quizgen.cefr_estimate import estimate_level, level_index
 from quizgen.errors import InputError
-from quizgen.glossary import gloss, has_entry, split_compound
+from quizgen.glossary import VERB_CONTEXT, gloss, has_entry, split_compound
 from quizgen.noun_lexicon import is_known_noun, noun_info, noun_lemmas_of_form
 from quizgen.pack import NameEntry, VocabEntry
 
@@ -39,6 +39,16 @@ class _Group:
     first: int  # first token
     tokens: list[int] = field(default_factory=list)
     marks: dict[int, tuple[int, ...]] = field(default_factory=dict)  # token -> tokens to mark
+
+
+def _clause_prepositions(analysis: Analysis) -> dict[int, frozenset[str]]:
+    """Token index of each clause's verbs -> the prepositions of the clause's PPs (mit, auf)."""
+    found: dict[int, frozenset[str]] = {}
+    for clause in analysis.clauses:
+        preps = frozenset((pp.preposition or "").lower() for pp in clause.pps if pp.preposition)
+        for i in clause.verb_tokens:
+            found[i] = preps
+    return found
 
 
 def _main_verbs(analysis: Analysis) -> dict[int, tuple[str, tuple[int, ...]]]:
@@ -219,13 +229,16 @@ def build_vocabulary(
         group.tokens.append(tok.i)
         group.marks[tok.i] = marks
     context = frozenset(t.lemma for t in analysis.tokens) | frozenset(t.text.lower() for t in analysis.tokens)
-    entries = tuple(_entry(analysis, g, context) for g in sorted(groups.values(), key=lambda g: g.first))
+    preps = _clause_prepositions(analysis) if analysis.clauses else None
+    entries = tuple(_entry(analysis, g, context, preps) for g in sorted(groups.values(), key=lambda g: g.first))
     if level is not None:
         entries = filter_vocabulary(entries, min_level=level)
     return entries, _names(analysis, spans)
 
 
-def _entry(analysis: Analysis, group: _Group, context: frozenset[str]) -> VocabEntry:
+def _entry(
+    analysis: Analysis, group: _Group, context: frozenset[str], preps: dict[int, frozenset[str]] | None
+) -> VocabEntry:
     first = analysis.tokens[group.first]
     forms = tuple(dict.fromkeys(analysis.tokens[i].text for i in group.tokens))
     display, gender, plural, parts = group.lemma, None, None, ()
@@ -237,6 +250,9 @@ def _entry(analysis: Analysis, group: _Group, context: frozenset[str]) -> VocabE
             gender = info.gender
             display = f"{info.article} {group.lemma}" if info.article else f"{group.lemma} (Pl.)"
             plural = f"die {info.plural}" if info.plural else None
+    if group.pos == "VERB" and preps is not None:
+        # The first occurrence's clause tells which prepositional sense fits (rechnen mit).
+        context = context | {VERB_CONTEXT} | {f"+{p}" for p in preps.get(group.first, frozenset())}
     text_gloss, note = gloss(group.lemma, group.pos, context_lemmas=context)
     estimate = estimate_level(group.lemma, forms=forms if group.pos != "VERB" else (), parts=parts)
     return VocabEntry(

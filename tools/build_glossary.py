@@ -164,6 +164,20 @@ _DE_STOP = frozenset(
 )
 
 
+_PREPOSITION_SLOT = re.compile(
+    r"^(?:sich\s+)?(?:(?:etw|jdn|jdm|jds)\.\s+)*(?!sich\s)([a-zäöü]{2,5})\s+(?:etw|jdn|jdm|jds|jd)\.\s"
+)
+
+
+def _preposition(alt: str) -> str | None:
+    """The preposition a verb sense takes (``mit etw. rechnen`` -> mit): a cue ``+mit``."""
+    text = _STRIP.sub("", alt).strip()
+    while _PARENS.search(text):
+        text = _PARENS.sub("", text)
+    match = _PREPOSITION_SLOT.match(re.sub(r"\s+", " ", text).strip() + " ")
+    return match.group(1) if match else None
+
+
 def _cues(german: str, head: str) -> tuple[str, ...]:
     """Words of the German side (synonyms first, then phrase words) other than the headword."""
     words = re.findall(r"[A-Za-zÄÖÜäöüß]{4,}", _STRIP.sub(" ", german))
@@ -227,7 +241,11 @@ def parse_line(
         # The core sense is usually said in one word: "to work", not "to be in work".
         wordiness = 0.15 * min(len(glosses[0].removeprefix("to ").split()) - 1, 4)
         prior = english + richness + support - wordiness - 0.5 * min(position, 3) - 0.1 * min(len(alts) - 1, 5) - penalty - 1.0 * qualified
-        senses.append((head, pos, domains, round(prior, 2), gloss, _cues(german, head)))
+        cues = _cues(german, head)
+        preposition = _preposition(alt) if pos == "VERB" else None
+        if preposition:
+            cues = (f"+{preposition}", *cues[: MAX_CUES - 1])
+        senses.append((head, pos, domains, round(prior, 2), gloss, cues))
     return senses
 
 

@@ -70,3 +70,10 @@ def test_the_shipped_glossary_states_its_licence_and_is_small() -> None:
         header = [next(fh) for _ in range(4)]
     assert any("GPL" in line and "later" in line for line in header)
     assert any("Ding" in line for line in header)
+
+
+def test_the_clauses_preposition_picks_the_verbs_sense() -> None:
+    with_mit, _ = gloss("rechnen", "VERB", context_lemmas=frozenset({"+", "+mit"}))
+    without, _ = gloss("rechnen", "VERB", context_lemmas=frozenset({"+"}))
+    assert with_mit is not None and ("reckon" in with_mit or "figure on" in with_mit)
+    assert without == "to count"
