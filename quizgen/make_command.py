@@ -83,9 +83,13 @@ def cmd_make(args: argparse.Namespace) -> int:
             for written in write_pack(pack, formats, out_dir, stem, options):
                 if progress is None:
                     print(written)
-        except QuizgenError as exc:
+        except Exception as exc:  # one bad file must not stop the batch; a bug is named as one
             failed += 1
-            message = f"error: {path}: {exc.message}"
+            if isinstance(exc, QuizgenError):
+                message = f"error: {path}: {exc.message}"
+            else:
+                message = (f"error: {path}: unexpected {type(exc).__name__}: {exc}. This is a bug in "
+                           "quizgen: please report it with this file.")
             if progress is not None:
                 progress.write(message, file=sys.stderr)
             else:
