@@ -7,8 +7,9 @@ Ding line. ``gloss`` chooses among them:
 
 - only senses of the token's part of speech (adjectives and adverbs stand in for each other);
 - the prior (first German alternative, common English, many Ding pairs agreeing);
-- plus a bonus when the sense's domain is the article's domain (a domain counts when several
-  of the article's words belong to it) and when its cue words occur in the article.
+- plus a bonus when the sense's domain is the article's domain (a news domain such as pol. or
+  mil., counted when several of the article's words belong to it), when its cue words occur in
+  the article, and for verbs when the clause has the preposition the sense takes (rechnen mit).
 
 When the two best senses stay close, the note says the sense is uncertain and names the other.
 A word without an entry is glossed from its last part when it is a compound (and says so);
