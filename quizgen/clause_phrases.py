@@ -320,11 +320,16 @@ class PhraseChunker:
         last_core = self.doc[chunk.core[-1]] if chunk.core else head
         common = (head.tag_ in ("NN", "NNA") and last_core.tag_ in ("NN", "NNA") and not chunk.temporal
                   and chunk.pronoun is None)
+        partitive = head.tag_ in ("PIS", "PDS") or (head.tag_ in ("NE", "FM") and not chunk.temporal)
         while pos < self.n:
             tag = self.tag(pos)
             if not self.adjacent(pos):
                 break
-            if common and tag in ("ART", "PPOSAT", "PDAT", "PIAT", "ADJA", "NNA") and self._genitive_start(pos):
+            # manche dieser Bezeichnungen, im dritten Game des zweiten Satzes: unambiguous genitives
+            unambiguous = partitive and tag in ("ART", "PDAT", "PPOSAT") and self.tok(pos).text.lower().endswith(("es", "er"))
+            if unambiguous and head.tag_ in ("NE", "FM"):
+                unambiguous = self.tok(pos).text.lower() in ("des", "eines")
+            if (common or unambiguous) and tag in ("ART", "PPOSAT", "PDAT", "PIAT", "ADJA", "NNA") and self._genitive_start(pos):
                 sub = self.np(pos, governed=cm.case_mask("Gen"))
                 if sub is None or not sub[0].mask & cm.case_mask("Gen"):
                     break

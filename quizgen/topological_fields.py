@@ -69,7 +69,9 @@ def is_zu_form(tok: Token) -> bool:
 
 
 def is_finite(tok: Token) -> bool:
-    return tok.tag_ in FINITE and not is_zu_form(tok)
+    """A finite verb, not a zu-infinitive the tagger called finite (zu finden, anzubringen)."""
+    after_zu = tok.i > 0 and tok.doc[tok.i - 1].tag_ == "PTKZU"
+    return tok.tag_ in FINITE and not is_zu_form(tok) and not after_zu
 
 
 def _is_zu_infinitive(doc: Doc, toks: list[int]) -> bool:
@@ -200,6 +202,8 @@ def _opening(doc: Doc, toks: list[int]) -> tuple[str, int | None]:
     if first.tag_ == "KOUS" and first.text.lower() in PREPOSITION_LIKE and not _has_finite(doc, content):
         return ("sub", None) if _is_zu_infinitive(doc, content) else ("frag", None)
     if first.tag_ in ("KOUS", "KOUI"):
+        if not any(doc[i].tag_ in FINITE | NONFINITE for i in content):
+            return "frag", None  # als Griss' Wahlprogramm: a comparison, not a clause
         return "sub", first.i
     if first.text.lower() in ("um", "ohne", "statt", "anstatt") and not _has_finite(doc, content) and _is_zu_infinitive(doc, content):
         return "sub", first.i  # HanTa tags sentence-initial "Um ... zu" as a preposition
