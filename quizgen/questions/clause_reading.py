@@ -61,7 +61,7 @@ class ClauseReading:
     nonfinite: tuple[str, ...]  # infinitives and participles, in text order
 
 
-def read_clause(analysis: Analysis, clause: Clause) -> ClauseReading | None:
+def read_clause(analysis: Analysis, clause: Clause, *, speech_frame: bool = False) -> ClauseReading | None:
     """The reading of a clause, or None when no question should come from it."""
     if clause.finite_verb is None or clause.confidence < 0.5:
         return None
@@ -84,8 +84,8 @@ def read_clause(analysis: Analysis, clause: Clause) -> ClauseReading | None:
         reported = True
     else:
         first = _first_content(analysis, clause)
-        if first is None or first == clause.finite_verb:  # V1: a question, a command or a conditional
-            return None
+        if first is None or (first == clause.finite_verb and not speech_frame):
+            return None  # V1: a question, a command or a conditional (but "..., sagte sie")
         if clause.mood == "Sub":
             reported = True
     nested = [c for c in analysis.clauses if c is not clause and clause.start <= c.start and c.end <= clause.end]

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from quizgen.analysis import Analysis
 from quizgen.errors import QuizgenError
-from quizgen.questions import choice, nominalised_events, truefalse, wh_questions
+from quizgen.questions import choice, nominalised_events, reported_speech, truefalse, wh_questions
 from quizgen.questions.candidate import Candidate
 
 Generator = Callable[[Analysis, int, list[Candidate]], list[Candidate]]
@@ -20,6 +20,7 @@ class UnknownQuestionGeneratorError(QuizgenError):
 GENERATORS: dict[str, Generator] = {
     "wh": lambda analysis, seed, previous: wh_questions.generate(analysis),
     "nominalised_events": lambda analysis, seed, previous: nominalised_events.generate(analysis),
+    "reported_speech": lambda analysis, seed, previous: reported_speech.generate(analysis),
     "truefalse": lambda analysis, seed, previous: truefalse.generate(analysis, seed=seed),
     "choice": lambda analysis, seed, previous: choice.generate(analysis, seed=seed, previous=previous),
 }
