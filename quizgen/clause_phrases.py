@@ -46,6 +46,12 @@ PLACE_NAMES = frozenset({
 })
 
 
+NUMBER_NOUNS = frozenset({"Million", "Millionen", "Milliarde", "Milliarden", "Billion", "Billionen", "Tausend",
+                          "Tausende", "Hundert", "Hunderte", "Dutzend", "Dutzende", "Mio.", "Mrd."})
+NAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "ten", "ter", "zu",
+                            "Van", "Von", "De", "Da", "Di", "Du", "La", "Le"})
+
+
 @dataclass
 class Chunk:
     """A noun phrase or PP found in a clause (mutable while it is being built)."""
@@ -220,7 +226,7 @@ class PhraseChunker:
             elif t.tag_ == "TRUNC" and self.tag(p + 1) == "KON":
                 trunc = p if trunc is None else trunc  # Keim- und Wachstumsfähigkeit: UD heads on Keim-
                 p += 2
-            elif t.tag_ == "KON" and core and self.tag(p - 1) == "ADJA" and self.tag(p + 1) == "ADJA":
+            elif (t.tag_ == "KON" or t.text == "wie") and core and self.tag(p - 1) == "ADJA" and self.tag(p + 1) == "ADJA":
                 p += 1
             else:
                 break
@@ -293,6 +299,13 @@ class PhraseChunker:
                     break
                 if t.ent_iob_ == "B" and prev.ent_type_ and prev.ent_type_ != t.ent_type_:
                     break
+            elif t.text in NAME_PARTICLES and prev.tag_ in ("NE", "NNE") and self._name_after_particle(q):
+                # Alexander Van der Bellen, Ursula von der Leyen
+                while q < self.n and self.tok(q).text in NAME_PARTICLES:
+                    seq.append(q)
+                    q += 1
+            elif t.tag_ == "NN" and prev.text in NUMBER_NOUNS:
+                pass  # 31 Millionen Euro
             elif t.tag_ == "NN":
                 # a capitalised word the noun lexicon does not know, right after a name: Xi Jinping
                 if prev.tag_ not in ("NE", "NNE") or noun_lexicon.noun_info(t.lemma_ or t.text) is not None:
@@ -304,6 +317,16 @@ class PhraseChunker:
             seq.append(q)
             q += 1
         return seq
+
+    def _name_after_particle(self, q: int) -> bool:
+        """Whether name particles at q (von, van der ...) lead to a name within two words."""
+        for k in (q + 1, q + 2):
+            if k >= self.n or not self.adjacent(k):
+                return False
+            t = self.tok(k)
+            if t.text not in NAME_PARTICLES:
+                return t.tag_ in ("NE", "NNE", "NN") and t.text[:1].isupper()
+        return False
 
     def noun_form_mask(self, tok: Token, *, bare: bool) -> int:
         if tok.ent_type_ == "PER":
@@ -319,7 +342,7 @@ class PhraseChunker:
         head = self.doc[chunk.head]
         last_core = self.doc[chunk.core[-1]] if chunk.core else head
         common = (head.tag_ in ("NN", "NNA") and last_core.tag_ in ("NN", "NNA") and not chunk.temporal
-                  and chunk.pronoun is None)
+                  and chunk.pronoun is None and self.tag(pos - 1) in ("NN", "NNA"))  # not after a name
         partitive = head.tag_ in ("PIS", "PDS") or (head.tag_ in ("NE", "FM") and not chunk.temporal)
         while pos < self.n:
             tag = self.tag(pos)

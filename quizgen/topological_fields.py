@@ -21,6 +21,7 @@ FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN", "VVIMP", "VAIMP"})
 NONFINITE = frozenset({"VVINF", "VAINF", "VMINF", "VVPP", "VAPP", "VMPP", "VVIZU"})
 VERBAL = FINITE | NONFINITE | frozenset({"PTKZU", "PTKVZ"})
 BOUNDARY_TEXT = frozenset({",", ";", ":", "–", "—", "(", ")", "[", "]", "-", "--", "/"})
+DASHES = frozenset({"-", "–", "—", "--"})
 CLAUSE_KON = frozenset({"und", "oder", "aber", "sondern", "denn", "doch", "sowie"})
 REL_TAGS = frozenset({"PRELS", "PRELAT"})
 WH_TAGS = frozenset({"PWS", "PWAV", "PWAT"})
@@ -202,7 +203,7 @@ def _opening(doc: Doc, toks: list[int]) -> tuple[str, int | None]:
     if first.tag_ == "KOUS" and first.text.lower() in PREPOSITION_LIKE and not _has_finite(doc, content):
         return ("sub", None) if _is_zu_infinitive(doc, content) else ("frag", None)
     if first.tag_ in ("KOUS", "KOUI"):
-        if not any(doc[i].tag_ in FINITE | NONFINITE for i in content):
+        if first.text.lower() in ("als", "wie") and not any(doc[i].tag_ in FINITE | NONFINITE for i in content):
             return "frag", None  # als Griss' Wahlprogramm: a comparison, not a clause
         return "sub", first.i
     if first.text.lower() in ("um", "ohne", "statt", "anstatt") and not _has_finite(doc, content) and _is_zu_infinitive(doc, content):
@@ -248,6 +249,15 @@ def segment_sentence(doc: Doc, sent: Span) -> list[RawClause]:
     pending: list[int] = []  # a fragment waiting for its finite verb (Vorfeld)
     parenthetical: list[int] = []  # an apposition between the Vorfeld and the finite verb
     for n, (part, coordinated, kind, sub) in enumerate(pieces):
+        content = _content(doc, part)
+        if n == 0 and len(content) <= 3 and part[-1] + 1 < len(doc) and doc[part[-1] + 1].text in DASHES:
+            continue  # a dateline: Wien - Mit seiner Ankündigung ...
+        verb_only = bool(content) and all(doc[i].tag_ in VERBAL for i in content)
+        open_sub = next((c for c in reversed(clauses) if c.kind == "sub" and c.subordinator is not None
+                         and not any(is_finite(doc[i]) for i in c.tokens)), None)
+        if verb_only and open_sub is not None and kind != "sub":
+            open_sub.tokens.extend(part)  # dass man mit dem Geld, das ..., auskommen könnte
+            continue
         if kind == "frag" and coordinated and clauses and any(doc[i].tag_ in NONFINITE for i in part):
             kind = clauses[-1].kind  # ... überwinden können und Bedingungen schaffen
         if kind == "main" and coordinated and clauses and clauses[-1].kind == "sub" and _verb_final(doc, part):
