@@ -4,6 +4,16 @@ It runs last. It stores ``Clause`` records on ``doc._.clauses``, writes Case/Num
 that the noun phrase determines into ``token.morph``, and, when the Doc has a dependency
 parse, relabels confident subjects and objects (``nsubj``/``nsubj:pass``/``obj`` and the
 dative label) and attaches them to the clause's content verb as UD does.
+
+What the records hold: ``Clause.kind`` is main or sub (relative clauses, dass/ob/w-clauses and
+zu-infinitives are sub; ``subordinator`` is the introducing word, None for a bare zu-infinitive).
+Phrases are whole constituents (genitive attributes, noun-modifying PPs, appositions with
+``inklusive``) with a confidence calibrated on UD German dev/PUD: 0.9+ when the morphology
+decides, 0.85 when agreement leaves one candidate, 0.7-0.8 when only word order decides.
+``Clause.other`` holds roles that are neither subject nor object: predicative, gen_object,
+adverbial (a temporal noun phrase: den ganzen Tag), expletive (Vorfeld-es) and unclear.
+``Clause.confidence`` drops below 1 when the segmentation is doubtful (two finite verbs left in
+one clause, or no finite verb in a main clause).
 """
 
 from __future__ import annotations
