@@ -48,6 +48,9 @@ def test_a_word_without_entry_gets_no_invented_gloss() -> None:
 def test_participle_adjectives_borrow_the_verbs_gloss() -> None:
     found, note = gloss("angekündigt", "ADJ")
     assert found == "to announce" and note is not None and "participle of ankündigen" in note
+    assert "participle of steigen" in (gloss("gestiegen", "ADJ").note or "")  # strong verb, via ablaut
+    assert "participle of anbieten" in (gloss("angeboten", "ADJ").note or "")
+    assert "participle of verkaufen" in (gloss("verkauft", "ADJ").note or "")  # no ge- after ver-
 
 
 def test_it_splits_compounds_into_common_parts() -> None:
