@@ -18,6 +18,9 @@ one clause, or no finite verb in a main clause).
 
 from __future__ import annotations
 
+from dataclasses import asdict
+from typing import Any
+
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -30,8 +33,17 @@ from quizgen.topological_fields import RawClause, fill_fields, segment_sentence
 
 CORE = frozenset({"nsubj", "obj", "iobj"})
 
+def clauses_of(doc: Doc) -> tuple[Clause, ...]:
+    """The clauses the component stored on a Doc (empty if it did not run)."""
+    return tuple(_clause_from_dict(item) for item in (doc._.clause_data or ()))
+
+
+# The records are kept as plain dicts so that Doc.to_bytes() and DocBin can serialise them;
+# ``doc._.clauses`` rebuilds the frozen Clause records.
+if not Doc.has_extension("clause_data"):
+    Doc.set_extension("clause_data", default=None)
 if not Doc.has_extension("clauses"):
-    Doc.set_extension("clauses", default=None)
+    Doc.set_extension("clauses", getter=clauses_of)
 
 
 @Language.factory(
@@ -75,7 +87,7 @@ class ClauseAnalyzer:
                 if self.relabel_deps and parsed:
                     self._relabel(doc, raw, verbs, roles)
                 clauses.append(_to_clause(doc, len(clauses), si, raw, verbs, roles))
-        doc._.clauses = tuple(clauses)
+        doc._.clause_data = [asdict(c) for c in clauses]
         return doc
 
     def _relabel(self, doc: Doc, raw: RawClause, verbs: VerbComplex, roles: ClauseRoles) -> None:
@@ -211,6 +223,14 @@ def _to_clause(doc: Doc, index: int, si: int, raw: RawClause, verbs: VerbComplex
     )
 
 
-def clauses_of(doc: Doc) -> tuple[Clause, ...]:
-    """The clauses the component stored on a Doc (empty if it did not run)."""
-    return tuple(doc._.clauses or ())
+def _phrase_from_dict(item: dict[str, Any] | None) -> Phrase | None:
+    return Phrase(**item) if item is not None else None
+
+
+def _clause_from_dict(item: dict[str, Any]) -> Clause:
+    fields = dict(item)
+    fields["subject"] = _phrase_from_dict(fields["subject"])
+    for key in ("acc_objects", "dat_objects", "pps", "other"):
+        fields[key] = tuple(Phrase(**p) for p in fields[key])
+    fields["verb_tokens"] = tuple(fields["verb_tokens"])
+    return Clause(**fields)

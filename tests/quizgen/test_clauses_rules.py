@@ -143,3 +143,11 @@ def test_a_participle_the_tagger_read_as_finite_still_makes_a_perfect(nlp: Langu
     )
     assert clause.verb_lemma == "entwickeln" and clause.tense == "Perf"
     assert clause.subject is not None and clause.subject.text == "Forscher"
+
+
+def test_clauses_survive_doc_serialisation(nlp: Language) -> None:
+    spec = "Er/PPER/er hat/VAFIN/haben den/ART/der Ball/NN/Ball geworfen/VVPP/werfen ./$./."
+    doc = nlp.get_pipe("quizgen_clauses")(build(nlp, spec, sent_starts=[True] + [False] * 5))
+    restored = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert restored._.clauses == doc._.clauses
+    assert [p.text for p in restored._.clauses[0].acc_objects] == ["den Ball"]
