@@ -150,8 +150,12 @@ def _names(analysis: Analysis, spans: list[tuple[int, int, str]]) -> tuple[NameE
     return tuple(NameEntry(text=t, type=v[0], count=v[1], sentence=v[2]) for t, v in found.items())
 
 
+#: nouns that only count (Hunderte Menschen, Tausende Sandsäcke): numbers stay out
+NUMBER_NOUNS = frozenset({"Hundert", "Hunderte", "Tausend", "Tausende", "Hunderttausend", "Hunderttausende"})
+
+
 def _is_content(tok: Token) -> bool:
-    if tok.tag not in CONTENT_TAGS or not tok.lemma or tok.ent_type:
+    if tok.tag not in CONTENT_TAGS or not tok.lemma or tok.ent_type or tok.lemma in NUMBER_NOUNS:
         return False
     if any(ch.isdigit() for ch in tok.text) or not any(ch.isalpha() for ch in tok.text):
         return False
