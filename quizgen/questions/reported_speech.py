@@ -13,6 +13,7 @@ from quizgen.analysis import Analysis, Clause
 from quizgen.questions.candidate import Candidate, accepted_forms
 from quizgen.questions.clause_reading import middle_words, read_clause, verb_for
 from quizgen.questions.question_syntax import SPEECH_VERBS, assemble
+from quizgen.questions.wording import DEICTIC
 
 SAYING = SPEECH_VERBS - {"hoffen", "glauben", "befürchten", "meinen", "sprechen", "zufolge", "verlauten", "fordern", "kritisieren"}
 MAX_ANSWER_WORDS = 14
@@ -77,6 +78,11 @@ def _question(analysis: Analysis, clause: Clause, said: Clause) -> Candidate | N
     if verb is None or middle is None:
         return None
     question = assemble("Was", verb.finite, middle, [*reading.nonfinite, *verb.tail])
+    if said.finite_verb is None or not said.start <= said.finite_verb < said.end:
+        return None
+    toks = analysis.tokens
+    if any(toks[i].text.lower() in DEICTIC or toks[i].tag in ("PPER", "PDS", "PROAV") for i in range(said.start, said.end)):
+        return None  # "unserer Kosten", "er", "das": the answer would need its context
     answer = " ".join(analysis.span_text(said.start, said.end).rstrip(" .,;").split())
     if len(answer.split()) > MAX_ANSWER_WORDS or len(answer.split()) < 3:
         return None
