@@ -68,6 +68,9 @@ def read_clause(analysis: Analysis, clause: Clause, *, speech_frame: bool = Fals
     toks = analysis.tokens
     if _inside_quotes(analysis, clause) or clause.mood == "Imp" or not _ends_like_a_sentence(analysis, clause.sentence):
         return None
+    before = toks[clause.start - 1] if clause.start > 0 else None
+    if before is not None and before.sentence == clause.sentence and before.tag in ("APPR", "APPRART", "ART", "ADJA"):
+        return None  # the clause starts inside a phrase ("In | Linz und Wien pendelte ..."): cut wrongly
     if _base_lemma(clause.verb_lemma) in DATIVE_EXPERIENCER:
         return None
     if _base_lemma(clause.verb_lemma) in COPULAS and not _adjectival_predicate(analysis, clause):

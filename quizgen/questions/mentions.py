@@ -47,7 +47,7 @@ PERSON_NOUN_ENDINGS: tuple[str, ...] = (
 )
 # Suffixes of agent nouns (Kabarettist, Regisseur, Aktionär, Demonstrant) and their false friends.
 PERSON_SUFFIXES: tuple[str, ...] = ("jährige", "jähriger", "jährigen", "partner", "partnerin", "ist", "isten", "istin", "eur", "eure", "eurin", "är", "äre", "ären", "ärin", "ant", "anten", "antin")
-NOT_PERSON_SUFFIXES: tuple[str, ...] = ("frist", "fristen", "liste", "diamant", "restaurant", "proviant", "militär", "elefant", "quadrant", "gigant")
+NOT_PERSON_SUFFIXES: tuple[str, ...] = ("affäre", "affären", "sphäre", "sphären", "frist", "fristen", "liste", "diamant", "restaurant", "proviant", "militär", "elefant", "quadrant", "gigant")
 # Endings too short to trust inside a compound (Sekunde is not a Kunde, Reiseführer is a book).
 EXACT_ONLY: frozenset[str] = frozenset({"kunde", "fan", "fans", "mann", "sohn", "kind", "opfer", "führer", "leiter", "general", "rat"})
 # Groups that act like people: "Wer" asks for them as subjects.
@@ -286,3 +286,16 @@ def clean_name(analysis: Analysis, mention: Mention) -> bool:
     if not analysis.entities and mention.label == "LOC":
         return text in PLACES
     return True
+
+
+def well_attested_person(analysis: Analysis, mention: Mention) -> bool:
+    """A person the text names twice (full name, then surname) or with a title: a safer
+    option or swap than a one-off name the NER may have mistyped (``Lake Louise``)."""
+    name = full_name(analysis, mention)
+    count = sum(1 for m in mentions(analysis) if m.label == "PER" and same_referent(m.text, name))
+    if count >= 2:
+        return True
+    return any(
+        m.label == "PER" and same_referent(m.text, name) and m.start > 0 and is_person_noun(analysis.tokens[m.start - 1])
+        for m in mentions(analysis)
+    )
