@@ -190,7 +190,8 @@ def split_compound(word: str) -> tuple[str, ...]:
 SUFFIX_ADJECTIVES = frozenset(
     "weit frei los reich voll arm fähig fest bereit gerecht nah eigen fremd mäßig gemäß intern extern".split()
 )
-PART_MIN_ZIPF = 3.3
+PART_MIN_ZIPF = 3.0
+EXTRA_PART_COST = 0.3
 WHOLE_WORD_ZIPF = 4.0
 SUFFIX_HEADS = frozenset({"Schaft", "Heit", "Keit", "Ung", "Tum", "Nis", "Ling", "Chen", "Lein", "Ei", "Igkeit"})
 
@@ -215,7 +216,8 @@ def _part_zipf(part: str, last: bool) -> float:
 
 @functools.lru_cache(maxsize=8192)
 def _best_split(word: str, depth: int) -> tuple[float, tuple[str, ...]] | None:
-    """(rarest part's Zipf, parts) of the best split of ``word`` (which ends a compound)."""
+    """(score, parts) of the best split of ``word`` (which ends a compound): the rarest part's
+    Zipf, less EXTRA_PART_COST for every part after the first."""
     whole = _part_zipf(word, last=True)
     best = (whole, (word[:1].upper() + word[1:],)) if whole >= PART_MIN_ZIPF and depth > 0 else None
     if depth > 3:
@@ -235,8 +237,9 @@ def _best_split(word: str, depth: int) -> tuple[float, tuple[str, ...]] | None:
                 stem = stem + "e" if zipf >= PART_MIN_ZIPF else stem
             if zipf < PART_MIN_ZIPF:
                 continue
-            score = min(zipf, head[0])
-            if best is None or score > best[0] + 0.01 * len(best[1]):
+            # Each further part costs: arbeitslos|Quote beats Arbeit|Los|Quote.
+            score = min(zipf, head[0]) - EXTRA_PART_COST
+            if best is None or score > best[0]:
                 best = (score, (_display_part(stem), *head[1]))
     return best
 

@@ -57,7 +57,8 @@ def test_it_splits_compounds_into_common_parts() -> None:
     assert split_compound("Grundvoraussetzung") == ("Grund", "Voraussetzung")
     assert split_compound("Staatsgebiet") == ("Staat", "Gebiet")
     assert split_compound("Jahrestag") == ("Jahr", "Tag")  # not Jahr|Stag
-    assert split_compound("Außenministeriumssprecherin") == ("außen", "Ministerium", "Sprecherin")
+    assert split_compound("Außenministeriumssprecherin") == ("Außenministerium", "Sprecherin")
+    assert split_compound("Arbeitslosenquote") == ("arbeitslos", "Quote")  # fewer parts win a tie
     assert split_compound("Top-Diplomat") == ("Top", "Diplomat")
 
 
