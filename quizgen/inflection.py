@@ -245,6 +245,14 @@ def conjugate(infinitive: str, table: str, person: int, *, joined: bool = False)
     return finite
 
 
+@functools.lru_cache(maxsize=4096)
+def past_participle(infinitive: str) -> str | None:
+    try:
+        return str(ablaut.conjugate(infinitive).past_participle)
+    except (ValueError, TypeError):
+        return None
+
+
 def is_separable(infinitive: str) -> bool:
     tables = conjugation(infinitive)
     return bool(tables and tables["present"][2][1])

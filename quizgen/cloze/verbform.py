@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from quizgen.analysis import Analysis, Token
 from quizgen.cloze.base import GAP, Candidate, ClozeContext, gapped, item_id
-from quizgen.inflection import TABLE_NAMES, VERB_TABLES, conjugation, verb_form_features
+from quizgen.inflection import TABLE_NAMES, VERB_TABLES, conjugation, past_participle, verb_form_features
 from quizgen.pack import ClozeItem
 
 CLAUSE_END = frozenset({",", ".", ";", ":", "!", "?", "“", "”", '"', "(", ")", "–", "-"})
@@ -57,6 +57,17 @@ def tense_of(analysis: Analysis, verb: Token, infinitive: str) -> tuple[str, int
     return None
 
 
+def _auxiliary_before(analysis: Analysis, verb: Token) -> bool:
+    """A finite haben/sein/werden earlier in the same clause (back to the last comma)."""
+    sent = analysis.sentences[verb.sentence]
+    for tok in reversed(analysis.tokens[sent.start : verb.i]):
+        if tok.text in CLAUSE_END:
+            return False
+        if tok.tag == "VAFIN":
+            return True
+    return False
+
+
 class VerbformKind:
     name = "verbform"
 
@@ -82,6 +93,8 @@ class VerbformKind:
                 continue  # our infinitive does not explain the sentence
             if verb.text.lower() == infinitive.lower():
                 continue  # the answer would be the hint itself
+            if verb.text.lower() == (past_participle(infinitive) or "").lower() and _auxiliary_before(analysis, verb):
+                continue  # "wurde nichts ... verlautet": a participle the tagger took for finite
             prev = analysis.tokens[verb.i - 1] if verb.i > sent.start else None
             if prev is not None and prev.text.lower() in ("wie", "als") and verb.i + 1 < sent.end and not analysis.tokens[verb.i + 1].text.isalpha():
                 continue  # "wie berichtet," is a participle the tagger took for a finite verb

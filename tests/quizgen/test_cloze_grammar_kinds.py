@@ -114,3 +114,10 @@ def test_wie_berichtet_is_no_finite_verb_to_ask() -> None:
                 w("wie", "wie", "KOKOM"), w("berichtet", "berichten", "VVFIN"), w(",", ",", "$,"),
                 w("den", "der", "ART"), w("Obmann", "Obmann", "NN"), w(".", ".", "$.")]  # fmt: skip
     assert [i.answer for i in items("verbform", [sentence])] == ["klagt"]
+
+
+def test_a_participle_after_an_auxiliary_is_not_asked_as_a_finite_verb() -> None:
+    sentence = [w("Danach", "danach", "ADV"), w("wurde", "werden", "VAFIN"), w("nichts", "nichts", "PIS"),
+                w("zum", "zu", "APPRART"), w("Inhalt", "Inhalt", "NN"), w("verlautet", "verlauten", "VVFIN"),
+                w(".", ".", "$.")]  # fmt: skip
+    assert items("verbform", [sentence]) == []
