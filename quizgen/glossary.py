@@ -12,7 +12,7 @@ Ding line. ``gloss`` chooses among them:
   the article, and for verbs when the clause has the preposition the sense takes (rechnen mit).
 
 When the two best senses stay close, the note says the sense is uncertain and names the other.
-A word without an entry is glossed from its last part when it is a compound (and says so);
+A compound without an entry is glossed word by word from its parts (and says so);
 otherwise the gloss is None and the note says the glossary has none. Nothing is invented.
 """
 
@@ -260,6 +260,23 @@ def gloss(lemma: str, pos: str, *, context_lemmas: frozenset[str] = frozenset())
     return GlossResult(*_gloss(lemma, pos, frozenset(context_lemmas)))
 
 
+def _first_alternative(text: str) -> str:
+    first = text.split("; ")[0].removeprefix("to ")
+    return re.sub(r"\s*\([^)]*\)", "", first).strip()
+
+
+def _part_gloss(part: str, context: frozenset[str]) -> str | None:
+    """A compound part's gloss, one alternative: a noun, else an adjective, else a verb stem."""
+    noun = part[:1].upper() + part[1:]
+    low = part.lower()
+    for word, pos in ((noun, "NOUN"), (low, "ADJ"), (low + "en", "VERB"), (low + "n", "VERB")):
+        if has_entry(word, pos) or (pos == "ADJ" and has_entry(word, "ADV")):
+            found, _ = _choose(word, pos, context)
+            if found:
+                return _first_alternative(found)
+    return None
+
+
 _INSEPARABLE = ("be", "emp", "ent", "er", "ver", "zer", "miss", "über", "unter", "hinter", "wider")
 _PARTICIPLE = re.compile(r"^(?P<prefix>[a-zäöü]*?)ge(?P<stem>[a-zäöüß]{3,}?)(?:t|et|en)$")
 
@@ -341,7 +358,11 @@ def _gloss(lemma: str, pos: str, context: frozenset[str]) -> tuple[str | None, s
             head = parts[-1][:1].upper() + parts[-1][1:]
             found, _ = _choose(head, "NOUN", context)
             if found:
-                return found, f"from its parts ({' + '.join(parts)}): the gloss of {head}"
+                # Word by word: Friedens|initiative -> "peace initiative"; a part without a gloss
+                # (a name: Ukraine-Krieg) stays German.
+                words = [_part_gloss(part, context) or part for part in parts[:-1]]
+                note = f"from its parts ({' + '.join(parts)}), word by word"
+                return " ".join([*words, _first_alternative(found)]), note
     if pos == "VERB" and not lemma.startswith("sich "):
         for cut in range(2, len(lemma) - 4):
             base = lemma[cut:]
