@@ -128,6 +128,8 @@ def _discount_unclear_clauses(doc: Doc, out: ClauseRoles, clause: RawClause, ver
         out.subject.confidence *= factor
     for role in out.acc + out.dat:
         role.confidence *= object_factor
+    for role in out.acc[1:]:
+        role.confidence = min(role.confidence, 0.6)  # two accusatives are rare: often a missed coordination
 
 
 def _single_case(mask: int) -> str | None:

@@ -55,9 +55,11 @@ _SEPARABLE_PARTICIPLE = re.compile(r"^(ab|an|auf|aus|bei|ein|fest|her|hin|los|mi
 
 def _misread_nonfinite(tok: Token, finite: Token | None) -> bool:
     """A form tagged finite that is a participle or infinitive next to an auxiliary: haben ... entwickelt."""
-    if tok.tag_ != "VVFIN" or finite is None or finite.tag_ not in ("VAFIN", "VMFIN"):
+    if tok.tag_ not in ("VVFIN", "VAFIN") or finite is None or finite.tag_ not in ("VAFIN", "VMFIN"):
         return False
     low = tok.text.lower()
+    if tok.tag_ == "VAFIN":  # haben können, sein müssen: an auxiliary infinitive before a modal
+        return low in ("haben", "sein", "werden") and finite.tag_ == "VMFIN"
     if low.endswith("t"):
         return low.startswith(_INSEPARABLE) or low.endswith("iert") or bool(_SEPARABLE_PARTICIPLE.match(low))
     return low.endswith("en") and (finite.tag_ == "VMFIN" or (finite.lemma_ or "").lower() == "werden")
@@ -154,6 +156,11 @@ def analyze_verbs(doc: Doc, clause: RawClause, *, third_person_subject: bool = T
         main = finite.i  # a full verb is the head; a participle or zu-infinitive after it is not
     elif full_nonfinite:
         main = full_nonfinite[-1]  # stecken geblieben, zu erreichen versucht: the governing verb is last
+        first = clause.verbs[0] if clause.verbs else main
+        if first > 1 and doc[first - 1].text.lower() in ("und", "oder", "noch", "sowie") and doc[first - 2].tag_ in (
+            "VVINF", "VVPP"
+        ):
+            main = first - 2  # weder dementieren noch bestätigen: UD heads a coordination on its first verb
     elif finite is not None and zu_infinitives and (finite.lemma_ or "").lower() in ("haben", "scheinen"):
         main = finite.i  # nichts zu verlieren hatten (but: eine Epidemie sei nicht zu befürchten)
     elif full:

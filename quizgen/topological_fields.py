@@ -250,6 +250,8 @@ def segment_sentence(doc: Doc, sent: Span) -> list[RawClause]:
     parenthetical: list[int] = []  # an apposition between the Vorfeld and the finite verb
     for n, (part, coordinated, kind, sub) in enumerate(pieces):
         content = _content(doc, part)
+        if content and doc[content[0]].tag_ == "KON" and doc[content[0]].text.lower() in CLAUSE_KON:
+            coordinated = True  # -- und werden auch gerne Gäste mitbringen
         if n == 0 and len(content) <= 3 and part[-1] + 1 < len(doc) and doc[part[-1] + 1].text in DASHES:
             continue  # a dateline: Wien - Mit seiner Ankündigung ...
         verb_only = bool(content) and all(doc[i].tag_ in VERBAL for i in content)
