@@ -265,8 +265,18 @@ def _first_alternative(text: str) -> str:
     return re.sub(r"\s*\([^)]*\)", "", first).strip()
 
 
+#: first parts whose meaning in compounds differs from the word alone (Bund alone: collar,
+#: bunch; Bundes|regierung: federal); the dictionary has no sense for the compound use
+MODIFIER_GLOSSES = {
+    "Bund": "federal", "Staat": "state", "Haupt": "main", "Grund": "basic", "außen": "foreign",
+    "Außen": "foreign", "Mitte": "centre",
+}  # fmt: skip
+
+
 def _part_gloss(part: str, context: frozenset[str]) -> str | None:
     """A compound part's gloss, one alternative: a noun, else an adjective, else a verb stem."""
+    if part in MODIFIER_GLOSSES:
+        return MODIFIER_GLOSSES[part]
     noun = part[:1].upper() + part[1:]
     low = part.lower()
     for word, pos in ((noun, "NOUN"), (low, "ADJ"), (low + "en", "VERB"), (low + "n", "VERB")):

@@ -82,3 +82,8 @@ def test_the_clauses_preposition_picks_the_verbs_sense() -> None:
     without, _ = gloss("rechnen", "VERB", context_lemmas=frozenset({"+"}))
     assert with_mit is not None and ("reckon" in with_mit or "figure on" in with_mit)
     assert without == "to count"
+
+
+def test_common_first_parts_are_glossed_as_in_compounds() -> None:
+    assert gloss("Bundespräsidentschaftswahl", "NOUN").gloss == "federal presidential elections"
+    assert gloss("Staatsagentur", "NOUN").gloss == "state agency"
