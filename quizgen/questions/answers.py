@@ -48,7 +48,7 @@ def phrase_kind(analysis: Analysis, phrase: Phrase) -> str:
     if head_tok.tag in ("NN", "CARD", "ADJA", "NNE"):
         if inside and inside[-1].label == "PER" and inside[-1].start == head + 1:
             return "PER"
-        if head_tok.tag == "NN" and head_tok.noun is None and not analysis.entities and phrase.end - phrase.start == 1:
+        if head_tok.tag == "NN" and head_tok.noun is None and phrase.end - phrase.start == 1:
             return "UNKNOWN"  # a bare word the lexicon does not know: likely a name without NER
         return "THING"
     return "PRON_UNRESOLVED" if head_tok.tag.startswith("P") else "THING"
@@ -104,7 +104,7 @@ def is_whole(analysis: Analysis, phrase: Phrase) -> bool:
         return False
     if first.tag == "CARD" and len(first.text) == 4 and first.text.isdigit() and phrase.end - phrase.start > 1:
         return False  # "2015 aber nur 600.000 Flüchtlinge": a year glued to the phrase
-    if prev is not None and first.tag in ("ADJA", "NN", "VVPP", "ADJD") and prev.tag in ("NN", "NE", "ADJA", "ART", "PIAT", "ADV", "ADJD"):
+    if prev is not None and first.tag in ("ADJA", "NN", "VVPP", "ADJD", "PIAT", "PIDAT") and prev.tag in ("NN", "NE", "ADJA", "ART", "PIAT", "ADV", "ADJD"):
         return False  # "die in Begutachtung | geschickte Novelle", "immer | mehr Investoren"
     if prev is not None and prev.text == "," and phrase.start >= 2 and toks[phrase.start - 2].tag in ("NN", "NE"):
         return False  # "Öl, | Kupfer und Co": an enumeration cut at its comma

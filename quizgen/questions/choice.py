@@ -11,7 +11,7 @@ import hashlib
 
 from quizgen.analysis import Analysis
 from quizgen.questions.candidate import Candidate
-from quizgen.questions.mentions import clean_name, full_name, mentions, same_referent, well_attested_person
+from quizgen.questions.mentions import clean_name, full_name, mentions, same_referent, well_attested
 
 CHOICE_TYPES = frozenset({"PER", "LOC", "ORG", "NUM", "THING:subject", "THING:acc_object"})
 
@@ -71,7 +71,7 @@ def _distractors(analysis: Analysis, cand: Candidate) -> list[str]:
         name = full_name(analysis, m)
         if m.label == "PER" and not analysis.entities and len(name.split()) < 2:
             continue  # without NER a one-word "person" is too often a product or a club
-        if m.label == "PER" and not well_attested_person(analysis, m):
+        if not well_attested(analysis, m):
             continue
         if any(_alike(name, other) for other in (cand.answer_short, cand.answer, *found)):
             continue

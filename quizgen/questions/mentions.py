@@ -299,3 +299,13 @@ def well_attested_person(analysis: Analysis, mention: Mention) -> bool:
         m.label == "PER" and same_referent(m.text, name) and m.start > 0 and is_person_noun(analysis.tokens[m.start - 1])
         for m in mentions(analysis)
     )
+
+
+def well_attested(analysis: Analysis, mention: Mention) -> bool:
+    """A name safe to swap or offer: a well-attested person, a place from the gazetteer, or a
+    name the text gives the same type at least twice."""
+    if mention.label == "PER":
+        return well_attested_person(analysis, mention)
+    if mention.label == "LOC" and mention.text in PLACES:
+        return True
+    return sum(1 for m in mentions(analysis) if m.text == mention.text and m.label == mention.label) >= 2

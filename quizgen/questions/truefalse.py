@@ -17,7 +17,7 @@ from quizgen.questions.clause_reading import ClauseReading, needs_complement, re
 from quizgen.questions.pronoun_resolution import resolved_name
 from quizgen.questions.wording import CONNECTIVES, CONTEXT_TAGS, DEICTIC, QUOTES, dangling, misplaced_capital, parenthetical_tokens, word_text
 from quizgen.questions.question_syntax import SPEECH_VERBS
-from quizgen.questions.mentions import Mention, clean_name, full_name, is_person_noun, mentions, same_referent, well_attested_person
+from quizgen.questions.mentions import Mention, clean_name, full_name, is_person_noun, mentions, same_referent, well_attested
 from quizgen.questions.question_syntax import statement
 
 TRUE, FALSE = "richtig", "falsch"
@@ -172,7 +172,7 @@ def _swapped(analysis: Analysis, reading: ClauseReading) -> tuple[str, str] | No
             continue
         if mention.start > 0 and analysis.tokens[mention.start - 1].tag in ("ART", "ADJA", "APPRART"):
             continue  # "die Ukraine" -> "die Kiew": the article belongs to the name
-        if mention.label == "PER" and not well_attested_person(analysis, mention):
+        if not well_attested(analysis, mention):
             continue
         if mention.label != "PER" and mention.start > 0 and is_person_noun(analysis.tokens[mention.start - 1]):
             continue  # "Kapitän Luisao" typed as a place: a title says it is a person
@@ -205,7 +205,7 @@ def _others_of_type(analysis: Analysis, mention: Mention, names_here: set[str]) 
             continue  # "das FBI", "die Ukraine": a name that takes an article cannot stand in bare
         if m.label == "PER" and not analysis.entities and len(full_name(analysis, m).split()) < 2:
             continue
-        if m.label == "PER" and not well_attested_person(analysis, m):
+        if not well_attested(analysis, m):
             continue
         name = full_name(analysis, m)
         if any(same_referent(name, h) for h in names_here) or name in out:
