@@ -301,8 +301,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     version = args.source.open(encoding="utf-8").readline().strip("# \n")
     rows = build(args.source)
-    # mtime=0 keeps the .gz byte-stable across rebuilds of the same source.
-    with open(args.out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
+    # No time and no file name in the gzip header: rebuilds of the same source are byte-identical.
+    with open(args.out, "wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as gz:
         gz.write((HEADER + f"# Ding {version}\n" + "\n".join(rows) + "\n").encode("utf-8"))
     print(f"{len(rows)} senses, {len({r.split(chr(9))[0] for r in rows})} headwords -> {args.out}")
     return 0
