@@ -9,6 +9,7 @@ from pathlib import Path
 
 from quizgen.errors import QuizgenError
 from quizgen.exports.command import register_export
+from quizgen.make_command import register_make
 
 
 def _read_text(path: str) -> str:
@@ -50,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 #: functions that add a subcommand to the parser (``make`` and others)
-SUBCOMMANDS: list = [register_export]
+SUBCOMMANDS: list = [register_export, register_make]
 
 
 def main(argv: list[str] | None = None) -> int:

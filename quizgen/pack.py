@@ -107,5 +107,7 @@ class LessonPack:
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
-        data.pop("extra", None)
+        extra = data.pop("extra", None) or {}
+        for key, value in extra.items():  # more fields (notes, sources); never overrides one
+            data.setdefault(key, value)
         return data
