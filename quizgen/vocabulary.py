@@ -226,8 +226,6 @@ def build_vocabulary(
             continue
         pos = _pos(tok)
         lemma, marks = verbs.get(tok.i, (tok.lemma, (tok.i,))) if pos == "VERB" else (_noun_lemma(tok), (tok.i,))
-        if pos == "ADV" and tok.tag == "ADJD":
-            pos = "ADJ"
         lemma = _current_spelling(lemma)
         group = groups.setdefault((lemma, pos), _Group(lemma=lemma, pos=pos, first=tok.i))
         group.tokens.append(tok.i)
