@@ -108,7 +108,9 @@ class NerRules:
             if tok.tag_ not in _NAME_TAGS or not self.is_first_name(tok.text):
                 continue
             end = tok.i + 1
-            while end < len(doc) and end - tok.i < 4 and doc[end].tag_ == "NE" and doc[end].text[:1].isupper():
+            while end < len(doc) and end - tok.i < 4 and doc[end].text[:1].isupper() and (
+                doc[end].tag_ == "NE" or (doc[end].tag_ in _NAME_TAGS and self.is_first_name(doc[end].text))
+            ):
                 end += 1
             if end == tok.i + 1:
                 continue
