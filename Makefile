@@ -68,7 +68,7 @@ glossary: install
 
 # Retrain the shipped German pipeline (quizgen/data/pipeline) from the UD German and GermEval
 # files in NLP_DATA, with fixed seeds; about an hour on two cores. See training/README.md.
-NLP_DATA ?= /work/shared/nlp-data
+NLP_DATA ?= ../shared/nlp-data
 SPACY_TRAIN := OMP_NUM_THREADS=1 $(PY) -m spacy train --code training/spacy_code.py
 model: install
 	$(PY) training/convert.py $(NLP_DATA) training/corpus
