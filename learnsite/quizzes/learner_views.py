@@ -17,6 +17,7 @@ from learnsite.quizzes.feedback import take_item
 from learnsite.quizzes.forms import CodeForm, StartForm
 from learnsite.quizzes.models import Attempt, Item, Quiz
 from learnsite.quizzes.refusals import explain
+from learnsite.quizzes.download_views import download_response
 
 SESSION_KEY = "quiz_attempts"
 
@@ -151,3 +152,11 @@ def vocabulary_csv(request: HttpRequest, token: str) -> HttpResponse:
                          entry.get("gloss") or "", entry.get("cefr", ""),
                          (entry.get("example") or "").replace("**", "")])
     return response
+
+
+def learner_download(request: HttpRequest, token: str, fmt: str) -> HttpResponse:
+    """The learner's downloads of a published quiz: the Anki deck and the Anki CSV."""
+    quiz = selectors.quiz_get_by_token(token=token)
+    if not quiz.is_published and not (request.user.is_authenticated and request.user.pk == quiz.teacher_id):
+        raise Http404
+    return download_response(request, quiz=quiz, fmt=fmt, for_learner=True)

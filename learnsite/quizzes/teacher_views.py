@@ -19,6 +19,7 @@ from learnsite.quizzes.forms import KIND_LABELS, GenerateForm, ItemForm, NewText
 from learnsite.quizzes.generation import DEFAULT_COUNTS
 from learnsite.quizzes.models import Item
 from learnsite.quizzes.refusals import explain
+from learnsite.quizzes.download_views import download_response
 
 logger = logging.getLogger(__name__)
 
@@ -210,3 +211,10 @@ def quiz_results(request: HttpRequest, quiz_id: int) -> HttpResponse:
     quiz = selectors.get_quiz_for_teacher(request.user, quiz_id)
     learners, items = selectors.quiz_results(quiz=quiz)
     return render(request, "quizzes/quiz_results.html", {"quiz": quiz, "learners": learners, "items": items})
+
+
+@login_required
+def quiz_download(request: HttpRequest, quiz_id: int, fmt: str) -> HttpResponse:
+    """Every export of the quiz (Anki, worksheet PDF/HTML, Moodle, GIFT, CSV, JSON) for its teacher."""
+    quiz = selectors.get_quiz_for_teacher(request.user, quiz_id)
+    return download_response(request, quiz=quiz, fmt=fmt, for_learner=False)

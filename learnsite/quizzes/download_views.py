@@ -1,0 +1,24 @@
+"""The HTTP side of the export downloads, shared by the teacher's and the learner's pages."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from quizgen.errors import QuizgenError
+
+from learnsite.quizzes import downloads
+from learnsite.quizzes.models import Quiz
+from learnsite.quizzes.refusals import explain
+
+
+def download_response(request: HttpRequest, *, quiz: Quiz, fmt: str, for_learner: bool) -> HttpResponse:
+    if fmt not in dict(downloads.export_choices(for_learner=for_learner)):
+        raise Http404
+    # A format the person may not have is the same as one that does not exist.
+    try:
+        file_name, content, media_type = downloads.quiz_export(quiz=quiz, name=fmt, for_learner=for_learner)
+    except QuizgenError as exc:
+        return render(request, "quizzes/refused.html", {"quiz": quiz, "message": explain(exc), "back": request.headers.get("Referer", "/")}, status=422)
+    response = HttpResponse(content, content_type=media_type)
+    response["Content-Disposition"] = f'attachment; filename="{file_name}"'
+    return response

@@ -1,0 +1,63 @@
+"""Export downloads: teachers get every format of their own quiz, learners the Anki deck and CSV."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from django.urls import reverse
+
+from learnsite.quizzes.generation import pack_summary
+from tests.learnsite.quiz_factories import make_quiz, make_teacher
+from tests.quizgen.export_packs import moskau_pack
+
+pytestmark = pytest.mark.django_db
+
+
+def _generated_quiz(teacher, *, published=True):
+    quiz = make_quiz(teacher, published=published)
+    quiz.pack = pack_summary(moskau_pack())
+    quiz.save()
+    return quiz
+
+
+def test_the_teacher_downloads_a_moodle_file_with_the_edited_items(client):
+    teacher = make_teacher()
+    quiz = _generated_quiz(teacher)
+    client.force_login(teacher)
+    response = client.get(reverse("quizzes:download", args=[quiz.pk, "moodle"]))
+    assert response.status_code == 200 and "attachment" in response["Content-Disposition"]
+    xml = response.content.decode("utf-8")
+    assert "Mit wem hatte Wang ein Gespräch?" in xml and "Außenminister" in xml
+
+
+def test_the_teacher_downloads_an_anki_deck(client):
+    teacher = make_teacher()
+    quiz = _generated_quiz(teacher)
+    client.force_login(teacher)
+    response = client.get(reverse("quizzes:download", args=[quiz.pk, "apkg"]))
+    assert response.status_code == 200
+    assert "collection.anki2" in zipfile.ZipFile(io.BytesIO(response.content)).namelist()
+
+
+def test_another_teacher_gets_404_for_the_download(client):
+    quiz = _generated_quiz(make_teacher())
+    client.force_login(make_teacher("herr_other"))
+    assert client.get(reverse("quizzes:download", args=[quiz.pk, "pdf"])).status_code == 404
+
+
+def test_a_learner_gets_the_anki_deck_but_not_the_answer_key(client):
+    quiz = _generated_quiz(make_teacher())
+    ok = client.get(reverse("quizzes:learner_download", args=[quiz.share_token, "apkg"]))
+    assert ok.status_code == 200
+    for fmt in ("pdf", "moodle", "gift", "json"):
+        assert client.get(reverse("quizzes:learner_download", args=[quiz.share_token, fmt])).status_code == 404
+
+
+def test_an_ungenerated_quiz_explains_that_it_must_be_generated_first(client):
+    teacher = make_teacher()
+    quiz = make_quiz(teacher)
+    client.force_login(teacher)
+    response = client.get(reverse("quizzes:download", args=[quiz.pk, "json"]))
+    assert response.status_code == 422 and "generate" in response.content.decode()
