@@ -12,8 +12,9 @@ import argparse
 import csv
 import sys
 import time
+from pathlib import Path
 
-DEFAULT_CSV = "/work/shared/corpus/10kgnad-part1.csv"
+DEFAULT_CSV = str(Path(__file__).resolve().parents[2] / "shared" / "corpus" / "10kgnad-part1.csv")
 
 
 def read_articles(path: str, limit: int) -> list[str]:

@@ -22,7 +22,7 @@ from quizgen.answer_check import check_answer
 from quizgen.errors import InputError
 from quizgen.lesson_pack import make_pack
 
-DEFAULT_CORPUS = Path("/work/shared/corpus/10kgnad-part1.csv")
+DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "10kgnad-part1.csv"
 ASCII = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
 
 

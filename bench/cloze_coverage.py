@@ -27,7 +27,7 @@ from quizgen.errors import InputError
 from quizgen.pack import ClozeItem
 from quizgen.vocabulary import build_vocabulary
 
-DEFAULT_CORPUS = Path("/work/shared/corpus/10kgnad-part1.csv")
+DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "10kgnad-part1.csv"
 FEW = 5
 
 

@@ -25,7 +25,7 @@ from quizgen.lesson_pack import SECTION_BUILDERS, pack_from_analysis
 from quizgen.readability import text_level
 from quizgen.vocabulary import build_vocabulary
 
-DEFAULT_CORPUS = Path("/work/shared/corpus/10kgnad-part1.csv")
+DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "10kgnad-part1.csv"
 
 
 def read_corpus(path: Path) -> list[str]:

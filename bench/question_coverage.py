@@ -20,7 +20,7 @@ from quizgen.analyzer import analyze
 from quizgen.errors import InputError
 from quizgen.questions import build_questions, candidates
 
-DEFAULT_CORPUS = Path("/work/shared/corpus/10kgnad-part1.csv")
+DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "10kgnad-part1.csv"
 
 
 def read_corpus(path: Path) -> list[str]:

@@ -12,7 +12,7 @@ from learnsite.quizzes import services
 from learnsite.quizzes.models import Item, Quiz
 
 PO = Path(__file__).resolve().parents[2] / "learnsite/quizzes/locale/de/LC_MESSAGES/django.po"
-SEED = Path("/work/shared/seed/moskau-besuch.txt")
+from tests.shared_data import SEED  # noqa: E402
 SENTENCE_1 = ("Präsident Wladimir Putin kündigte am Mittwoch bei einem Moskau-Besuch des chinesischen "
               "Top-Diplomaten Wang Yi an, dass Staatschef Xi Jinping Russland besuchen werde.")
 SENTENCE_2 = ("Bei einem Gespräch mit dem russischen Außenminister Sergej Lawrow zuvor hatte Wang gesagt, "

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from quizgen.pack import ClozeItem, LessonPack, NameEntry, Question, TextLevel, VocabEntry
 
-SEED = Path("/work/shared/seed/moskau-besuch.txt")
+from tests.shared_data import SEED  # noqa: E402
 _SENTENCE_END = re.compile(r"(?<!\d\.)(?<=[.!?”])\s+(?=[“A-ZÄÖÜ])")
 
 

@@ -17,7 +17,7 @@ import quizgen.clause_component  # noqa: F401
 import quizgen.hanta_component  # noqa: F401
 from quizgen.analysis import Clause
 
-SEED = Path("/work/shared/seed/moskau-besuch.txt")
+from tests.shared_data import SEED  # noqa: E402
 
 
 @pytest.fixture(scope="module")

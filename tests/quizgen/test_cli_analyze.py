@@ -5,7 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "moskau-besuch.txt"
+from tests.shared_data import SEED  # noqa: E402
 
 
 def _run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:

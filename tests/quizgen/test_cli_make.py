@@ -11,7 +11,7 @@ from quizgen.__main__ import main
 from quizgen.article_extraction import extract_article
 from quizgen.errors import ExtractionError
 
-SEED = Path("/work/shared/seed/moskau-besuch.txt")
+from tests.shared_data import SEED  # noqa: E402
 
 
 def _html(title: str, body: str) -> str:

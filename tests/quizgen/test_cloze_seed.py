@@ -19,7 +19,7 @@ from quizgen.cloze import build_cloze
 from quizgen.pack import ClozeItem
 from quizgen.pipeline import PIPELINE_DIR, doc_to_analysis
 
-SEED = Path("/work/shared/seed/moskau-besuch.txt")
+from tests.shared_data import SEED  # noqa: E402
 NAMES = {"Putin", "Wladimir", "Wang", "Yi", "Xi", "Jinping", "Moskau", "Russland", "China", "Lawrow"}
 
 pytestmark = pytest.mark.slow

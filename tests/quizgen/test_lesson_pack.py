@@ -14,7 +14,7 @@ from quizgen.lesson_pack import guess_title, make_pack, pack_from_analysis
 from quizgen.pack import LessonPack
 from quizgen.pack_rendering import render_pack_text
 
-SEED = Path("/work/shared/seed/moskau-besuch.txt")
+from tests.shared_data import SEED  # noqa: E402
 GOLDEN = Path(__file__).parent / "golden" / "packs"
 UPDATE = os.environ.get("QUIZGEN_UPDATE_GOLDEN") == "1"
 ARTICLES = [SEED, *sorted(GOLDEN.glob("*.txt"))]

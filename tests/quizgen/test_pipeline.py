@@ -11,7 +11,7 @@ import pytest
 
 from quizgen.pipeline import PIPELINE_DIR, doc_to_analysis, load_pipeline
 
-SEED = Path("/work/shared/seed/moskau-besuch.txt")
+from tests.shared_data import SEED  # noqa: E402
 TRAINED = ("quizgen_hanta", "tok2vec", "morphologizer", "parser", "ner")
 
 

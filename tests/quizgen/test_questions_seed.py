@@ -18,7 +18,7 @@ from quizgen.questions import build_questions
 from quizgen.questions.rendering import render_questions
 from tests.quizgen.question_records import tags_only_analysis
 
-SEED = Path("/work/shared/seed/moskau-besuch.txt")
+from tests.shared_data import SEED  # noqa: E402
 GOLDEN = Path(__file__).parent / "golden" / "questions"
 OWN_TEXTS = sorted((GOLDEN / "texts").glob("*.txt"))
 

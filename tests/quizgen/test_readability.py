@@ -12,7 +12,7 @@ from quizgen.pack import VocabEntry
 from quizgen.readability import lexical_level, text_level
 from quizgen.vocabulary import build_vocabulary
 
-SEED = Path("/work/shared/seed/moskau-besuch.txt")
+from tests.shared_data import SEED  # noqa: E402
 EASY = (
     "Das ist Anna. Anna hat einen Hund. Der Hund ist klein. Anna geht mit dem Hund in den Park. "
     "Im Park spielen Kinder. Die Sonne scheint. Anna ist froh. Am Abend geht sie nach Hause."

@@ -12,7 +12,7 @@ from quizgen.errors import InputError
 from quizgen.pack import NameEntry, VocabEntry
 from quizgen.vocabulary import build_vocabulary, filter_vocabulary
 
-SEED = Path("/work/shared/seed/moskau-besuch.txt")
+from tests.shared_data import SEED  # noqa: E402
 
 
 @pytest.fixture(scope="module")
