@@ -69,12 +69,29 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "learnsite.wsgi.application"
 
+# DATABASE_URL switches to PostgreSQL (psycopg 3), e.g. postgres://quizgen:secret@127.0.0.1:5432/quizgen;
+# unset, the site uses the embedded SQLite file. SQLite waits for a lock instead of failing at
+# once and starts write transactions IMMEDIATE, so concurrent answers queue instead of erroring.
 DATABASES = {
     "default": {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": BASE_DIR / "db.sqlite3",
+        "OPTIONS": {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        },
     }
 }
+_DATABASE_URL = env_str("DATABASE_URL", "")
+if _DATABASE_URL:
+    import dj_database_url
+
+    try:
+        DATABASES["default"] = dj_database_url.parse(_DATABASE_URL, conn_max_age=60, conn_health_checks=True)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"DATABASE_URL is not a database address ({exc}). "
+                                   "Use e.g. postgres://user:password@127.0.0.1:5432/quizgen.") from None
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
