@@ -24,6 +24,10 @@ from quizgen.readability import text_level
 from quizgen.vocabulary import build_vocabulary, filter_vocabulary
 
 PACK_LEVELS = ("A2", "B1", "B2", "C1")  # the levels the command offers
+#: share of a pack's time the analysis takes, for progress reports (bench/pack_vs_analysis.py)
+ANALYSIS_SHARE = 0.75
+#: ``progress(step, fraction_done)``: step is "analysis", "vocabulary" or a section's name
+ProgressCallback = Callable[[str, float], None]
 TITLE_MAX_WORDS = 14
 FALLBACK_TITLE_WORDS = 8
 
@@ -80,15 +84,19 @@ def make_pack(
     seed: int = 0,
     questions: int | None = None,
     vocabulary_level: str | None = None,
+    progress: ProgressCallback | None = None,
 ) -> LessonPack:
     """Analyse ``text`` once and build its lesson pack for a learner at ``level``.
 
     The pack's vocabulary lists the words at or above ``vocabulary_level`` (default: the
     learner's level), the words a learner at that level is likely still to learn; the cloze
-    and question builders and the text level see every content word.
+    and question builders and the text level see every content word. ``progress``, when
+    given, is called with each step's name and the fraction of the work done before it.
     """
     if level not in LEVELS:
         raise InputError(f"Unknown level {level!r}: choose one of {', '.join(PACK_LEVELS)}.")
+    if progress:
+        progress("analysis", 0.0)
     analysis = analyze(text)
     return pack_from_analysis(
         analysis,
@@ -98,6 +106,7 @@ def make_pack(
         seed=seed,
         questions=questions,
         vocabulary_level=vocabulary_level,
+        progress=progress,
     )
 
 
@@ -110,14 +119,19 @@ def pack_from_analysis(
     seed: int = 0,
     questions: int | None = None,
     vocabulary_level: str | None = None,
+    progress: ProgressCallback | None = None,
 ) -> LessonPack:
     """``make_pack`` for a text already analysed (tests and benchmarks reuse one analysis)."""
     from quizgen import __version__
 
+    if progress:
+        progress("vocabulary", ANALYSIS_SHARE)
     everything, names = build_vocabulary(analysis)
     req = PackRequest(analysis=analysis, level=level, vocabulary=everything, seed=seed, questions=questions)
     fields: dict[str, Any] = {"cloze": (), "questions": ()}
-    for _name, builder in SECTION_BUILDERS:
+    for i, (name, builder) in enumerate(SECTION_BUILDERS):
+        if progress:
+            progress(name, ANALYSIS_SHARE + (1 - ANALYSIS_SHARE) * (i + 1) / (len(SECTION_BUILDERS) + 1))
         fields.update(builder(req))
     return LessonPack(
         title=title or guess_title(analysis.text)[0],
