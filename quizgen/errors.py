@@ -36,6 +36,12 @@ class BinaryInputError(InputError):
     code = "binary_input"
 
 
+class MarkupInputError(InputError):
+    """The text is the HTML source of a page: exercises made from it would quiz the markup."""
+
+    code = "markup_input"
+
+
 class ExtractionError(InputError):
     """An HTML page or uploaded file held no article text we could extract."""
 

@@ -5,14 +5,28 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from quizgen.errors import BinaryInputError, EmptyTextError, NotGermanError, TextTooLongError
+from quizgen.errors import BinaryInputError, EmptyTextError, MarkupInputError, NotGermanError, TextTooLongError
 
 DEFAULT_MAX_CHARS = 100_000
 
-# Characters that are invisible or typographic variants and would split or glue tokens.
-_DROP = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
-_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u3000"), " ")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Invisible format characters (Unicode category Cf) would hide inside words and split or glue
+# tokens: soft hyphens, zero-width (non-)joiners and spaces, word joiners, BOMs, and the
+# direction marks and embeddings that text copied from web pages often carries.
+_INVISIBLE = re.compile(
+    "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]"
+)
+# Every other space character (category Zs) becomes a plain space; line and paragraph
+# separators become line ends.
+_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_LINE_ENDS = {"\r\n": "\n", "\r": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n\n"}
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
+# Tags of an HTML page's source; a pasted page would give exercises on its markup and scripts.
+_HTML_TAG = re.compile(
+    r"</?(?:html|head|body|script|style|iframe|noscript|meta|link|div|span|p|a|br|img|h[1-6]|ul|ol|li|"
+    r"table|tr|td|th|article|section|nav|header|footer|main|aside|form|input|button|b|i|em|strong)\b[^<>]*>",
+    re.IGNORECASE,
+)
+_ACTIVE_TAG = re.compile(r"<(?:script|style|iframe)\b", re.IGNORECASE)
 
 # Frequent words by language: a text whose words are mostly from another list is not German.
 _FUNCTION_WORDS = {
@@ -37,11 +51,13 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 def normalize_text(text: str) -> str:
     """Remove soft hyphens and zero-width characters, unify spaces and line ends, NFC."""
-    text = unicodedata.normalize("NFC", text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.translate(_DROP).translate(_SPACES)
+    for old, new in _LINE_ENDS.items():
+        text = text.replace(old, new)
+    text = _INVISIBLE.sub("", text)
+    text = _SPACES.sub(" ", text)
     text = _CONTROL.sub(" ", text)
-    return text.strip()
+    # NFC last: removing a soft hyphen can bring a letter and a combining mark together.
+    return unicodedata.normalize("NFC", text).strip()
 
 
 def guess_language(text: str) -> str | None:
@@ -80,6 +96,12 @@ def check_text(text: str | bytes, *, max_chars: int = DEFAULT_MAX_CHARS) -> str:
             f"The text has {len(cleaned):,} characters; the limit is {max_chars:,}. "
             "Split it into shorter parts (one article at a time) and try again."
         )
+    if _looks_like_html(cleaned):
+        raise MarkupInputError(
+            "This looks like the HTML source of a web page, not the article's text. Copy the text "
+            "as the browser shows it, or save the page as an .html file and give that file instead: "
+            "its article text is then extracted."
+        )
     words = _WORD.findall(cleaned)
     if len(words) >= 5:
         language = guess_language(cleaned)
@@ -96,6 +118,11 @@ def check_text(text: str | bytes, *, max_chars: int = DEFAULT_MAX_CHARS) -> str:
     elif not words:
         raise EmptyTextError("The text has no words. Paste a German article or upload a file with one.")
     return cleaned
+
+
+def _looks_like_html(text: str) -> bool:
+    # One stray "<b>" in an article is harmless; a script or several tags mean page source.
+    return bool(_ACTIVE_TAG.search(text)) or len(_HTML_TAG.findall(text, 0, 50_000)) >= 3
 
 
 def _looks_binary(text: str) -> bool:
