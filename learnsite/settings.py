@@ -134,3 +134,29 @@ QUIZGEN_FETCH_TIMEOUT = env_int("QUIZGEN_FETCH_TIMEOUT", 10, minimum=1)
 QUIZGEN_FETCH_MAX_BYTES = env_int("QUIZGEN_FETCH_MAX_BYTES", 2_000_000, minimum=10_000)
 QUIZGEN_FETCH_ALLOW_PRIVATE = env_bool("QUIZGEN_FETCH_ALLOW_PRIVATE", False)
 QUIZGEN_MAX_UPLOAD_BYTES = env_int("QUIZGEN_MAX_UPLOAD_BYTES", 1_000_000, minimum=10_000)
+
+# Generation jobs. With CELERY_BROKER_URL set (Redis, e.g. redis://127.0.0.1:6379/0), generation
+# runs on Celery workers (`celery -A learnsite worker`) and the page follows the job; unset, it
+# runs in the request. A job's state lives in the database, so no result backend is needed.
+CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "")
+CELERY_TASK_IGNORE_RESULT = True
+# A task is acknowledged only when it has finished; a worker killed half-way leaves it to be
+# delivered again (at once when a pool process dies; after the visibility timeout when the whole
+# worker dies). Tasks are idempotent: a finished job is never run twice.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Seconds: longer than any generation (QUIZGEN_JOB_TIME_LIMIT), or a slow task would run twice.
+QUIZGEN_JOB_TIME_LIMIT = env_int("QUIZGEN_JOB_TIME_LIMIT", 600, minimum=30)
+CELERY_TASK_TIME_LIMIT = QUIZGEN_JOB_TIME_LIMIT
+CELERY_TASK_SOFT_TIME_LIMIT = QUIZGEN_JOB_TIME_LIMIT - 10
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env_int("QUIZGEN_JOB_VISIBILITY_TIMEOUT", 2 * QUIZGEN_JOB_TIME_LIMIT, minimum=60),
+}
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Runs of one job (retries after a lost worker included) before it is marked failed.
+QUIZGEN_JOB_MAX_ATTEMPTS = env_int("QUIZGEN_JOB_MAX_ATTEMPTS", 3, minimum=1)
+# A running job with no progress for this many seconds is shown as stalled, with "run again".
+QUIZGEN_JOB_STALLED_AFTER = env_int("QUIZGEN_JOB_STALLED_AFTER", 180, minimum=30)
+# Most articles in one batch import.
+QUIZGEN_BATCH_MAX_ARTICLES = env_int("QUIZGEN_BATCH_MAX_ARTICLES", 200, minimum=1)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,7 +37,12 @@ class ItemDraft:
     generated_id: str
 
 
-def run_make_pack(*, text: str, title: str, level: str, counts: Mapping[str, int]) -> LessonPack:
+#: ``progress(step, fraction_done)``, as quizgen.lesson_pack.make_pack calls it
+ProgressCallback = Callable[[str, float], None]
+
+
+def run_make_pack(*, text: str, title: str, level: str, counts: Mapping[str, int],
+                  progress: ProgressCallback | None = None) -> LessonPack:
     """Generate the lesson pack; imported late so the site starts without the NLP pipeline."""
     try:
         from quizgen.lesson_pack import make_pack
@@ -48,7 +53,7 @@ def run_make_pack(*, text: str, title: str, level: str, counts: Mapping[str, int
         ) from exc
     # Ask for more questions than wanted: the builder mixes kinds, the counts pick per kind.
     wanted = sum(n for key, n in counts.items() if key.startswith("question:"))
-    return make_pack(text, title=title, level=level, questions=max(10, 2 * wanted))
+    return make_pack(text, title=title, level=level, questions=max(10, 2 * wanted), progress=progress)
 
 
 def _sentence(pack: LessonPack, index: int) -> str:

@@ -135,3 +135,61 @@ class Answer(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["attempt", "item"], name="one_answer_per_item")]
+
+
+class ImportBatch(models.Model):
+    """Many articles a teacher imported at once: each becomes a draft quiz and a generation job."""
+
+    teacher = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="import_batches")
+    level = models.CharField(max_length=2, choices=[(lv, lv) for lv in LEVELS], default="B1")
+    counts = models.JSONField(default=dict)
+    #: the articles that never became a quiz: [{"name": ..., "reason": ...}]
+    skipped = models.JSONField(default=list, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created"]
+
+
+class GenerationJob(models.Model):
+    """One generation of a quiz's items from its saved text, in the request or on a Celery worker.
+
+    The text is stored before the job exists, so a job that dies loses nothing: it is retried,
+    or marked failed with its reason and can be run again.
+    """
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("waiting")
+        RUNNING = "running", _("running")
+        DONE = "done", _("done")
+        FAILED = "failed", _("failed")
+
+    class Action(models.TextChoices):
+        GENERATE = "generate", _("generate all items")
+        REGENERATE = "regenerate", _("regenerate one kind")
+
+    teacher = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="jobs")
+    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, null=True, blank=True, related_name="jobs")
+    action = models.CharField(max_length=10, choices=Action.choices, default=Action.GENERATE)
+    level = models.CharField(max_length=2, choices=[(lv, lv) for lv in LEVELS], default="B1")
+    counts = models.JSONField(default=dict)  # {"section:kind": n}
+    language = models.CharField(max_length=10, default="en")  # the teacher's, for the messages
+    state = models.CharField(max_length=8, choices=State.choices, default=State.QUEUED, db_index=True)
+    progress = models.PositiveSmallIntegerField(default=0)  # percent
+    step = models.CharField(max_length=20, blank=True)  # analysis, vocabulary, cloze, questions, saving
+    message = models.TextField(blank=True)  # the reason it failed, or what it made
+    attempts = models.PositiveSmallIntegerField(default=0)  # runs started, retries included
+    items_made = models.PositiveIntegerField(default=0)
+    worker = models.CharField(max_length=100, blank=True)  # host and process of the last run
+    created = models.DateTimeField(auto_now_add=True)
+    started = models.DateTimeField(null=True, blank=True)
+    updated = models.DateTimeField(auto_now=True)
+    finished = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created"]
+
+    @property
+    def is_finished(self) -> bool:
+        return self.state in (self.State.DONE, self.State.FAILED)

@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from learnsite.quizzes.models import Answer, Attempt, Item, Quiz
+from learnsite.quizzes.models import Answer, Attempt, GenerationJob, ImportBatch, Item, Quiz
 
 
 def get_quiz_for_teacher(user: AbstractBaseUser, quiz_id: int) -> Quiz:
@@ -83,3 +83,22 @@ def quiz_results(*, quiz: Quiz) -> tuple[list[LearnerResult], list[ItemResult]]:
         items.append(ItemResult(item=item, answered=len(mine), right=sum(a.correct for a in mine),
                                 common_wrong=wrong.most_common(3)))
     return learners, items
+
+
+def latest_job(*, quiz: Quiz) -> GenerationJob | None:
+    """The quiz's last generation job, shown on the review page while it runs or when it failed."""
+    return quiz.jobs.order_by("-created", "-pk").first()
+
+
+def get_job_for_teacher(user: AbstractBaseUser, job_id: int) -> GenerationJob:
+    """The job if this user started it; 404 otherwise."""
+    if not user.is_authenticated:
+        raise Http404
+    return get_object_or_404(GenerationJob.objects.select_related("quiz"), pk=job_id, teacher=user)
+
+
+def get_batch_for_teacher(user: AbstractBaseUser, batch_id: int) -> ImportBatch:
+    """The batch import if this user started it; 404 otherwise."""
+    if not user.is_authenticated:
+        raise Http404
+    return get_object_or_404(ImportBatch, pk=batch_id, teacher=user)

@@ -45,7 +45,7 @@ def _check_rate_limit(teacher: AbstractBaseUser) -> None:
         )
 
 
-def _check_level_and_counts(level: str, counts: Mapping[str, int]) -> None:
+def check_level_and_counts(level: str, counts: Mapping[str, int]) -> None:
     if level not in LEVELS:
         raise QuizRefused(_("Choose a level from A1 to C2."))
     if any(n < 0 or n > generation.MAX_PER_KIND for n in counts.values()):
@@ -67,27 +67,51 @@ def _insert_drafts(quiz: Quiz, drafts: Sequence[generation.ItemDraft]) -> None:
         next_position[draft.section] += 1
 
 
-def _generate(quiz: Quiz, level: str, counts: Mapping[str, int]) -> generation.LessonPack:
+def generation_count(*, quiz: Quiz) -> None:
+    """Count a generation against the teacher's hourly limit, or refuse it when the limit is reached."""
     _check_rate_limit(quiz.teacher)
     GenerationRun.objects.create(teacher=quiz.teacher, quiz=quiz)
-    return generation.run_make_pack(text=quiz.text, title=quiz.title, level=level, counts=counts)
 
 
-def quiz_generate(*, quiz: Quiz, level: str, counts: Mapping[str, int]) -> Quiz:
-    """(Re)generate every item of a quiz from its text; earlier items are replaced."""
-    _check_level_and_counts(level, counts)
-    pack = _generate(quiz, level, counts)  # outside the transaction: slow, and the run must count
+def generation_apply(*, quiz: Quiz, level: str, counts: Mapping[str, int], only_kind: bool = False,
+                     progress: generation.ProgressCallback | None = None) -> int:
+    """Generate from the quiz's saved text and put the items in, all at once; returns how many.
+
+    Every item is replaced, or with ``only_kind`` only the items of the one kind in ``counts``.
+    The text is never touched, so a generation that dies half-way loses nothing, and running
+    it twice leaves the same quiz as running it once.
+    """
+    check_level_and_counts(level, counts)
+    pack = generation.run_make_pack(text=quiz.text, title=quiz.title, level=level, counts=counts,
+                                    progress=progress)  # outside the transaction: slow
     drafts = generation.drafts_from_pack(pack, counts)
+    if progress:
+        progress("saving", 0.98)
     with transaction.atomic():
-        quiz.items.all().delete()
-        quiz.level = level
+        if only_kind:
+            (key,) = counts
+            section, kind = key.split(":")
+            quiz.items.filter(section=section, kind=kind).delete()
+        else:
+            quiz.items.all().delete()
+            quiz.level = level
+            quiz.generated = timezone.now()
         quiz.pack = generation.pack_summary(pack)
-        quiz.generated = timezone.now()
         quiz.save()
         _insert_drafts(quiz, drafts)
+    if not drafts and only_kind:
+        raise QuizRefused(_("The text gave no items of this kind; the others are unchanged."))
     if not drafts:
         raise QuizRefused(_("The text gave no items with these settings. A longer text, or other kinds of "
                             "items, give more."))
+    return len(drafts)
+
+
+def quiz_generate(*, quiz: Quiz, level: str, counts: Mapping[str, int]) -> Quiz:
+    """(Re)generate every item of a quiz from its text, here and now; earlier items are replaced."""
+    check_level_and_counts(level, counts)
+    generation_count(quiz=quiz)
+    generation_apply(quiz=quiz, level=level, counts=counts)
     return quiz
 
 
@@ -99,17 +123,11 @@ def quiz_create_from_article(*, teacher: AbstractBaseUser, article: Article, lev
 
 
 def quiz_regenerate_kind(*, quiz: Quiz, section: str, kind: str, count: int) -> Quiz:
-    """Replace the items of one kind with freshly generated ones (edits to that kind are lost)."""
-    _check_level_and_counts(quiz.level, {f"{section}:{kind}": count})
-    pack = _generate(quiz, quiz.level, {f"{section}:{kind}": count})
-    drafts = generation.drafts_from_pack(pack, {f"{section}:{kind}": count})
-    with transaction.atomic():
-        quiz.items.filter(section=section, kind=kind).delete()
-        quiz.pack = generation.pack_summary(pack)
-        quiz.save()
-        _insert_drafts(quiz, drafts)
-    if not drafts:
-        raise QuizRefused(_("The text gave no items of this kind; the others are unchanged."))
+    """Replace the items of one kind with freshly generated ones, here and now (edits to that kind are lost)."""
+    counts = {f"{section}:{kind}": count}
+    check_level_and_counts(quiz.level, counts)
+    generation_count(quiz=quiz)
+    generation_apply(quiz=quiz, level=quiz.level, counts=counts, only_kind=True)
     return quiz
 
 

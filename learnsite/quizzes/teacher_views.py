@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import logging
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -14,22 +12,12 @@ from django.views.decorators.http import require_POST
 from quizgen.errors import QuizgenError
 
 from learnsite.lessons.models import Article
-from learnsite.quizzes import selectors, services, text_sources
+from learnsite.quizzes import jobs, selectors, services, text_sources
 from learnsite.quizzes.forms import KIND_LABELS, GenerateForm, ItemForm, NewTextForm
 from learnsite.quizzes.generation import DEFAULT_COUNTS
-from learnsite.quizzes.models import Item
+from learnsite.quizzes.models import GenerationJob, Item
 from learnsite.quizzes.refusals import explain
 from learnsite.quizzes.download_views import download_response
-
-logger = logging.getLogger(__name__)
-
-
-def _generation_crashed(request: HttpRequest, quiz_id: int) -> None:
-    # A bug in generation must not look like a lost text: say what is safe and log the cause.
-    logger.exception("generation failed for quiz %s", quiz_id)
-    messages.error(request, _("Generation failed unexpectedly. Your text and items are saved; "
-                              "try again, and if it fails again tell the site's administrator."))
-
 
 @login_required
 def quiz_list(request: HttpRequest) -> HttpResponse:
@@ -93,8 +81,20 @@ def quiz_review(request: HttpRequest, quiz_id: int) -> HttpResponse:
         "share_url": share_url,
         "join_url": request.build_absolute_uri(reverse("quizzes:code")),
         "pack": quiz.pack or {},
+        "job": selectors.latest_job(quiz=quiz),
     }
     return render(request, "quizzes/quiz_review.html", context)
+
+
+def _after_job_start(request: HttpRequest, job: GenerationJob) -> HttpResponse:
+    """In the request (no workers) the job has finished: back to the quiz. Queued: follow the job."""
+    if job.state == GenerationJob.State.DONE:
+        messages.success(request, job.message)
+    elif job.state == GenerationJob.State.FAILED:
+        messages.error(request, job.message)
+    else:
+        return redirect("quizzes:job", job_id=job.pk)
+    return redirect("quizzes:review", quiz_id=job.quiz_id)
 
 
 @login_required
@@ -106,14 +106,11 @@ def quiz_generate(request: HttpRequest, quiz_id: int) -> HttpResponse:
         messages.error(request, _("Check the level and the numbers of items (0 to 20 of each kind)."))
         return redirect("quizzes:review", quiz_id=quiz.pk)
     try:
-        services.quiz_generate(quiz=quiz, level=form.cleaned_data["level"], counts=form.counts())
+        job = jobs.job_start(quiz=quiz, level=form.cleaned_data["level"], counts=form.counts())
     except QuizgenError as exc:
         messages.error(request, explain(exc))
-    except Exception:  # noqa: BLE001 (the one place generation failures reach the teacher)
-        _generation_crashed(request, quiz.pk)
-    else:
-        messages.success(request, _("Generated %(n)d items. Check them before you publish.") % {"n": quiz.items.count()})
-    return redirect("quizzes:review", quiz_id=quiz.pk)
+        return redirect("quizzes:review", quiz_id=quiz.pk)
+    return _after_job_start(request, job)
 
 
 @login_required
@@ -124,18 +121,17 @@ def quiz_regenerate(request: HttpRequest, quiz_id: int) -> HttpResponse:
     if key not in KIND_LABELS:
         messages.error(request, _("Choose which kind of item to regenerate."))
         return redirect("quizzes:review", quiz_id=quiz.pk)
-    section, kind = key.split(":")
     try:
         count = int(request.POST.get("count", DEFAULT_COUNTS.get(key, 2)))
-        services.quiz_regenerate_kind(quiz=quiz, section=section, kind=kind, count=count)
+        job = jobs.job_start(quiz=quiz, level=quiz.level, counts={key: count}, only_kind=True)
     except ValueError:
         messages.error(request, _("Give the number of items as a whole number."))
     except QuizgenError as exc:
         messages.error(request, explain(exc))
-    except Exception:  # noqa: BLE001
-        _generation_crashed(request, quiz.pk)
     else:
-        messages.success(request, _("Regenerated: %(kind)s.") % {"kind": KIND_LABELS[key]})
+        if job.state == GenerationJob.State.DONE:
+            job.message = _("Regenerated: %(kind)s.") % {"kind": KIND_LABELS[key]}
+        return _after_job_start(request, job)
     return redirect("quizzes:review", quiz_id=quiz.pk)
 
 
