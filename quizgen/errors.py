@@ -48,6 +48,12 @@ class ExtractionError(InputError):
     code = "extraction_failed"
 
 
+class FetchError(InputError):
+    """A web page could not be fetched (bad address, HTTP error, timeout, too large, not a page)."""
+
+    code = "fetch_failed"
+
+
 class PipelineError(QuizgenError):
     """The shipped NLP pipeline is missing or broken: an installation problem."""
 

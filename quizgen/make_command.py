@@ -1,8 +1,15 @@
-"""``python -m quizgen make FILE... --out DIR [--level B1] [--formats json]``: lesson packs.
+"""``python -m quizgen make [FILE...] [--urls LIST] [--csv ARTICLES.csv] --out DIR``: lesson packs.
 
-Each article (plain text, or ``.html``/``.htm`` through article extraction) becomes
-``DIR/<name>.json`` and any other format asked for. A file that fails is reported and
-skipped; the exit code is 1 when any failed.
+Articles come from files (plain UTF-8 text, or ``.html``/``.htm`` through article
+extraction), from a list of web addresses (``--urls``: one a line, blank lines and ``#``
+comments skipped, ``-`` for standard input), and from a CSV of articles (``--csv``: a header
+row naming ``text`` or ``url`` and optionally ``title`` and ``level``; or the 10kGNAD corpus
+format ``label;'text'``, recognised or chosen with ``--csv-format gnad``). Reading them is
+``quizgen.batch_sources``; pages are fetched by ``quizgen.article_fetching``.
+
+Each article becomes ``DIR/<name>.json`` and any other format asked for. An article that
+fails (unreadable, a bad CSV row, a page that does not load, a text that is not German) is
+reported and skipped; a summary names every skipped one, and the exit code is 1 when any were.
 """
 
 from __future__ import annotations
@@ -10,33 +17,18 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quizgen.errors import QuizgenError
 
 if TYPE_CHECKING:
+    from tqdm import tqdm
+
+    from quizgen.batch_sources import ArticleSource
     from quizgen.exports import ExportFormat, ExportOptions
     from quizgen.pack import LessonPack
-
-HTML_SUFFIXES = (".html", ".htm")
-
-
-def read_article(path: Path) -> tuple[str, str | None]:
-    """(text, title or None) of an article file."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise QuizgenError(f"Cannot read {path}: {exc.strerror}. Check the path and try again.") from exc
-    if path.suffix.lower() in HTML_SUFFIXES:
-        from quizgen.article_extraction import extract_article
-
-        article = extract_article(raw.decode("utf-8", errors="replace"), source=str(path))
-        return article.text, article.title
-    try:
-        return raw.decode("utf-8"), None
-    except UnicodeDecodeError as exc:
-        raise QuizgenError(f"{path} is not UTF-8 text. Save it as plain UTF-8 text and try again.") from exc
 
 
 def write_pack(
@@ -57,57 +49,110 @@ def write_pack(
     return written
 
 
-def cmd_make(args: argparse.Namespace) -> int:
-    from quizgen.exports import parse_formats
-    from quizgen.exports.command import options_from_args
+def make_one(
+    record: ArticleSource,
+    *,
+    level: str,
+    seed: int,
+    formats: Sequence[ExportFormat],
+    out_dir: Path,
+    options: ExportOptions,
+) -> list[Path]:
+    """The pack of one article, written in each format; raises QuizgenError when it cannot be made."""
     from quizgen.lesson_pack import make_pack
 
+    if record.error is not None or record.text is None:
+        raise QuizgenError(record.error or "the page was not fetched (a bug in the batch import).")
+    if record.level:
+        options = replace(options, level=record.level)  # the worksheet follows the article's level
+    pack = make_pack(record.text, title=record.title, level=record.level or level, source=record.origin, seed=seed)
+    return write_pack(pack, formats, out_dir, record.name, options)
+
+
+def cmd_make(args: argparse.Namespace) -> int:
+    from quizgen.batch_sources import iter_sources
+    from quizgen.exports import parse_formats
+    from quizgen.exports.command import options_from_args
+
+    if not args.files and args.urls is None and args.csv is None:
+        raise QuizgenError("Give the articles: FILEs, --urls LIST.txt or --csv ARTICLES.csv (or several).")
     formats = parse_formats(args.formats)
     options = options_from_args(args)
     out_dir = Path(args.out)
-    paths = [Path(p) for p in args.files]
-    failed = 0
+    stream = iter_sources(files=args.files, url_list=args.urls, csv_path=args.csv, csv_format=args.csv_format)
+    if len(stream) == 0:
+        print("error: the inputs name no articles: give article files, or a URL list or CSV with some.",
+              file=sys.stderr)
+        return 1
     progress = None
-    if len(paths) > 1:
+    if len(stream) > 1:
         from tqdm import tqdm
 
-        progress = tqdm(total=len(paths), unit="article", file=sys.stderr)
-    stems: dict[str, int] = {}
-    for path in paths:
-        # Two inputs with the same name (a/x.txt, b/x.txt) must not overwrite each other.
-        stems[path.stem] = stems.get(path.stem, 0) + 1
-        stem = path.stem if stems[path.stem] == 1 else f"{path.stem}-{stems[path.stem]}"
+        progress = tqdm(total=len(stream), unit="article", file=sys.stderr)
+    made = 0
+    skipped: list[str] = []
+    for record in stream:
         try:
-            text, title = read_article(path)
-            pack = make_pack(text, title=title, level=args.level, source=str(path), seed=args.seed)
-            for written in write_pack(pack, formats, out_dir, stem, options):
-                if progress is None:
-                    print(written)
-        except Exception as exc:  # one bad file must not stop the batch; a bug is named as one
-            failed += 1
+            written = make_one(record, level=args.level, seed=args.seed, formats=formats, out_dir=out_dir,
+                               options=options)
+        except Exception as exc:  # one bad article must not stop the batch; a bug is named as one
             if isinstance(exc, QuizgenError):
-                message = f"error: {path}: {exc.message}"
+                reason = exc.message
             else:
-                message = (f"error: {path}: unexpected {type(exc).__name__}: {exc}. This is a bug in "
-                           "quizgen: please report it with this file.")
-            if progress is not None:
-                progress.write(message, file=sys.stderr)
-            else:
-                print(message, file=sys.stderr)
+                reason = (f"unexpected {type(exc).__name__}: {exc}. This is a bug in quizgen: please report "
+                          "it with this article.")
+            skipped.append(f"{record.source}: {reason}")
+            _say(f"error: {skipped[-1]}", progress)
+        else:
+            made += 1
+            if progress is None:
+                for path in written:
+                    print(path)
         if progress is not None:
             progress.update(1)
     if progress is not None:
         progress.close()
-        print(f"{len(paths) - failed} of {len(paths)} articles written to {out_dir}", file=sys.stderr)
-    return 1 if failed else 0
+    print(summary(made, skipped, out_dir), file=sys.stderr)
+    return 1 if skipped else 0
 
+
+def summary(made: int, skipped: Sequence[str], out_dir: Path) -> str:
+    """The batch's last words: how many packs were made, and each article skipped with why."""
+    packs = "lesson pack" if made == 1 else "lesson packs"
+    line = f"made {made} {packs} in {out_dir}"
+    if not skipped:
+        return line
+    return "\n".join([f"{line}; skipped {len(skipped)}:", *(f"  {reason}" for reason in skipped)])
+
+
+def _say(message: str, progress: tqdm | None) -> None:
+    if progress is not None:
+        progress.write(message, file=sys.stderr)  # above the bar, which stays at the bottom
+    else:
+        print(message, file=sys.stderr)
 
 def register_make(sub: argparse._SubParsersAction) -> None:
     from quizgen.exports.command import add_export_arguments
     from quizgen.lesson_pack import PACK_LEVELS
 
-    parser = sub.add_parser("make", help="lesson packs (vocabulary, cloze, questions) for articles")
-    parser.add_argument("files", nargs="+", metavar="FILE", help="articles: plain UTF-8 text or .html")
+    from quizgen.batch_sources import CSV_FORMATS
+
+    parser = sub.add_parser(
+        "make",
+        help="lesson packs (vocabulary, cloze, questions) for articles: files, web addresses, a CSV",
+        description="Lesson packs for a batch of articles. An article that fails is reported and skipped; "
+                    "a summary at the end names each one skipped, and the exit code is then 1.",
+        epilog="CSV: a header row naming text or url (one is needed) and optionally title and level "
+               "(A1..C2, empty: --level); separator , or ; or tab. The 10kGNAD corpus format "
+               "(no header, label;'text') is recognised from its first line.",
+    )
+    parser.add_argument("files", nargs="*", metavar="FILE", help="articles: plain UTF-8 text or .html")
+    parser.add_argument("--urls", metavar="LIST.txt",
+                        help="a file of web addresses, one a line (# comments, blank lines skipped; - for stdin)")
+    parser.add_argument("--csv", metavar="ARTICLES.csv", help="a CSV of articles, one a row (see below)")
+    parser.add_argument("--csv-format", choices=CSV_FORMATS, default="auto",
+                        help="header: a header row names the columns; gnad: label;'text' rows; "
+                             "auto (default): recognised from the first line")
     parser.add_argument("--out", required=True, help="folder to write into")
     parser.add_argument("--formats", default="json", help="comma-separated export formats (default json)")
     add_export_arguments(parser)
