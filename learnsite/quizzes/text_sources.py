@@ -8,6 +8,7 @@ followed by hand and checked the same way.
 
 from __future__ import annotations
 
+import codecs
 import http.client
 import ipaddress
 import socket
@@ -60,6 +61,14 @@ def text_from_upload(upload: UploadedFile) -> FetchedText:
     if upload.size is not None and upload.size > limit:
         raise InputError(_("The file is larger than %(kb)d KB. Upload a single article.") % {"kb": limit // 1024})
     data = upload.read(limit + 1)
+    if len(data) > limit:  # the size a client announces may be missing
+        raise InputError(_("The file is larger than %(kb)d KB. Upload a single article.") % {"kb": limit // 1024})
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Windows editors save "Unicode" text as UTF-16: full of NUL bytes, yet a text file.
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError:
+            pass
     if b"\x00" in data:
         raise InputError(_("This looks like a binary file. Upload a .txt, .md or .html file."))
     text = _decode(data)

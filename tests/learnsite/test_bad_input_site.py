@@ -190,3 +190,11 @@ def test_a_page_that_never_answers_times_out_with_a_message(teacher_client, sile
         response = teacher_client.post(reverse("quizzes:new"), {"url": silent_server})
     assert time.monotonic() - started < 5
     _assert_refused(response, before, "could not be fetched in time")
+
+
+def test_a_utf16_text_file_from_a_windows_editor_is_read_as_text(teacher_client) -> None:
+    data = FIRST_PARAGRAPH.encode("utf-16")  # with its byte order mark, as Notepad saves "Unicode"
+    response = teacher_client.post(reverse("quizzes:new"),
+                                   {"file": SimpleUploadedFile("artikel.txt", data, content_type="text/plain")})
+    assert response.status_code == 302, _page(response)[:2000]
+    assert Quiz.objects.get().text == FIRST_PARAGRAPH.strip()
