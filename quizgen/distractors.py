@@ -10,6 +10,7 @@ answer's head (Außenminister/Innenminister) and never a word with the answer's 
 
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
 from collections.abc import Callable, Collection
@@ -127,6 +128,7 @@ def same_field(gloss_of: GlossOf | None, answer: str, word: str, pos: str) -> bo
     return any(a in s.cues for s in theirs) or any(w in s.cues for s in mine)
 
 
+@functools.lru_cache(maxsize=50_000)
 def _senses(lemma: str, pos: str) -> tuple[Any, ...]:
     """Glossary senses of one part of speech; () when the glossary is not installed."""
     try:
@@ -142,10 +144,12 @@ CONCRETE_DOMAINS = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=50_000)
 def _concrete(lemma: str) -> bool:
     return any(d in CONCRETE_DOMAINS for s in _senses(lemma, "NOUN") for d in s.domains)
 
 
+@functools.lru_cache(maxsize=50_000)
 def looks_like_person(lemma: str) -> bool:
     """A rough guess from the suffix (Kritiker, Sprecherin, Journalist, Präsident, Betriebsrat);
     it also takes some things (Computer), which only makes distractor choice stricter."""
@@ -155,6 +159,61 @@ def looks_like_person(lemma: str) -> bool:
     forms = noun_forms(noun_lemma(lemma))
     gen = forms.get(("Gen", "Sing"), "")
     return noun_gender(noun_lemma(lemma)) == "m" and gen.endswith("n") and not gen.endswith("ns")
+
+
+@dataclass(frozen=True)
+class _NounPool:
+    """The candidate nouns of one gender that pass every test not tied to the answer, most
+    frequent first, with what the per-answer tests read (worked out once per process)."""
+
+    words: tuple[Word, ...]
+    neg_zipfs: tuple[float, ...]  # -zipf, ascending, for bisect
+    person: tuple[bool, ...]
+    concrete_at: tuple[int, ...]  # indexes of the concrete words, ascending
+
+
+@functools.lru_cache(maxsize=None)
+def _noun_pool(gender: str) -> _NounPool:
+    words = tuple(
+        w
+        for w in candidate_words("NOUN")
+        if w.info == gender and not w.lemma.endswith(ABSTRACT_SUFFIXES)
+        and w.lemma not in TIME_NOUNS
+        and w.lemma not in OFFENSIVE
+        and w.lemma not in GENERAL_NOUNS
+    )
+    return _NounPool(
+        words=words,
+        neg_zipfs=tuple(-w.zipf for w in words),
+        person=tuple(looks_like_person(w.lemma) for w in words),
+        concrete_at=tuple(i for i, w in enumerate(words) if _concrete(w.lemma)),
+    )
+
+
+def _window(pool: _NounPool, target: float) -> tuple[int, int]:
+    """[lo, hi): the pool's words within ``MAX_ZIPF_GAP`` of ``target``.
+
+    The candidate file is sorted by frequency, so they are one run of it; bisect finds it with
+    a small margin, and the exact test trims the ends so float edges stay as they were."""
+    lo = bisect.bisect_left(pool.neg_zipfs, -(target + MAX_ZIPF_GAP) - 1e-6)
+    hi = bisect.bisect_right(pool.neg_zipfs, -(target - MAX_ZIPF_GAP) + 1e-6)
+    while lo < hi and not abs(pool.words[lo].zipf - target) <= MAX_ZIPF_GAP:
+        lo += 1
+    while hi > lo and not abs(pool.words[hi - 1].zipf - target) <= MAX_ZIPF_GAP:
+        hi -= 1
+    return lo, hi
+
+
+def _hash_order(key: str, words: list[Word]) -> list[Word]:
+    """``_order`` with one prefix hashed once (the same digests, so the same order)."""
+    prefix = hashlib.sha1(f"{key}|".encode())
+
+    def digest(w: Word) -> bytes:
+        h = prefix.copy()
+        h.update(w.lemma.encode())
+        return h.digest()  # byte order is hexdigest order
+
+    return sorted(words, key=digest)
 
 
 def noun_distractors(
@@ -177,40 +236,51 @@ mil., pol. ...) are left out, as they are the ones that may fit the sentence's m
     if gender is None or not slots:
         return None
     target = zipf(lemma)
-    pool = [
-        w
-        for w in candidate_words("NOUN")
-        if w.info == gender and abs(w.zipf - target) <= MAX_ZIPF_GAP and not w.lemma.endswith(ABSTRACT_SUFFIXES)
-        and w.lemma not in TIME_NOUNS
-        and w.lemma not in OFFENSIVE
-        and w.lemma not in GENERAL_NOUNS
-    ]
-    if looks_like_person(lemma):
-        pool = [w for w in pool if not looks_like_person(w.lemma)]
+    nouns = _noun_pool(gender)
+    lo, hi = _window(nouns, target)
+    person = looks_like_person(lemma)
     # Things from concrete fields (food, animals, tools, buildings) come first: they are
-    # clearly wrong in the abstract slots of news text; other nouns only fill up.
-    ordered = _order(key, pool)
-    ordered = [w for w in ordered if _concrete(w.lemma)] + [w for w in ordered if not _concrete(w.lemma)]
+    # clearly wrong in the abstract slots of news text; other nouns only fill up. The other
+    # nouns are put in order only when the concrete ones run out (a tenth of the pool is concrete).
+    at = nouns.concrete_at[bisect.bisect_left(nouns.concrete_at, lo) : bisect.bisect_left(nouns.concrete_at, hi)]
+    concrete = [nouns.words[i] for i in at if not (person and nouns.person[i])]
     chosen: list[str] = []
-    for word in ordered:
-        forms = noun_forms(word.lemma)
-        if forms.get(("Nom", "Sing")) != word.lemma:
-            continue  # nominalised adjectives (der Angestellte / ein Angestellter) change with the article
-        wanted = {forms.get(slot) for slot in slots}
-        if len(wanted) != 1 or None in wanted:
-            continue
-        dform = wanted.pop()
-        assert dform is not None
-        if dform != word.lemma and zipf(dform) < MIN_FORM_ZIPF:
-            continue  # a rare form (Verzweiflungen, Pesten) looks wrong for the wrong reason
-        if not _near(lemma, form, word, dform, exclude) or same_field(gloss_of, lemma, word.lemma, "NOUN"):
-            continue
-        if avoid_domains and any(d in avoid_domains for s in _senses(word.lemma, "NOUN") for d in s.domains):
-            continue
-        chosen.append(dform)
-        if len(chosen) == n:
-            return tuple(chosen)
+    for part in (concrete, None):
+        if part is None:
+            skip = set(at)
+            part = [nouns.words[i] for i in range(lo, hi) if i not in skip and not (person and nouns.person[i])]
+        for word in _hash_order(key, part):
+            dform = _distractor_form(word, slots)
+            if dform is None:
+                continue
+            if not _near(lemma, form, word, dform, exclude) or same_field(gloss_of, lemma, word.lemma, "NOUN"):
+                continue
+            if avoid_domains and any(d in avoid_domains for s in _senses(word.lemma, "NOUN") for d in s.domains):
+                continue
+            chosen.append(dform)
+            if len(chosen) == n:
+                return tuple(chosen)
     return None
+
+
+def _distractor_form(word: Word, slots: set[tuple[str, str]]) -> str | None:
+    """The one form ``word`` has in every (case, number) of ``slots``, if it is usable."""
+    forms = _forms(word.lemma)
+    if forms.get(("Nom", "Sing")) != word.lemma:
+        return None  # nominalised adjectives (der Angestellte / ein Angestellter) change with the article
+    wanted = {forms.get(slot) for slot in slots}
+    if len(wanted) != 1 or None in wanted:
+        return None
+    dform = wanted.pop()
+    assert dform is not None
+    if dform != word.lemma and zipf(dform) < MIN_FORM_ZIPF:
+        return None  # a rare form (Verzweiflungen, Pesten) looks wrong for the wrong reason
+    return dform
+
+
+@functools.lru_cache(maxsize=20_000)
+def _forms(lemma: str) -> dict[tuple[str, str], str]:
+    return noun_forms(lemma)  # read only here
 
 
 def adjective_distractors(
