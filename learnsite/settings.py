@@ -146,6 +146,9 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Each pool process loads the NLP pipeline when it starts (learnsite/celery.py), which takes
+# longer than Celery's default 4 s wait for a new process.
+CELERY_WORKER_PROC_ALIVE_TIMEOUT = 120
 # Seconds: longer than any generation (QUIZGEN_JOB_TIME_LIMIT), or a slow task would run twice.
 QUIZGEN_JOB_TIME_LIMIT = env_int("QUIZGEN_JOB_TIME_LIMIT", 600, minimum=30)
 CELERY_TASK_TIME_LIMIT = QUIZGEN_JOB_TIME_LIMIT

@@ -125,9 +125,11 @@ def _finish(job: GenerationJob, state: str, message: str, items_made: int = 0) -
     job.message = str(message)
     job.items_made = items_made
     job.finished = timezone.now()
+    fields = ["state", "message", "items_made", "finished", "updated"]
     if state == State.DONE:
         job.progress = 100
-    job.save()
+        fields.append("progress")
+    job.save(update_fields=fields)  # not the step and progress the run wrote meanwhile
 
 
 def run_job(job_id: int) -> GenerationJob:

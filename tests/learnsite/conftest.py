@@ -16,3 +16,16 @@ def browser():
         chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+def require_services(reason: str) -> None:
+    """Skip a test that needs the servers of the second pass, or fail when that pass runs without them.
+
+    ``make test`` runs the suite twice: with SQLite, then with QUIZGEN_REQUIRE_SERVICES=1 against
+    the PostgreSQL and Redis that tools/test_services.sh started, where a skip would hide a gap.
+    """
+    import os
+
+    if os.environ.get("QUIZGEN_REQUIRE_SERVICES") == "1":
+        pytest.fail(f"QUIZGEN_REQUIRE_SERVICES=1 but {reason}")
+    pytest.skip(f"{reason} (make test runs this in its PostgreSQL pass)")
