@@ -9,7 +9,7 @@ PIP    := $(VENV)/bin/pip
 # Debian packages the tests need; tools/install_system_packages.sh installs only the missing
 # ones (apt-get, as root or through sudo). Add yours here (chromium, postgresql, redis-server,
 # poppler-utils, ...).
-SYSTEM_PACKAGES_TEST := chromium gettext
+SYSTEM_PACKAGES_TEST := chromium gettext postgresql redis-server
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -c 'import ensurepip' 2>/dev/null || tools/install_system_packages.sh $(notdir $(PYTHON))-venv
@@ -37,9 +37,11 @@ install-test: $(VENV)/.installed-test
 system-packages-test:
 	tools/install_system_packages.sh $(SYSTEM_PACKAGES_TEST)
 
+# Two passes (tools/run_tests.sh): SQLite with generation in the request, then PostgreSQL with
+# Celery workers over Redis, both servers started on loopback for the run and stopped after it.
 test: install-test system-packages system-packages-test
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules
-	$(PY) -m pytest
+	PY=$(PY) tools/run_tests.sh
 
 # Development server with the embedded SQLite database and the demo article.
 run: install

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",  # static files from the app server (gunicorn)
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -112,7 +113,27 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "learnsite" / "static"]
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env_str("QUIZGEN_STATIC_ROOT", str(BASE_DIR / "staticfiles")))
+# In production (QUIZGEN_DEBUG=0) `manage.py collectstatic` writes compressed files with hashed
+# names that WhiteNoise serves with far-future cache headers.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage" if DEBUG
+                    else "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+# Production behind HTTPS (on by default when QUIZGEN_DEBUG=0): secure cookies, HSTS, redirect
+# to https. Behind a proxy that ends TLS, it must set X-Forwarded-Proto (README, "Production").
+QUIZGEN_HTTPS = env_bool("QUIZGEN_HTTPS", not DEBUG)
+if QUIZGEN_HTTPS:
+    SECURE_SSL_REDIRECT = True
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = env_int("QUIZGEN_HSTS_SECONDS", 31_536_000, minimum=0)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = env_bool("QUIZGEN_HSTS_PRELOAD", True)
+CSRF_TRUSTED_ORIGINS = env_list("QUIZGEN_CSRF_TRUSTED_ORIGINS", [])
 
 # Longest text, in characters, the site accepts for one analysis.
 QUIZGEN_MAX_CHARS = env_int("QUIZGEN_MAX_CHARS", 100_000, minimum=1_000)
