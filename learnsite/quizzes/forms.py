@@ -85,3 +85,35 @@ class CodeForm(forms.Form):
     code = forms.CharField(label=_("Class code"), max_length=12,
                            widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters",
                                                          "spellcheck": "false"}))
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field (Django's documented pattern)."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
+    def clean(self, data: object, initial: object = None) -> list:
+        if isinstance(data, (list, tuple)):
+            return [super(MultipleFileField, self).clean(d, initial) for d in data if d]
+        return [super().clean(data, initial)] if data else []
+
+
+class BatchImportForm(forms.Form):
+    files = MultipleFileField(label=_("Article files (.txt, .md, .html), as many as you like"), required=False)
+    urls = forms.CharField(label=_("Web addresses, one a line"), required=False,
+                           widget=forms.Textarea(attrs={"rows": 5, "spellcheck": "false"}))
+    csv = forms.FileField(label=_("…or a CSV of articles"), required=False,
+                          help_text=_("A header row with a text or url column; title and level are optional."))
+    level = forms.ChoiceField(label=_("Level of the learners"), choices=[(lv, lv) for lv in LEVELS], initial="B1")
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if not (data.get("files") or (data.get("urls") or "").strip() or data.get("csv")):
+            raise forms.ValidationError(_("Give the articles: upload files, list web addresses or upload a CSV."))
+        return data

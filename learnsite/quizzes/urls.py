@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from learnsite.quizzes import job_views, learner_views, teacher_views
+from learnsite.quizzes import batch_views, job_views, learner_views, teacher_views
 
 app_name = "quizzes"
 
@@ -20,6 +20,9 @@ urlpatterns = [
     path("quizzes/<int:quiz_id>/items/<int:item_id>/edit/", teacher_views.item_edit, name="item_edit"),
     path("quizzes/<int:quiz_id>/items/<int:item_id>/delete/", teacher_views.item_delete, name="item_delete"),
     path("quizzes/<int:quiz_id>/items/<int:item_id>/move/", teacher_views.item_move, name="item_move"),
+    path("quizzes/import/", batch_views.batch_new, name="batch_new"),
+    path("quizzes/import/<int:batch_id>/", batch_views.batch_detail, name="batch"),
+    path("quizzes/import/<int:batch_id>/status/", batch_views.batch_status, name="batch_status"),
     path("jobs/<int:job_id>/", job_views.job_detail, name="job"),
     path("jobs/<int:job_id>/status/", job_views.job_status, name="job_status"),
     path("jobs/<int:job_id>/rerun/", job_views.job_rerun, name="job_rerun"),

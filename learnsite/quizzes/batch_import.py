@@ -1,0 +1,107 @@
+"""Batch import: many articles at once, each a draft quiz with its own generation job.
+
+The articles come as quizgen.batch_sources records (uploaded files, a list of web addresses, a
+CSV of articles). An article that cannot be used (an unreadable file, a bad row, a page that
+does not load, a text that is not German) is recorded in ``ImportBatch.skipped`` with the
+reason, and the batch goes on. A generation that fails is a failed job with its reason.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.utils.translation import gettext as _
+from quizgen.batch_sources import ArticleSource, fetch_source
+from quizgen.errors import QuizgenError
+
+from learnsite.quizzes import jobs, services, text_sources
+from learnsite.quizzes.models import GenerationJob, ImportBatch
+from learnsite.quizzes.refusals import QuizRefused, explain
+
+
+def source_from_upload(upload: object, index: int) -> ArticleSource:
+    """The record of one uploaded article file (.txt, .md, .html), or its error."""
+    name = getattr(upload, "name", "") or f"file-{index}"
+    try:
+        fetched = text_sources.text_from_upload(upload)  # type: ignore[arg-type]
+    except QuizgenError as exc:
+        return ArticleSource(name=name, text=None, source=name, error=explain(exc))
+    return ArticleSource(name=name, text=fetched.text, title=fetched.title or None, source=name)
+
+
+def batch_create(*, teacher: AbstractBaseUser, sources: Iterable[ArticleSource], level: str,
+                 counts: Mapping[str, int], fetch: Callable[[str], object] | None = text_sources.text_from_url,
+                 on_article: Callable[[ArticleSource, GenerationJob | None], None] | None = None) -> ImportBatch:
+    """Save every usable article as a draft quiz and start its generation; report the rest.
+
+    Web addresses are fetched with the site's fetch (public addresses only) unless ``fetch`` is
+    given. Without Celery workers each generation runs here, one after the other.
+    """
+    services.check_level_and_counts(level, counts)
+    batch = ImportBatch.objects.create(teacher=teacher, level=level, counts=dict(counts))
+    limit = settings.QUIZGEN_BATCH_MAX_ARTICLES
+    taken = 0
+    for record in sources:
+        job = None
+        if taken >= limit:
+            record = ArticleSource(name=record.name, text=None, source=record.source or record.name, error=_(
+                "Over the limit of %(n)d articles in one batch: import it in a second batch.") % {"n": limit})
+        elif not record.error:
+            record = fetch_source(record, fetch)  # type: ignore[arg-type]
+        if not record.error:
+            try:
+                quiz = services.quiz_create_draft(teacher=teacher, title=record.title or "", text=record.text or "",
+                                                  source=record.origin)
+                taken += 1
+                job = jobs.job_start(quiz=quiz, level=record.level or level, counts=counts, batch=batch)
+            except QuizgenError as exc:
+                record = ArticleSource(name=record.name, text=None, source=record.source, error=explain(exc))
+        if record.error:
+            batch.skipped.append({"name": record.source or record.name, "reason": record.error})
+            batch.save(update_fields=["skipped"])  # shown on the batch page while the import goes on
+        if on_article:
+            on_article(record, job)
+    if taken == 0 and not batch.skipped:
+        batch.delete()
+        raise QuizRefused(_("No articles were given. Upload files, list web addresses or upload a CSV."))
+    return batch
+
+
+@dataclass(frozen=True)
+class BatchProgress:
+    """Where a batch stands: its jobs by state, the articles skipped, whether anything still runs."""
+
+    total: int
+    done: int
+    failed: int
+    waiting: int
+    running: int
+    skipped: int
+
+    @property
+    def finished(self) -> bool:
+        return self.waiting == 0 and self.running == 0
+
+    @property
+    def percent(self) -> int:
+        return 100 if not self.total else round(100 * (self.done + self.failed) / self.total)
+
+
+def batch_jobs(batch: ImportBatch) -> list[GenerationJob]:
+    """The last job of each quiz in the batch (a job run again replaces the failed one), in import order."""
+    latest: dict[int, GenerationJob] = {}
+    for job in batch.jobs.select_related("quiz").order_by("created", "pk"):
+        latest.pop(job.quiz_id, None)
+        latest[job.quiz_id] = job
+    return sorted(latest.values(), key=lambda j: j.quiz_id)
+
+
+def batch_progress(batch: ImportBatch) -> BatchProgress:
+    states = Counter(job.state for job in batch_jobs(batch))
+    return BatchProgress(total=sum(states.values()), done=states[GenerationJob.State.DONE],
+                         failed=states[GenerationJob.State.FAILED], waiting=states[GenerationJob.State.QUEUED],
+                         running=states[GenerationJob.State.RUNNING], skipped=len(batch.skipped))

@@ -1,0 +1,52 @@
+"""Batch import pages: the form, and the batch's progress, which updates itself while jobs run."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from quizgen.batch_sources import read_csv_articles, read_url_list
+from quizgen.errors import QuizgenError
+
+from learnsite.quizzes import batch_import, selectors
+from learnsite.quizzes.forms import BatchImportForm
+from learnsite.quizzes.generation import DEFAULT_COUNTS
+from learnsite.quizzes.refusals import explain
+
+
+@login_required
+def batch_new(request: HttpRequest) -> HttpResponse:
+    form = BatchImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            sources = [batch_import.source_from_upload(f, i) for i, f in enumerate(data["files"], 1)]
+            if data["urls"].strip():
+                sources += read_url_list(data["urls"], name="web addresses")
+            if data["csv"]:
+                sources += read_csv_articles(data["csv"].read(), name=data["csv"].name or "articles.csv")
+            batch = batch_import.batch_create(teacher=request.user, sources=sources, level=data["level"],
+                                              counts=DEFAULT_COUNTS)
+        except QuizgenError as exc:
+            form.add_error(None, explain(exc))
+        else:
+            return redirect("quizzes:batch", batch_id=batch.pk)
+    return render(request, "quizzes/batch_new.html", {"form": form}, status=422 if form.errors else 200)
+
+
+def _batch_context(batch) -> dict[str, object]:
+    return {"batch": batch, "jobs": batch_import.batch_jobs(batch), "progress": batch_import.batch_progress(batch)}
+
+
+@login_required
+def batch_detail(request: HttpRequest, batch_id: int) -> HttpResponse:
+    batch = selectors.get_batch_for_teacher(request.user, batch_id)
+    return render(request, "quizzes/batch.html", _batch_context(batch))
+
+
+@login_required
+def batch_status(request: HttpRequest, batch_id: int) -> JsonResponse:
+    batch = selectors.get_batch_for_teacher(request.user, batch_id)
+    progress = batch_import.batch_progress(batch)
+    return JsonResponse({**progress.__dict__, "finished": progress.finished, "percent": progress.percent,
+                         "skipped_articles": batch.skipped}, headers={"Cache-Control": "no-store"})

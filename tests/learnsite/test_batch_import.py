@@ -1,0 +1,103 @@
+"""Batch import on the site and with manage.py import_articles: bad articles are skipped and reported."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+
+from learnsite.quizzes.models import GenerationJob, ImportBatch, Quiz
+from tests.learnsite.quiz_factories import make_teacher
+
+pytestmark = pytest.mark.django_db
+
+GERMAN_1 = ("Die Stadt Kelsbach baut eine neue Straßenbahnlinie. Der Bürgermeister kündigte das Projekt am Montag an. "
+            "Die Bahn soll im Jahr 2028 fahren. Viele Bürger freuen sich auf die neue Verbindung.")
+GERMAN_2 = ("Im Hafen von Kelsbach hat ein großes Schiff angelegt. Die Mannschaft brachte Obst und Gemüse in die Stadt. "
+            "Die Händler verkauften die Waren am Mittwoch auf dem Markt. Viele Kunden kamen schon am Morgen.")
+ENGLISH = "The city is building a new tram line. The mayor announced the project on Monday. It should run in 2028."
+
+
+def test_the_site_imports_files_urls_and_a_csv_skipping_the_bad_ones_with_reasons(client):
+    teacher = make_teacher()
+    client.force_login(teacher)
+    csv = ("title;text;level\n"
+           f"Hafen;{GERMAN_2};A2\n"
+           f"Kaputt;{GERMAN_2};Z9\n").encode()
+    response = client.post(reverse("quizzes:batch_new"), {
+        "files": [SimpleUploadedFile("bahn.txt", GERMAN_1.encode()), SimpleUploadedFile("tram.txt", ENGLISH.encode()),
+                  SimpleUploadedFile("bild.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20)],
+        "urls": "http://10.0.0.1/artikel\n# a comment\n",
+        "csv": SimpleUploadedFile("artikel.csv", csv),
+        "level": "B1",
+    })
+    batch = ImportBatch.objects.get(teacher=teacher)
+    assert response.status_code == 302 and response["Location"] == reverse("quizzes:batch", kwargs={"batch_id": batch.pk})
+
+    quizzes = {q.title: q for q in Quiz.objects.filter(teacher=teacher)}
+    assert len(quizzes) == 2 and "Hafen" in quizzes
+    assert [q.text for q in quizzes.values() if q.title != "Hafen"] == [GERMAN_1]
+    states = {job.quiz.title: (job.state, job.level) for job in batch.jobs.all()}
+    assert all(state == GenerationJob.State.DONE for state, _ in states.values()), [j.message for j in batch.jobs.all()]
+    assert states["Hafen"][1] == "A2", "a CSV row's own level wins"
+    assert all(q.items.exists() for q in quizzes.values())
+
+    reasons = {entry["name"]: entry["reason"] for entry in batch.skipped}
+    assert "English" in reasons["tram.txt"]
+    assert "binary" in reasons["bild.txt"]
+    assert any("public web addresses" in r for n, r in reasons.items() if "web addresses" in n), reasons
+    assert any("Z9" in r or "level" in r for n, r in reasons.items() if "artikel.csv" in n), reasons
+    assert len(batch.skipped) == 4
+
+    page = client.get(response["Location"]).content.decode()
+    assert "2 of 2 quizzes generated" in page and "4 articles skipped" in page and "http-equiv=\"refresh\"" not in page
+    assert "tram.txt" in page
+    status = client.get(reverse("quizzes:batch_status", kwargs={"batch_id": batch.pk})).json()
+    assert status["done"] == 2 and status["finished"] and status["skipped"] == 4
+
+    client.force_login(make_teacher("herr_schmidt"))
+    assert client.get(response["Location"]).status_code == 404
+
+
+def test_an_empty_import_is_refused_with_a_message_and_stores_nothing(client):
+    client.force_login(make_teacher())
+    response = client.post(reverse("quizzes:batch_new"), {"urls": "  \n", "level": "B1"})
+    assert response.status_code == 422
+    assert "Give the articles" in response.content.decode()
+    response = client.post(reverse("quizzes:batch_new"), {"urls": "# only a comment\n", "level": "B1"})
+    assert response.status_code == 422 and "No articles were given" in response.content.decode()
+    assert not ImportBatch.objects.exists() and not Quiz.objects.exists()
+
+
+def test_the_batch_limit_skips_the_articles_over_it(client, settings):
+    settings.QUIZGEN_BATCH_MAX_ARTICLES = 1
+    client.force_login(make_teacher())
+    client.post(reverse("quizzes:batch_new"), {
+        "files": [SimpleUploadedFile("a.txt", GERMAN_1.encode()), SimpleUploadedFile("b.txt", GERMAN_2.encode())],
+        "level": "B1"})
+    batch = ImportBatch.objects.get()
+    assert batch.jobs.count() == 1
+    assert "second batch" in batch.skipped[0]["reason"] and batch.skipped[0]["name"] == "b.txt"
+
+
+def test_the_management_command_imports_files_and_reports_the_bad_one(tmp_path, capsys):
+    teacher = make_teacher()
+    (tmp_path / "bahn.txt").write_text(GERMAN_1, encoding="utf-8")
+    (tmp_path / "hafen.txt").write_text(GERMAN_2, encoding="utf-8")
+    (tmp_path / "tram.txt").write_text(ENGLISH, encoding="utf-8")
+    with pytest.raises(CommandError, match="1 of 3 articles did not become quizzes"):
+        call_command("import_articles", str(tmp_path / "bahn.txt"), str(tmp_path / "tram.txt"),
+                     str(tmp_path / "hafen.txt"), teacher="frau_lehmann", level="B2", verbosity=0)
+    out = capsys.readouterr().out
+    assert "2 quizzes (2 generated, 0 failed" in out and "1 articles skipped" in out
+    assert "tram.txt" in out and "English" in out
+    assert Quiz.objects.filter(teacher=teacher, level="B2").count() == 2
+
+
+def test_the_management_command_says_what_is_missing():
+    with pytest.raises(CommandError, match="no user 'niemand'"):
+        call_command("import_articles", "x.txt", teacher="niemand")
+    make_teacher()
+    with pytest.raises(CommandError, match="Give the articles"):
+        call_command("import_articles", teacher="frau_lehmann")
