@@ -116,16 +116,20 @@ NEWS_DOMAINS = frozenset(
 )
 
 
-def _score(sense: Sense, context: frozenset[str], domains: dict[str, float], pos: str = "") -> float:
+def _score(
+    sense: Sense, context: frozenset[str], domains: dict[str, float], pos: str = "",
+    stems: frozenset[str] | None = None,
+) -> float:
     score = sense.prior + (0.8 if sense.pos == pos else 0.0)
     news = [domains.get(d, 0.0) for d in sense.domains if d in NEWS_DOMAINS]
     if news:
         score += min(1.5, 0.5 * max(news))
-    stems = _stems(context)
-    score += 1.0 * min(2, sum(1 for cue in sense.cues if not cue.startswith("+") and _stem(cue) in stems))
+    if stems is None:
+        stems = _stems(context)
+    cue_stems, wanted = _cue_parts(sense.cues)
+    score += 1.0 * min(2, sum(1 for stem in cue_stems if stem in stems))
     # A verb sense with a preposition (``+mit``: mit etw. rechnen, to expect) fits when the
     # clause has that preposition, and does not when the caller says which ones it has ("+").
-    wanted = [cue for cue in sense.cues if cue.startswith("+")]
     if wanted and VERB_CONTEXT in context:
         score += PREPOSITION_BONUS if any(cue in context for cue in wanted) else -PREPOSITION_PENALTY
     return score
@@ -136,9 +140,26 @@ def _stem(word: str) -> str:
     return word.lower()[:6]
 
 
+@functools.lru_cache(maxsize=65536)
+def _cue_parts(cues: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(stems of the cue words, the preposition cues ``+mit``) of one sense, worked out once."""
+    return tuple(_stem(c) for c in cues if not c.startswith("+")), tuple(c for c in cues if c.startswith("+"))
+
+
 @functools.lru_cache(maxsize=16)
 def _stems(context: frozenset[str]) -> frozenset[str]:
     return frozenset(_stem(w) for w in context)
+
+
+def _article_words(context: frozenset[str]) -> frozenset[str]:
+    """``context`` without a verb clause's prepositions (``+``, ``+mit``).
+
+    No headword and no cue word starts with ``+``, so the article's domains and cue stems are
+    the same without them; each verb's clause adds other ones, and without them the article's
+    words are worked out once per article, not once per verb."""
+    if VERB_CONTEXT not in context:
+        return context
+    return frozenset(w for w in context if not w.startswith("+"))
 
 
 def _choose(headword: str, pos: str, context: frozenset[str]) -> tuple[str | None, str | None]:
@@ -149,12 +170,17 @@ def _choose(headword: str, pos: str, context: frozenset[str]) -> tuple[str | Non
         if not candidates:
             return None, None
         note = f"listed as {candidates[0].pos.lower()}, sense uncertain"
-    domains = article_domains(context)
-    ranked = sorted(candidates, key=lambda s: -_score(s, context, domains, pos))
+    words = _article_words(context)
+    domains = article_domains(words)
+    stems = _stems(words)
+    ranked = sorted(candidates, key=lambda s: -_score(s, context, domains, pos, stems))
     best = ranked[0]
     if note is None:
         rivals = [s for s in ranked[1:] if s.gloss != best.gloss and not _same_words(s.gloss, best.gloss)]
-        margin = _score(best, context, domains, pos) - _score(rivals[0], context, domains, pos) if rivals else 99.0
+        margin = (
+            _score(best, context, domains, pos, stems) - _score(rivals[0], context, domains, pos, stems)
+            if rivals else 99.0
+        )
         if margin < UNCERTAIN_MARGIN:
             note = f"sense uncertain; also: {rivals[0].gloss}"
     return best.gloss, note

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 from quizgen.analysis import Analysis
 from quizgen.cloze.article import ArticleKind
-from quizgen.cloze.base import Candidate, ClozeContext, ClozeKind
+from quizgen.cloze.base import ClozeContext, ClozeKind, Pending
 from quizgen.cloze.choice import ChoiceKind
 from quizgen.cloze.ending import EndingKind
 from quizgen.cloze.open_gap import OpenKind
@@ -70,24 +70,35 @@ def build_cloze(
     sentence_use: dict[int, int] = {}
     items: list[ClozeItem] = []
     for kind, n in kinds:
-        pool = kind.candidates(ctx)
+        pool = _pending(kind, ctx)
         taken = 0
         while taken < n:
             free = [c for c in pool if not used_tokens.intersection(c.tokens)]
             if not free:
                 break
-            best = min(free, key=lambda c: (sentence_use.get(c.item.sentence, 0), _rank(c, seed)))
+            best = min(free, key=lambda c: (sentence_use.get(c.sentence, 0), _rank(c.id, seed)))
             pool.remove(best)
-            items.append(best.item)
-            used_tokens.update(best.tokens)
-            sentence_use[best.item.sentence] = sentence_use.get(best.item.sentence, 0) + 1
+            candidate = best.complete()
+            if candidate is None:
+                continue
+            items.append(candidate.item)
+            used_tokens.update(candidate.tokens)
+            sentence_use[candidate.item.sentence] = sentence_use.get(candidate.item.sentence, 0) + 1
             taken += 1
     order = {name: i for i, name in enumerate(KINDS)}
     return tuple(sorted(items, key=lambda it: (it.sentence, order.get(it.kind, 99), it.id)))
 
 
-def _rank(candidate: Candidate, seed: int) -> str:
-    return hashlib.sha1(f"{seed}|{candidate.item.id}".encode()).hexdigest()
+def _pending(kind: ClozeKind, ctx: ClozeContext) -> list[Pending]:
+    """The kind's candidates, completed only when picked if the kind offers ``pending``."""
+    lazy = getattr(kind, "pending", None)
+    if lazy is not None:
+        return list(lazy(ctx))
+    return [Pending.done(c) for c in kind.candidates(ctx)]
+
+
+def _rank(item_id: str, seed: int) -> str:
+    return hashlib.sha1(f"{seed}|{item_id}".encode()).hexdigest()
 
 
 __all__ = ["DEFAULT_COUNTS", "KINDS", "ClozeContext", "ClozeKind", "build_cloze", "get_kind"]

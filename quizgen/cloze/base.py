@@ -6,9 +6,9 @@ import functools
 import hashlib
 import random
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from quizgen.analysis import Analysis, Token
 from quizgen.pack import ClozeItem, VocabEntry
@@ -26,6 +26,25 @@ class Candidate:
 
 
 @dataclass(frozen=True)
+class Pending:
+    """A candidate whose costly part (a distractor search) is done only when it is picked.
+
+    ``build_cloze`` ranks candidates by sentence and id and skips those whose tokens are taken,
+    which are all known before; ``complete`` says None when the candidate falls through (no
+    distractors fit), and the next one is tried, so the items are those of ranking complete ones.
+    """
+
+    id: str
+    sentence: int
+    tokens: tuple[int, ...]
+    complete: Callable[[], Candidate | None]
+
+    @classmethod
+    def done(cls, candidate: Candidate) -> Pending:
+        return cls(candidate.item.id, candidate.item.sentence, candidate.tokens, lambda: candidate)
+
+
+@dataclass(frozen=True)
 class ClozeContext:
     """The text and the learner's setting, as every kind reads them."""
 
@@ -33,6 +52,11 @@ class ClozeContext:
     level: str
     vocabulary: tuple[VocabEntry, ...]
     seed: int = 0
+
+    @functools.cached_property
+    def shared(self) -> dict[str, Any]:
+        """Results several kinds read (the content gaps), worked out once per pack."""
+        return {}
 
     @functools.cached_property
     def lemma_counts(self) -> Counter[str]:

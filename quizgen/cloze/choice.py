@@ -8,9 +8,11 @@ Partnerschaft, nützliche / gewisse Chancen), since almost any adjective can mod
 
 from __future__ import annotations
 
+import functools
+
 from quizgen.analysis import Analysis
-from quizgen.cloze.base import GAP, Candidate, ClozeContext, gapped, item_id, shuffled
-from quizgen.cloze.content_gaps import content_gaps
+from quizgen.cloze.base import GAP, Candidate, ClozeContext, Pending, gapped, item_id, shuffled
+from quizgen.cloze.content_gaps import WordGap, content_gaps
 from quizgen.distractors import noun_distractors
 from quizgen.inflection import noun_lemma
 from quizgen.pack import ClozeItem
@@ -33,6 +35,11 @@ class ChoiceKind:
     name = "choice"
 
     def candidates(self, ctx: ClozeContext) -> list[Candidate]:
+        return [c for p in self.pending(ctx) if (c := p.complete()) is not None]
+
+    def pending(self, ctx: ClozeContext) -> list[Pending]:
+        """The noun gaps, each searching its distractors only when completed (the search is
+        most of the pack's cost beyond the analysis, and build_cloze takes only a few)."""
         analysis = ctx.analysis
         exclude = excluded_words(ctx)
         out = []
@@ -40,29 +47,32 @@ class ChoiceKind:
             tok = analysis.tokens[gap.token]
             sent = analysis.sentences[tok.sentence]
             iid = item_id(self.name, sent.text, (tok.idx - sent.start_char,))
-            key = f"{iid}|{ctx.seed}"
             if gap.pos != "NOUN":
                 continue  # see the module docstring: adjective distractors are too often right
             if words_in(analysis, tok.sentence) < MIN_WORDS:
                 continue  # "Danach flüchtete die ___.": Katze fits as well, nothing rules it out
-            lemma = noun_lemma(tok.lemma)
-            wrong = noun_distractors(lemma, tok.text, gap.readings, exclude=exclude, key=key, gloss_of=ctx.gloss_of, avoid_domains=ctx.domains | ctx.sentence_domains(tok.sentence))
-            if wrong is None:
-                continue
-            out.append(
-                Candidate(
-                    item=ClozeItem(
-                        id=iid,
-                        kind=self.name,
-                        text=gapped(analysis, tok.sentence, tok.sentence, {tok.i: GAP}),
-                        answer=tok.text,
-                        options=shuffled([tok.text, *wrong], iid),
-                        sentence=tok.sentence,
-                        answers=(tok.text,),
-                        lemma=lemma,
-                        pos=gap.pos,
-                    ),
-                    tokens=(tok.i,),
-                )
-            )
+            out.append(Pending(iid, tok.sentence, (tok.i,), functools.partial(self._complete, ctx, gap, iid, exclude)))
         return out
+
+    def _complete(self, ctx: ClozeContext, gap: WordGap, iid: str, exclude: frozenset[str]) -> Candidate | None:
+        analysis = ctx.analysis
+        tok = analysis.tokens[gap.token]
+        key = f"{iid}|{ctx.seed}"
+        lemma = noun_lemma(tok.lemma)
+        wrong = noun_distractors(lemma, tok.text, gap.readings, exclude=exclude, key=key, gloss_of=ctx.gloss_of, avoid_domains=ctx.domains | ctx.sentence_domains(tok.sentence))
+        if wrong is None:
+            return None
+        return Candidate(
+            item=ClozeItem(
+                id=iid,
+                kind=self.name,
+                text=gapped(analysis, tok.sentence, tok.sentence, {tok.i: GAP}),
+                answer=tok.text,
+                options=shuffled([tok.text, *wrong], iid),
+                sentence=tok.sentence,
+                answers=(tok.text,),
+                lemma=lemma,
+                pos=gap.pos,
+            ),
+            tokens=(tok.i,),
+        )

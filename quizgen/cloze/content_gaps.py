@@ -85,6 +85,14 @@ def learner_readings(analysis: Analysis, np: NounPhrase, lemma: str, *, skip_adj
 
 
 def content_gaps(ctx: ClozeContext) -> list[WordGap]:
+    """The text's content-word gaps (three kinds ask for them: found once per context)."""
+    found = ctx.shared.get("content_gaps")
+    if found is None:
+        found = ctx.shared["content_gaps"] = tuple(_content_gaps(ctx))
+    return list(found)
+
+
+def _content_gaps(ctx: ClozeContext) -> list[WordGap]:
     analysis = ctx.analysis
     toks = analysis.tokens
     quoted = quoted_tokens(analysis)
