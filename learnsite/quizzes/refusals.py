@@ -37,6 +37,9 @@ _TRANSLATED = {
     "not_german": _("This text does not look like German. Quizgen makes lessons from German texts only."),
     "binary_input": _("This does not look like text. Paste the article itself or upload a .txt, .md or .html file."),
     "extraction_failed": _("No article text could be found there. Paste the text instead."),
+    "markup_input": _("This looks like the HTML source of a web page, not the article's text. Copy the text as the "
+                      "browser shows it, or upload the page as an .html file."),
+    "fetch_failed": _("The web page could not be fetched. Check the address, or paste the text instead."),
     "pipeline_error": _("The language analysis is not installed correctly. Tell the site's administrator."),
 }
 
