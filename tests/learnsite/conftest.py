@@ -29,3 +29,13 @@ def require_services(reason: str) -> None:
     if os.environ.get("QUIZGEN_REQUIRE_SERVICES") == "1":
         pytest.fail(f"QUIZGEN_REQUIRE_SERVICES=1 but {reason}")
     pytest.skip(f"{reason} (make test runs this in its PostgreSQL pass)")
+
+
+@pytest.fixture(autouse=True)
+def _interface_language_reset():
+    """A request in German leaves German active in the thread; every test starts and ends in the default."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
