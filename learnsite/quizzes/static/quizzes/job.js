@@ -24,6 +24,8 @@
     show("job-stalled", s.stalled);
     show("job-rerun", s.state === "failed" || s.stalled);
     show("job-done", s.state === "done");
+    show("job-progress", s.state !== "failed");
+    show("job-note", !s.finished);
   }
 
   function poll() {
