@@ -30,3 +30,36 @@ def test_a_bad_debug_value_fails_loudly() -> None:
     result = _check({"QUIZGEN_DEBUG": "sometimes"})
     assert result.returncode != 0
     assert "QUIZGEN_DEBUG='sometimes' is not a yes/no value" in result.stderr
+
+
+def _settings_of(env: dict[str, str], *names: str) -> list[str]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("QUIZGEN_", "DATABASE_URL", "CELERY_"))}
+    code = "import django; django.setup(); from django.conf import settings as s; " + "; ".join(
+        f"print(repr({name}))" for name in names)
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                            env={**clean, "DJANGO_SETTINGS_MODULE": "learnsite.settings", **env})
+    assert result.returncode == 0, result.stderr
+    return result.stdout.splitlines()
+
+
+def test_database_url_switches_to_postgresql_and_the_broker_to_celery() -> None:
+    engine, name, port, broker, visibility = _settings_of(
+        {"DATABASE_URL": "postgres://quizgen:secret@db.example.org:5433/schule",
+         "CELERY_BROKER_URL": "redis://127.0.0.1:6379/2", "QUIZGEN_JOB_TIME_LIMIT": "300"},
+        "s.DATABASES['default']['ENGINE']", "s.DATABASES['default']['NAME']", "s.DATABASES['default']['PORT']",
+        "s.CELERY_BROKER_URL", "s.CELERY_BROKER_TRANSPORT_OPTIONS['visibility_timeout']")
+    assert engine == "'django.db.backends.postgresql'" and name == "'schule'" and port == "5433"
+    assert broker == "'redis://127.0.0.1:6379/2'"
+    assert visibility == "600", "the visibility timeout outlasts the longest task"
+
+
+def test_without_variables_the_database_is_sqlite_and_generation_in_the_request() -> None:
+    engine, broker, acks_late = _settings_of({}, "s.DATABASES['default']['ENGINE']", "s.CELERY_BROKER_URL",
+                                             "s.CELERY_TASK_ACKS_LATE")
+    assert engine == "'django.db.backends.sqlite3'" and broker == "''" and acks_late == "True"
+
+
+def test_a_bad_database_url_fails_loudly() -> None:
+    result = _check({"DATABASE_URL": "not a url at all"})
+    assert result.returncode != 0
+    assert "DATABASE_URL" in result.stderr
