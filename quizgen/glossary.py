@@ -82,6 +82,7 @@ def senses_of(headword: str) -> tuple[Sense, ...]:
     return _glossary().get(headword, ())
 
 
+@functools.lru_cache(maxsize=65_536)
 def has_entry(headword: str, pos: str | None = None) -> bool:
     return any(pos is None or s.pos == pos for s in senses_of(headword))
 
@@ -151,6 +152,7 @@ def _stems(context: frozenset[str]) -> frozenset[str]:
     return frozenset(_stem(w) for w in context)
 
 
+@functools.lru_cache(maxsize=64)
 def _article_words(context: frozenset[str]) -> frozenset[str]:
     """``context`` without a verb clause's prepositions (``+``, ``+mit``).
 

@@ -70,6 +70,7 @@ for _preps, _cases in (
         PREPOSITION_CASES[_p] = frozenset(_cases)
 
 
+@functools.lru_cache(maxsize=20_000)
 def features_of_article(form: str) -> frozenset[Feature]:
     """Every feature a definite or indefinite article form can have."""
     low = form.lower()
@@ -77,6 +78,7 @@ def features_of_article(form: str) -> frozenset[Feature]:
     return frozenset(f for f, a in table.items() if a == low)
 
 
+@functools.lru_cache(maxsize=20_000)
 def features_of_determiner(form: str) -> tuple[frozenset[Feature], str] | None:
     """Features and declension type ("weak" after der-words, "mixed" after ein-words) of a
     determiner form, or None when the form is no determiner we know."""
@@ -143,6 +145,7 @@ def noun_lemma(lemma: str) -> str:
     return lemma
 
 
+@functools.lru_cache(maxsize=20_000)
 def noun_features(form: str, lemma: str) -> frozenset[Feature]:
     """Every (case, number, gender) a noun form can have, from the noun lexicon."""
     lemma = noun_lemma(lemma)

@@ -43,16 +43,25 @@ class WordbankKind:
         for gap in content_gaps(ctx):
             by_sentence.setdefault(analysis.tokens[gap.token].sentence, []).append(gap)
         out = []
+        known: dict[tuple[int, int], bool] = {}
+
+        def fit(gap: WordGap, other: WordGap) -> bool:
+            # Each pair is asked several times (sorting, then choosing): worked out once.
+            key = (id(gap), id(other))
+            if key not in known:
+                known[key] = fits(gap, other, analysis)
+            return known[key]
+
         for group in paragraphs(ctx):
             chosen: list[WordGap] = []
             window = [g for si in group for g in by_sentence.get(si, [])]
 
             def clashes(gap: WordGap) -> int:
-                return sum(1 for o in window if o is not gap and (fits(gap, o, analysis) or fits(o, gap, analysis)))
+                return sum(1 for o in window if o is not gap and (fit(gap, o) or fit(o, gap)))
 
             for si in group:
                 for gap in sorted(by_sentence.get(si, []), key=clashes):
-                    if all(not fits(gap, o, analysis) and not fits(o, gap, analysis) for o in chosen):
+                    if all(not fit(gap, o) and not fit(o, gap) for o in chosen):
                         chosen.append(gap)
                         break
                 if len(chosen) == MAX_GAPS:

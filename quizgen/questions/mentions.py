@@ -7,6 +7,7 @@ short gazetteer makes a place, all-capital abbreviations an organisation).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from quizgen.analysis import Analysis, Token
@@ -98,8 +99,15 @@ def is_person_noun(token: Token) -> bool:
     """True when a common noun names people (Präsident, Außenministeriumssprecherin, Menschen)."""
     if token.tag != "NN":
         return False
-    word = token.text.lower().replace("-", "")
-    lemma = token.lemma.lower().replace("-", "")
+    return _person_word(token.text, token.lemma)
+
+
+@functools.lru_cache(maxsize=20_000)
+def _person_word(text: str, lemma_text: str) -> bool:
+    # Cached: the question generators ask about the same nouns many times, and the loop over
+    # some 300 endings is the costliest step of question generation.
+    word = text.lower().replace("-", "")
+    lemma = lemma_text.lower().replace("-", "")
     for form in (word, lemma):
         if form.endswith(PERSON_SUFFIXES) and not form.endswith(NOT_PERSON_SUFFIXES) and len(form) >= 7:
             return True
@@ -244,6 +252,7 @@ def full_name(analysis: Analysis, mention: Mention) -> str:
     return best
 
 
+@functools.lru_cache(maxsize=20_000)
 def _contains_words(long: str, short: str) -> bool:
     lw, sw = long.lower().split(), short.lower().split()
     return any(lw[i : i + len(sw)] == sw for i in range(len(lw) - len(sw) + 1))
