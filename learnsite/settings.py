@@ -91,10 +91,14 @@ if _DATABASE_URL:
     import dj_database_url
 
     try:
-        DATABASES["default"] = dj_database_url.parse(_DATABASE_URL, conn_max_age=60, conn_health_checks=True)
+        _parsed = dj_database_url.parse(_DATABASE_URL, conn_max_age=60, conn_health_checks=True)
     except ValueError as exc:
         raise ImproperlyConfigured(f"DATABASE_URL is not a database address ({exc}). "
                                    "Use e.g. postgres://user:password@127.0.0.1:5432/quizgen.") from None
+    if _parsed["ENGINE"] == "django.db.backends.sqlite3":  # another SQLite file keeps the lock options
+        _parsed["OPTIONS"] = {**DATABASES["default"]["OPTIONS"], **_parsed.get("OPTIONS", {})}
+        _parsed["CONN_MAX_AGE"] = 0
+    DATABASES["default"] = _parsed
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -186,3 +190,15 @@ QUIZGEN_JOB_MAX_ATTEMPTS = env_int("QUIZGEN_JOB_MAX_ATTEMPTS", 3, minimum=1)
 QUIZGEN_JOB_STALLED_AFTER = env_int("QUIZGEN_JOB_STALLED_AFTER", 180, minimum=30)
 # Most articles in one batch import.
 QUIZGEN_BATCH_MAX_ARTICLES = env_int("QUIZGEN_BATCH_MAX_ARTICLES", 200, minimum=1)
+
+# Errors (tracebacks of 500s, failed jobs) go to standard error, where gunicorn and Celery
+# collect them; with DEBUG off Django would otherwise only mail them to ADMINS.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {
+        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        "learnsite": {"handlers": ["console"], "level": env_str("QUIZGEN_LOG_LEVEL", "WARNING")},
+    },
+}

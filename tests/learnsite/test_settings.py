@@ -63,3 +63,10 @@ def test_a_bad_database_url_fails_loudly() -> None:
     result = _check({"DATABASE_URL": "not a url at all"})
     assert result.returncode != 0
     assert "DATABASE_URL" in result.stderr
+
+
+def test_another_sqlite_file_keeps_the_lock_options(tmp_path) -> None:
+    mode, timeout = _settings_of({"DATABASE_URL": f"sqlite:///{tmp_path / 'x.sqlite3'}"},
+                                 "s.DATABASES['default']['OPTIONS']['transaction_mode']",
+                                 "s.DATABASES['default']['OPTIONS']['timeout']")
+    assert mode == "'IMMEDIATE'" and timeout == "20"
