@@ -174,6 +174,8 @@ def _choose(headword: str, pos: str, context: frozenset[str]) -> tuple[str | Non
         if not candidates:
             return None, None
         note = f"listed as {candidates[0].pos.lower()}, sense uncertain"
+    if len(candidates) == 1:
+        return candidates[0].gloss, note  # nothing to rank, no rival to name
     words = _article_words(context)
     domains = article_domains(words)
     stems = _stems(words)

@@ -11,15 +11,18 @@
 - Share above level: the share of content-word occurrences whose estimated level is above the
   level the learner chose.
 
-textstat keeps its language as global state; ``_german_textstat`` is the one place that sets
-it, right before each use, so nobody else's setting leaks in.
+Both scores are textstat's formulas over textstat's own word lists, sentence count and
+per-word syllable count (its ``backend`` functions, which take the language as an argument,
+so no global setting is touched). The syllable count of each word is kept here: textstat
+keeps 128 and hyphenates every word of a text three times, which made the text level a fifth
+of a pack's cost beyond the analysis. ``tests/quizgen/test_readability.py`` checks the scores
+against textstat's public functions.
 """
 
 from __future__ import annotations
 
-import threading
+import functools
 from collections.abc import Sequence
-from typing import Any
 
 from quizgen.analysis import Analysis
 from quizgen.cefr_estimate import is_above, level_index
@@ -33,18 +36,41 @@ METHOD = (
     "wordfreq Zipf bands (90% coverage of running words), an estimate, not a placement"
 )
 
-_TEXTSTAT_LOCK = threading.Lock()
+LANG = "de"
+AMSTAD = (180.0, 1.0, 58.5)  # textstat's "de" fre_base, fre_sentence_length, fre_syll_per_word
+
+
+@functools.lru_cache(maxsize=100_000)
+def _syllables(word: str) -> int:
+    from textstat.backend.counts import count_syllables
+
+    return int(count_syllables(word, LANG))
 
 
 def _german_scores(text: str) -> tuple[float, float]:
-    import textstat
+    """(Amstad reading ease, Wiener Sachtextformel 1), rounded to one decimal, as textstat's
+    ``flesch_reading_ease`` and ``wiener_sachtextformel(text, 1)`` with the language "de"."""
+    from textstat.backend.counts import count_long_words
+    from textstat.backend.metrics import words_per_sentence
+    from textstat.backend.selections import list_words
 
-    with _TEXTSTAT_LOCK:
-        ts: Any = textstat
-        ts.set_lang("de")
-        amstad = float(ts.flesch_reading_ease(text))
-        wiener = float(ts.wiener_sachtextformel(text, 1))
-    return round(amstad, 1), round(wiener, 1)
+    words = list_words(text)
+    sentence_length = words_per_sentence(text)
+    # textstat's count_syllables(text) sums the same per-word counts over the lower-cased words
+    syllables = sum(_syllables(w) for w in list_words(text, lowercase=True)) if text else 0
+    per_word = syllables / len(words) if words else 0.0
+    base, per_sentence_word, per_syllable = AMSTAD
+    amstad = 0.0 if sentence_length == 0 or per_word == 0 else (
+        base - per_sentence_word * sentence_length - per_syllable * per_word
+    )
+    if words:
+        ms = 100 * sum(1 for w in words if _syllables(w) >= 3) / len(words)
+        iw = 100 * count_long_words(text) / len(words)
+        es = 100 * sum(1 for w in words if _syllables(w) == 1) / len(words)
+        wiener = (0.1935 * ms) + (0.1672 * sentence_length) + (0.1297 * iw) - (0.0327 * es) - 0.875
+    else:
+        wiener = 0.0
+    return round(float(amstad), 1), round(float(wiener), 1)
 
 
 def lexical_level(entries: Sequence[VocabEntry], *, function_words: int = 0) -> str:

@@ -63,3 +63,23 @@ def test_textstat_is_left_in_german_whatever_was_set_before(seed_analysis: Analy
     first = text_level(seed_analysis, vocabulary=vocabulary)
     textstat.set_lang("en")
     assert text_level(seed_analysis, vocabulary=vocabulary).amstad == first.amstad
+
+
+@pytest.mark.parametrize("which", ["seed", "easy", "one word", "no sentence end", "quotes and hyphens"])
+def test_the_scores_are_textstats_german_formulas(which: str) -> None:
+    # readability computes them from textstat's parts with its own syllable cache (for speed):
+    # they must stay what textstat's public functions say.
+    import textstat
+
+    from quizgen.readability import _german_scores
+
+    text = {
+        "seed": SEED.read_text(encoding="utf-8"),
+        "easy": EASY,
+        "one word": "Ja.",
+        "no sentence end": "Ein Satz ohne Punkt und ohne Ende",
+        "quotes and hyphens": "Dr. Müller-Lüdenscheidt sagt: „Nein!“ Er geht's an.",
+    }[which]
+    textstat.set_lang("de")
+    expected = (round(textstat.flesch_reading_ease(text), 1), round(textstat.wiener_sachtextformel(text, 1), 1))
+    assert _german_scores(text) == expected
