@@ -147,7 +147,9 @@ def _alike(a: str, b: str) -> bool:
         return True
     from difflib import SequenceMatcher
 
-    if SequenceMatcher(None, a.lower(), b.lower()).ratio() > 0.8:
+    matcher = SequenceMatcher(None, a.lower(), b.lower())
+    # The quick ratios are upper bounds of ratio(): most pairs are ruled out without it.
+    if matcher.real_quick_ratio() > 0.8 and matcher.quick_ratio() > 0.8 and matcher.ratio() > 0.8:
         return True
     for short, long in ((a, b), (b, a)):
         initials = "".join(w[0] for w in long.replace("-", " ").split() if w[:1].isupper())

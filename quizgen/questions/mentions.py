@@ -111,6 +111,8 @@ def _person_word(text: str, lemma_text: str) -> bool:
     for form in (word, lemma):
         if form.endswith(PERSON_SUFFIXES) and not form.endswith(NOT_PERSON_SUFFIXES) and len(form) >= 7:
             return True
+    if not word.endswith(PERSON_NOUN_ENDINGS) and not lemma.endswith(PERSON_NOUN_ENDINGS):
+        return False  # every test below needs one of the endings
     for e in PERSON_NOUN_ENDINGS:
         for form in (word, lemma):
             if form == e or (form.endswith(e) and e not in EXACT_ONLY and len(form) - len(e) >= 3 and len(e) >= 5):
