@@ -15,7 +15,7 @@ import functools
 import hashlib
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any
 from importlib import resources
 
 import wordfreq
@@ -61,9 +61,8 @@ OPEN_ADJECTIVES = frozenset(
 GlossOf = Callable[[str, str], "str | None"]
 
 
-class Word(NamedTuple):
-    """A candidate word (a named tuple: untracked by the garbage collector, like glossary senses)."""
-
+@dataclass(frozen=True)
+class Word:
     pos: str
     lemma: str
     zipf: float

@@ -22,6 +22,7 @@ import functools
 import gzip
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 from importlib import resources
 from typing import NamedTuple
 
@@ -46,11 +47,8 @@ class GlossResult(NamedTuple):
     note: str | None
 
 
-class Sense(NamedTuple):
-    """One sense of a headword. A named tuple of strings and numbers: the garbage collector
-    stops tracking the 60,000 of them after one pass, so later passes over a long-running
-    process's heap are shorter (a frozen dataclass stays tracked)."""
-
+@dataclass(frozen=True)
+class Sense:
     pos: str
     domains: tuple[str, ...]
     prior: float
