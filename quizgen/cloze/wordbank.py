@@ -7,7 +7,9 @@ fit a noun gap's grammar but not its meaning (distractors of the first noun gaps
 
 from __future__ import annotations
 
-from quizgen.cloze.base import GAP, Candidate, ClozeContext, gapped, item_id, shuffled
+import functools
+
+from quizgen.cloze.base import GAP, Candidate, ClozeContext, Pending, gapped, item_id, shuffled
 from quizgen.cloze.choice import excluded_words
 from quizgen.cloze.content_gaps import WordGap, content_gaps, fits
 from quizgen.distractors import noun_distractors
@@ -37,6 +39,11 @@ class WordbankKind:
     name = "wordbank"
 
     def candidates(self, ctx: ClozeContext) -> list[Candidate]:
+        return [c for p in self.pending(ctx) if (c := p.complete()) is not None]
+
+    def pending(self, ctx: ClozeContext) -> list[Pending]:
+        """One paragraph item per window of sentences; the extra words (a distractor search
+        each) are looked for only when build_cloze picks the item."""
         analysis = ctx.analysis
         exclude = excluded_words(ctx)
         by_sentence: dict[int, list[WordGap]] = {}
@@ -72,41 +79,47 @@ class WordbankKind:
             last = analysis.tokens[chosen[-1].token].sentence
             sent_text = " ".join(analysis.sentences[i].text for i in range(first, last + 1))
             iid = item_id(self.name, sent_text, tuple(analysis.tokens[g.token].idx for g in chosen))
-            extras: list[str] = []
-            for gap in chosen:
-                tok = analysis.tokens[gap.token]
-                key = f"{iid}|{ctx.seed}|{gap.token}"
-                if gap.pos != "NOUN":
-                    continue  # adjective extras are too often right as well (see choice.py)
-                wrong = noun_distractors(
-                    noun_lemma(tok.lemma),
-                    tok.text,
-                    gap.readings,
-                    exclude=exclude,
-                    key=key,
-                    n=1,
-                    gloss_of=ctx.gloss_of,
-                    avoid_domains=ctx.domains,
-                )
-                if wrong:
-                    extras.extend(wrong)
-                if len(extras) == EXTRAS:
-                    break
-            if not extras:
-                continue
-            answers = tuple(analysis.tokens[g.token].text for g in chosen)
-            out.append(
-                Candidate(
-                    item=ClozeItem(
-                        id=iid,
-                        kind=self.name,
-                        text=gapped(analysis, first, last, {g.token: GAP for g in chosen}),
-                        answer=" | ".join(answers),
-                        options=shuffled([*answers, *extras], iid),
-                        sentence=first,
-                        answers=answers,
-                    ),
-                    tokens=tuple(g.token for g in chosen),
-                )
-            )
+            complete = functools.partial(self._complete, ctx, tuple(chosen), iid, first, last, exclude)
+            out.append(Pending(iid, first, tuple(g.token for g in chosen), complete))
         return out
+
+    def _complete(
+        self, ctx: ClozeContext, chosen: tuple[WordGap, ...], iid: str, first: int, last: int,
+        exclude: frozenset[str],
+    ) -> Candidate | None:
+        analysis = ctx.analysis
+        extras: list[str] = []
+        for gap in chosen:
+            tok = analysis.tokens[gap.token]
+            key = f"{iid}|{ctx.seed}|{gap.token}"
+            if gap.pos != "NOUN":
+                continue  # adjective extras are too often right as well (see choice.py)
+            wrong = noun_distractors(
+                noun_lemma(tok.lemma),
+                tok.text,
+                gap.readings,
+                exclude=exclude,
+                key=key,
+                n=1,
+                gloss_of=ctx.gloss_of,
+                avoid_domains=ctx.domains,
+            )
+            if wrong:
+                extras.extend(wrong)
+            if len(extras) == EXTRAS:
+                break
+        if not extras:
+            return None
+        answers = tuple(analysis.tokens[g.token].text for g in chosen)
+        return Candidate(
+            item=ClozeItem(
+                id=iid,
+                kind=self.name,
+                text=gapped(analysis, first, last, {g.token: GAP for g in chosen}),
+                answer=" | ".join(answers),
+                options=shuffled([*answers, *extras], iid),
+                sentence=first,
+                answers=answers,
+            ),
+            tokens=tuple(g.token for g in chosen),
+        )
