@@ -199,6 +199,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "loggers": {
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
-        "learnsite": {"handlers": ["console"], "level": env_str("QUIZGEN_LOG_LEVEL", "WARNING")},
+        "learnsite": {"handlers": ["console"], "level": env_str("QUIZGEN_LOG_LEVEL", "INFO")},
     },
 }

@@ -23,7 +23,7 @@ from learnsite.quizzes import generation
 from learnsite.quizzes.models import GenerationJob
 from learnsite.quizzes.services import quiz_create_draft
 from tests.learnsite.conftest import require_services
-from tests.learnsite.quiz_factories import make_teacher
+from tests.learnsite.quiz_factories import SEED, make_teacher
 
 pytestmark = [pytest.mark.celery, pytest.mark.postgres, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
@@ -84,7 +84,7 @@ def _wait(condition, seconds, what, log=None):
     while time.monotonic() < deadline:
         if condition():
             return
-        time.sleep(0.2)
+        time.sleep(0.05)
     tail = log.read_text()[-3000:] if log and log.exists() else ""
     pytest.fail(f"{what} within {seconds} s\n{tail}")
 
@@ -126,12 +126,14 @@ def test_the_site_queues_generation_and_a_worker_does_it_loading_the_pipeline_on
 def test_a_pool_process_killed_half_way_loses_nothing_the_task_runs_again(worker, on_workers):
     from learnsite.quizzes import jobs
 
-    quiz = quiz_create_draft(teacher=make_teacher("herr_schmidt"), title="Straßenbahn", text=TEXT * 3)
+    long_text = "\n\n".join([SEED.read_text(encoding="utf-8")] * 10)  # several seconds of analysis
+    quiz = quiz_create_draft(teacher=make_teacher("herr_schmidt"), title="Moskau-Besuch", text=long_text)
     job = jobs.job_start(quiz=quiz, level="B1", counts=COUNTS)
 
     def running():
         job.refresh_from_db()
-        return job.state == GenerationJob.State.RUNNING and job.step != ""
+        assert not job.is_finished, "the job finished before it could be interrupted: give it a longer text"
+        return job.state == GenerationJob.State.RUNNING and job.step == "analysis"
     _wait(running, 120, "the job did not start", worker)
     pid = int(job.worker.rsplit(":", 1)[1])
     assert pid != os.getpid()
@@ -142,4 +144,4 @@ def test_a_pool_process_killed_half_way_loses_nothing_the_task_runs_again(worker
     assert job.attempts == 2, "run once, lost, delivered again and run to the end"
     assert int(job.worker.rsplit(":", 1)[1]) != pid
     assert quiz.items.count() == job.items_made > 0
-    assert quiz.text == TEXT * 3
+    assert quiz.text == long_text
