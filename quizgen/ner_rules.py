@@ -88,12 +88,13 @@ class NerRules:
 
     def _gazetteer_matches(self, doc: Doc, taken: set[int]) -> list[Span]:
         found = []
+        texts = [t.text for t in doc]  # a Span and its Tokens per n-gram cost more than the look-up
         i = 0
         while i < len(doc):
             for n in range(min(MAX_NGRAM, len(doc) - i), 0, -1):
                 if any(j in taken for j in range(i, i + n)):
                     continue
-                label = self.gazetteer.get(" ".join(t.text for t in doc[i : i + n]))
+                label = self.gazetteer.get(" ".join(texts[i : i + n]))
                 if label:
                     found.append(Span(doc, i, i + n, label=label))
                     i += n - 1
