@@ -1,25 +1,21 @@
 """Load the pipeline and the word lists before the first text, once per process.
 
-A worker that serves many texts calls ``preload()`` at start, so no learner or teacher waits
-for the loading, and ``load_counts()`` tells how often each resource was loaded in this process.
+A worker that serves many texts (a Celery pool process, learnsite/celery.py) calls
+``preload()`` when it starts, so no teacher waits for the loading, and ``load_counts()`` tells
+how often the pipeline was loaded in this process.
 """
 
 from __future__ import annotations
 
 import time
 
-_WARM_UP_TEXT = (
-    "Die Stadt baut eine neue Straßenbahn. Der Bürgermeister kündigte das Projekt am Montag an. "
-    "Viele Bürger freuen sich, weil sie schneller zur Arbeit kommen."
-)
-
 
 def preload() -> float:
-    """Make one small lesson pack, which loads everything a pack needs; returns the seconds taken."""
-    from quizgen.lesson_pack import make_pack
+    """Load everything a lesson pack reads (quizgen.lesson_pack.preload); returns the seconds taken."""
+    from quizgen.lesson_pack import preload as load_and_freeze
 
     start = time.perf_counter()
-    make_pack(_WARM_UP_TEXT, title="warm-up")
+    load_and_freeze()
     return time.perf_counter() - start
 
 
