@@ -132,11 +132,14 @@ def _finish(job: GenerationJob, state: str, message: str, items_made: int = 0) -
     job.save(update_fields=fields)  # not the step and progress the run wrote meanwhile
 
 
-def run_job(job_id: int) -> GenerationJob:
-    """Run the job once; safe to call again for the same job (a second call after it finished does nothing)."""
+def run_job(job_id: int) -> GenerationJob | None:
+    """Run the job once; safe to call again (a second call after it finished does nothing).
+
+    Returns the job as it ended, or None when it no longer exists (its quiz was deleted).
+    """
     job = _claim(job_id)
     if job is None:
-        return GenerationJob.objects.filter(pk=job_id).first() or GenerationJob(pk=job_id, state=State.FAILED)
+        return GenerationJob.objects.filter(pk=job_id).first()
 
     def progress(step: str, fraction: float) -> None:
         GenerationJob.objects.filter(pk=job.pk).update(step=step[:20], progress=min(99, int(fraction * 100)),

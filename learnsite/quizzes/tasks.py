@@ -10,5 +10,6 @@ def run_generation_job(job_id: int) -> str:
     """Run one generation job; a redelivered message for a finished job does nothing."""
     from learnsite.quizzes import jobs
 
-    return jobs.run_job(job_id).state
+    job = jobs.run_job(job_id)
+    return job.state if job else "deleted"
 

@@ -134,3 +134,9 @@ def test_generating_from_the_review_page_without_workers_goes_back_to_the_quiz(c
     assert response.redirect_chain[-1][0] == reverse("quizzes:review", kwargs={"quiz_id": quiz.pk})
     assert "Generated" in response.content.decode()
     assert quiz.jobs.get().state == GenerationJob.State.DONE
+
+
+def test_a_job_whose_quiz_was_deleted_is_skipped_quietly(quiz):
+    job = GenerationJob.objects.create(teacher=quiz.teacher, quiz=quiz, level="B1", counts=COUNTS)
+    quiz.delete()
+    assert jobs.run_job(job.pk) is None
