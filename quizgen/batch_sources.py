@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 from quizgen.errors import InputError, QuizgenError
@@ -268,34 +268,40 @@ def _header_delimiter(first_line: str) -> str | None:
     return None
 
 
-def _header_rows(content: str, name: str, stem: str, delimiter: str) -> list[ArticleSource]:
-    reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
-    header: list[str] | None = None
-    records = []
-    count = 0
+def _csv_rows(reader: Any) -> Iterator[tuple[int, list[str] | None, str | None]]:
+    """(line, row, None) for each non-blank row, or (line, None, problem) for a row csv cannot read."""
     while True:
         line = reader.line_num + 1
         try:
             row = next(reader)
         except StopIteration:
-            break
+            return
         except csv.Error as exc:
-            count += 1
-            records.append(_row_error(stem, count, name, line, f"the row cannot be read as CSV ({exc})."))
+            yield line, None, f"the row cannot be read as CSV ({exc})."
             continue
-        if not any(cell.strip() for cell in row):
-            continue
-        if header is None:
+        if any(cell.strip() for cell in row):
+            yield line, row, None
+
+
+def _header_rows(content: str, name: str, stem: str, delimiter: str) -> list[ArticleSource]:
+    reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
+    header: list[str] | None = None
+    records = []
+    count = 0
+    for line, row, problem in _csv_rows(reader):
+        if row is not None and header is None:
             header = [cell.strip().lower() for cell in row]
             continue
         count += 1
-        if len(row) != len(header):
+        if row is None:
+            records.append(_row_error(stem, count, name, line, problem or ""))
+        elif header is not None and len(row) != len(header):
             records.append(_row_error(stem, count, name, line, (
                 f"the row has {len(row)} fields where the header has {len(header)}: put text that contains "
                 f"{delimiter!r} or line breaks in double quotes.")))
-            continue
-        cells = {column: value.strip() for column, value in zip(header, row) if column in CSV_COLUMNS}
-        records.append(_header_record(cells, stem, count, f"{name} line {line}"))
+        elif header is not None:
+            cells = {column: value.strip() for column, value in zip(header, row) if column in CSV_COLUMNS}
+            records.append(_header_record(cells, stem, count, f"{name} line {line}"))
     return records
 
 
@@ -321,27 +327,16 @@ def _header_record(cells: dict[str, str], stem: str, count: int, where: str) -> 
 def _gnad_rows(content: str, name: str, stem: str) -> list[ArticleSource]:
     reader = csv.reader(io.StringIO(content, newline=""), delimiter=";", quotechar="'")
     records = []
-    count = 0
-    while True:
-        line = reader.line_num + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            count += 1
-            records.append(_row_error(stem, count, name, line, f"the row cannot be read as CSV ({exc})."))
-            continue
-        if not any(cell.strip() for cell in row):
-            continue
-        count += 1
-        if len(row) != 2 or not row[1].strip():
+    for count, (line, row, problem) in enumerate(_csv_rows(reader), 1):
+        if row is None:
+            records.append(_row_error(stem, count, name, line, problem or ""))
+        elif len(row) != 2 or not row[1].strip():
             records.append(_row_error(stem, count, name, line, (
                 f"the row has {len(row)} fields; a 10kGNAD row is label;'text' with the text in single quotes.")))
-            continue
-        label, text = row[0].strip(), row[1].strip()
-        records.append(ArticleSource(name=f"{stem}-{count:03d}-{_slug(label)}".rstrip("-"), text=text,
-                                     source=f"{name} line {line}"))
+        else:
+            label, text = row[0].strip(), row[1].strip()
+            records.append(ArticleSource(name=f"{stem}-{count:03d}-{_slug(label)}".rstrip("-"), text=text,
+                                         source=f"{name} line {line}"))
     return records
 
 
