@@ -181,7 +181,7 @@ QUIZGEN_JOB_TIME_LIMIT = env_int("QUIZGEN_JOB_TIME_LIMIT", 600, minimum=30)
 CELERY_TASK_TIME_LIMIT = QUIZGEN_JOB_TIME_LIMIT
 CELERY_TASK_SOFT_TIME_LIMIT = QUIZGEN_JOB_TIME_LIMIT - 10
 CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": env_int("QUIZGEN_JOB_VISIBILITY_TIMEOUT", 2 * QUIZGEN_JOB_TIME_LIMIT, minimum=60),
+    "visibility_timeout": env_int("QUIZGEN_JOB_VISIBILITY_TIMEOUT", 2 * QUIZGEN_JOB_TIME_LIMIT, minimum=5),
 }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Runs of one job (retries after a lost worker included) before it is marked failed.

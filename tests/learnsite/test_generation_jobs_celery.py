@@ -43,6 +43,30 @@ def redis_url():
     return url
 
 
+def _start_worker(log: Path, redis_url: str, *extra_args: str, **extra_env: str) -> subprocess.Popen:
+    """``celery -A learnsite worker`` (concurrency 1) on the test database, ready to take tasks."""
+    db = connection.settings_dict
+    database_url = f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+    env = {**os.environ, "DATABASE_URL": database_url, "CELERY_BROKER_URL": redis_url, "PYTHONUNBUFFERED": "1",
+           **extra_env}
+    process = subprocess.Popen(
+        [str(CELERY), "-A", "learnsite", "worker", "--concurrency=1", "--pool=prefork", "--loglevel=INFO",
+         "--without-gossip", "--without-mingle", "--without-heartbeat", f"--logfile={log}", *extra_args],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, start_new_session=True,
+    )
+    _wait(lambda: log.exists() and " ready." in log.read_text(), 60, "the worker did not start", log)
+    return process
+
+
+def _stop_worker(process: subprocess.Popen, sig: int = signal.SIGTERM) -> None:
+    os.killpg(process.pid, sig)
+    try:
+        process.wait(20)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(5)
+
+
 @pytest.fixture(scope="module")
 def worker(redis_url, django_db_setup, django_db_blocker, tmp_path_factory):
     """One worker process (concurrency 1) on the test database; yields its log file."""
@@ -54,24 +78,12 @@ def worker(redis_url, django_db_setup, django_db_blocker, tmp_path_factory):
     from learnsite.celery import app
 
     app.conf.broker_url = redis_url
-    db = connection.settings_dict
-    database_url = f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
     log = tmp_path_factory.mktemp("celery") / "worker.log"
-    env = {**os.environ, "DATABASE_URL": database_url, "CELERY_BROKER_URL": redis_url, "PYTHONUNBUFFERED": "1"}
-    process = subprocess.Popen(
-        [str(CELERY), "-A", "learnsite", "worker", "--concurrency=1", "--pool=prefork", "--loglevel=INFO",
-         "--without-gossip", "--without-mingle", "--without-heartbeat", f"--logfile={log}"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, start_new_session=True,
-    )
+    process = _start_worker(log, redis_url)
     try:
-        _wait(lambda: log.exists() and " ready." in log.read_text(), 60, "the worker did not start", log)
         yield log
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(20)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
+        _stop_worker(process)
 
 
 @pytest.fixture
@@ -145,3 +157,38 @@ def test_a_pool_process_killed_half_way_loses_nothing_the_task_runs_again(worker
     assert int(job.worker.rsplit(":", 1)[1]) != pid
     assert quiz.items.count() == job.items_made > 0
     assert quiz.text == long_text
+
+
+def test_a_whole_worker_killed_half_way_hands_the_task_to_the_next_worker_after_the_visibility_timeout(
+        worker, on_workers, redis_url, tmp_path):
+    """The worker's parent dies too (a machine lost): Redis keeps the unacknowledged task and gives it
+    to a worker that starts after the visibility timeout. Its own queue keeps the module's worker out."""
+    from learnsite.quizzes.tasks import run_generation_job
+
+    long_text = "\n\n".join([SEED.read_text(encoding="utf-8")] * 10)
+    quiz = quiz_create_draft(teacher=make_teacher("frau_wagner"), title="Moskau-Besuch", text=long_text)
+    job = GenerationJob.objects.create(teacher=quiz.teacher, quiz=quiz, level="B1", counts=COUNTS)
+    short_visibility = {"QUIZGEN_JOB_VISIBILITY_TIMEOUT": "5"}
+    first = _start_worker(tmp_path / "first.log", redis_url, "-Q", "lost-worker", **short_visibility)
+    try:
+        run_generation_job.apply_async(args=[job.pk], queue="lost-worker")
+
+        def running():
+            job.refresh_from_db()
+            assert not job.is_finished, "the job finished before it could be interrupted"
+            return job.state == GenerationJob.State.RUNNING and job.step == "analysis"
+        _wait(running, 120, "the job did not start", tmp_path / "first.log")
+    finally:
+        _stop_worker(first, signal.SIGKILL)  # parent and pool process at once, no goodbye to the broker
+    time.sleep(6)  # past the visibility timeout
+    job.refresh_from_db()
+    assert job.state == GenerationJob.State.RUNNING and job.attempts == 1  # as the dead worker left it
+
+    second = _start_worker(tmp_path / "second.log", redis_url, "-Q", "lost-worker", **short_visibility)
+    try:
+        job = _finished(job, tmp_path / "second.log")
+    finally:
+        _stop_worker(second)
+    assert job.state == GenerationJob.State.DONE, job.message
+    assert job.attempts == 2
+    assert quiz.items.count() == job.items_made > 0
