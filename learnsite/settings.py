@@ -190,6 +190,9 @@ QUIZGEN_JOB_MAX_ATTEMPTS = env_int("QUIZGEN_JOB_MAX_ATTEMPTS", 3, minimum=1)
 QUIZGEN_JOB_STALLED_AFTER = env_int("QUIZGEN_JOB_STALLED_AFTER", 180, minimum=30)
 # Most articles in one batch import.
 QUIZGEN_BATCH_MAX_ARTICLES = env_int("QUIZGEN_BATCH_MAX_ARTICLES", 200, minimum=1)
+# ... and on the site without Celery workers, where the whole batch runs in one request and must
+# end before gunicorn's 120 s timeout (learnsite/gunicorn_conf.py); manage.py import_articles has no such limit.
+QUIZGEN_BATCH_MAX_IN_REQUEST = env_int("QUIZGEN_BATCH_MAX_IN_REQUEST", 20, minimum=1)
 
 # Errors (tracebacks of 500s, failed jobs) go to standard error, where gunicorn and Celery
 # collect them; with DEBUG off Django would otherwise only mail them to ADMINS.

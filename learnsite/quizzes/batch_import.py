@@ -35,21 +35,24 @@ def source_from_upload(upload: object, index: int) -> ArticleSource:
 
 def batch_create(*, teacher: AbstractBaseUser, sources: Iterable[ArticleSource], level: str,
                  counts: Mapping[str, int], fetch: Callable[[str], object] | None = text_sources.text_from_url,
-                 on_article: Callable[[ArticleSource, GenerationJob | None], None] | None = None) -> ImportBatch:
+                 on_article: Callable[[ArticleSource, GenerationJob | None], None] | None = None,
+                 limit: int | None = None) -> ImportBatch:
     """Save every usable article as a draft quiz and start its generation; report the rest.
 
     Web addresses are fetched with the site's fetch (public addresses only) unless ``fetch`` is
-    given. Without Celery workers each generation runs here, one after the other.
+    given. Without Celery workers each generation runs here, one after the other. Articles
+    beyond ``limit`` (default QUIZGEN_BATCH_MAX_ARTICLES) are skipped with that reason.
     """
     services.check_level_and_counts(level, counts)
     batch = ImportBatch.objects.create(teacher=teacher, level=level, counts=dict(counts))
-    limit = settings.QUIZGEN_BATCH_MAX_ARTICLES
+    limit = settings.QUIZGEN_BATCH_MAX_ARTICLES if limit is None else limit
     taken = 0
     for record in sources:
         job = None
         if taken >= limit:
             record = ArticleSource(name=record.name, text=None, source=record.source or record.name, error=_(
-                "Over the limit of %(n)d articles in one batch: import it in a second batch.") % {"n": limit})
+                "Over the limit of %(n)d articles in one batch: import it in a second batch, or ask the site's "
+                "administrator to run manage.py import_articles.") % {"n": limit})
         elif not record.error:
             record = fetch_source(record, fetch)  # type: ignore[arg-type]
         if not record.error:
@@ -69,6 +72,14 @@ def batch_create(*, teacher: AbstractBaseUser, sources: Iterable[ArticleSource],
         batch.delete()
         raise QuizRefused(_("No articles were given. Upload files, list web addresses or upload a CSV."))
     return batch
+
+
+def site_limit() -> int:
+    """Most articles one import on the site may have: without workers every generation runs in
+    the request, which must end before the web server's timeout."""
+    if jobs.uses_workers():
+        return settings.QUIZGEN_BATCH_MAX_ARTICLES
+    return min(settings.QUIZGEN_BATCH_MAX_ARTICLES, settings.QUIZGEN_BATCH_MAX_IN_REQUEST)
 
 
 @dataclass(frozen=True)

@@ -26,12 +26,13 @@ def batch_new(request: HttpRequest) -> HttpResponse:
             if data["csv"]:
                 sources += read_csv_articles(data["csv"].read(), name=data["csv"].name or "articles.csv")
             batch = batch_import.batch_create(teacher=request.user, sources=sources, level=data["level"],
-                                              counts=DEFAULT_COUNTS)
+                                              counts=DEFAULT_COUNTS, limit=batch_import.site_limit())
         except QuizgenError as exc:
             form.add_error(None, explain(exc))
         else:
             return redirect("quizzes:batch", batch_id=batch.pk)
-    return render(request, "quizzes/batch_new.html", {"form": form}, status=422 if form.errors else 200)
+    return render(request, "quizzes/batch_new.html", {"form": form, "limit": batch_import.site_limit()},
+                  status=422 if form.errors else 200)
 
 
 def _batch_context(batch) -> dict[str, object]:

@@ -70,9 +70,12 @@ def test_an_empty_import_is_refused_with_a_message_and_stores_nothing(client):
     assert not ImportBatch.objects.exists() and not Quiz.objects.exists()
 
 
-def test_the_batch_limit_skips_the_articles_over_it(client, settings):
-    settings.QUIZGEN_BATCH_MAX_ARTICLES = 1
+@pytest.mark.parametrize("limit", ["QUIZGEN_BATCH_MAX_ARTICLES", "QUIZGEN_BATCH_MAX_IN_REQUEST"])
+def test_the_batch_limit_skips_the_articles_over_it(client, settings, limit):
+    """Without workers the site's limit is the smaller one: the whole batch runs in one request."""
+    setattr(settings, limit, 1)
     client.force_login(make_teacher())
+    assert "At most 1 article at a time." in client.get(reverse("quizzes:batch_new")).content.decode()
     client.post(reverse("quizzes:batch_new"), {
         "files": [SimpleUploadedFile("a.txt", GERMAN_1.encode()), SimpleUploadedFile("b.txt", GERMAN_2.encode())],
         "level": "B1"})
