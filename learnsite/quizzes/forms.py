@@ -105,7 +105,7 @@ class MultipleFileField(forms.FileField):
 
 
 class BatchImportForm(forms.Form):
-    files = MultipleFileField(label=_("Article files (.txt, .md, .html), as many as you like"), required=False)
+    files = MultipleFileField(label=_("Article files (.txt, .md, .html); choose several at once"), required=False)
     urls = forms.CharField(label=_("Web addresses, one a line"), required=False,
                            widget=forms.Textarea(attrs={"rows": 5, "spellcheck": "false"}))
     csv = forms.FileField(label=_("…or a CSV of articles"), required=False,
