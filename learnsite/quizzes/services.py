@@ -107,30 +107,6 @@ def generation_apply(*, quiz: Quiz, level: str, counts: Mapping[str, int], only_
     return len(drafts)
 
 
-def quiz_generate(*, quiz: Quiz, level: str, counts: Mapping[str, int]) -> Quiz:
-    """(Re)generate every item of a quiz from its text, here and now; earlier items are replaced."""
-    check_level_and_counts(level, counts)
-    generation_count(quiz=quiz)
-    generation_apply(quiz=quiz, level=level, counts=counts)
-    return quiz
-
-
-def quiz_create_from_article(*, teacher: AbstractBaseUser, article: Article, level: str,
-                             counts: Mapping[str, int]) -> Quiz:
-    """A new quiz from a saved article: the text is copied and saved first, then generated."""
-    quiz = quiz_create_draft(teacher=teacher, title=article.title, text=article.text, article=article)
-    return quiz_generate(quiz=quiz, level=level, counts=counts)
-
-
-def quiz_regenerate_kind(*, quiz: Quiz, section: str, kind: str, count: int) -> Quiz:
-    """Replace the items of one kind with freshly generated ones, here and now (edits to that kind are lost)."""
-    counts = {f"{section}:{kind}": count}
-    check_level_and_counts(quiz.level, counts)
-    generation_count(quiz=quiz)
-    generation_apply(quiz=quiz, level=quiz.level, counts=counts, only_kind=True)
-    return quiz
-
-
 def item_create(*, quiz: Quiz, section: str, kind: str, prompt: str, answer: str,
                 accepted: Sequence[str] = (), options: Sequence[str] = (), hint: str = "",
                 evidence: str = "", sentence_index: int = 0) -> Item:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from learnsite.lessons.services import article_create
-from learnsite.quizzes import services
+from learnsite.quizzes import jobs, services
 from learnsite.quizzes.generation import DEFAULT_COUNTS, drafts_from_pack
 from learnsite.quizzes.models import Item
 from quizgen.pack import ClozeItem, LessonPack, Question
@@ -50,8 +50,10 @@ def test_items_carry_their_evidence_sentence_and_accepted_answers():
 def generated_quiz(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         article = article_create(title="Moskau-Besuch", text=SEED.read_text(encoding="utf-8"))
-        quiz = services.quiz_create_from_article(teacher=make_teacher("gen"), article=article, level="B1",
-                                                 counts=DEFAULT_COUNTS)
+        quiz = services.quiz_create_draft(teacher=make_teacher("gen"), title=article.title, text=article.text,
+                                          article=article)
+        jobs.job_start(quiz=quiz, level="B1", counts=DEFAULT_COUNTS)
+        quiz.refresh_from_db()
         yield quiz
         quiz.teacher.delete()
         article.delete()
@@ -83,7 +85,7 @@ def test_regenerating_one_kind_leaves_the_others_alone(generated_quiz):
     wh = quiz.items.filter(kind="wh").first()
     services.item_update(item=wh, prompt="Von Hand geändert?", answer="ja", accepted=[], options=[])
     before_cloze = list(quiz.items.filter(section="cloze").values_list("pk", flat=True))
-    services.quiz_regenerate_kind(quiz=quiz, section="question", kind="wh", count=2)
+    jobs.job_start(quiz=quiz, level=quiz.level, counts={"question:wh": 2}, only_kind=True)
     assert list(quiz.items.filter(section="cloze").values_list("pk", flat=True)) == before_cloze
     assert quiz.items.filter(kind="wh").count() == 2
     assert not quiz.items.filter(prompt="Von Hand geändert?").exists()
