@@ -13,22 +13,17 @@ Prints the counts and lists every distractor the check would accept (there shoul
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 import time
 from pathlib import Path
+
+from corpus import DEFAULT_CORPUS, read_corpus
 
 from quizgen.answer_check import check_answer
 from quizgen.errors import InputError
 from quizgen.lesson_pack import make_pack
 
-DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "10kgnad-part1.csv"
 ASCII = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
-
-
-def read_corpus(path: Path) -> list[str]:
-    with path.open(encoding="utf-8", newline="") as fh:
-        return [row[1] for row in csv.reader(fh, delimiter=";", quotechar="'") if len(row) >= 2]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,7 +14,6 @@ redis-server (make test installs them).
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 import re
@@ -25,14 +24,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from corpus import DEFAULT_CORPUS, read_corpus
+
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "10kgnad-part1.csv"
 CELERY = Path(sys.executable).with_name("celery")
-
-
-def read_corpus(path: Path, limit: int) -> list[str]:
-    with path.open(encoding="utf-8", newline="") as fh:
-        return [row[1] for row in csv.reader(fh, delimiter=";", quotechar="'") if len(row) >= 2][:limit]
 
 
 def start_services(state: Path) -> dict[str, str]:

@@ -13,12 +13,13 @@ and the clause rules, no trained parts), for use while the trained pipeline is n
 from __future__ import annotations
 
 import argparse
-import csv
 import statistics
 import sys
 import time
 from collections import Counter
 from pathlib import Path
+
+from corpus import DEFAULT_CORPUS, read_corpus
 from typing import Callable
 
 from quizgen.analysis import Analysis
@@ -27,13 +28,7 @@ from quizgen.errors import InputError
 from quizgen.pack import ClozeItem
 from quizgen.vocabulary import build_vocabulary
 
-DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "10kgnad-part1.csv"
 FEW = 5
-
-
-def read_corpus(path: Path) -> list[str]:
-    with path.open(encoding="utf-8", newline="") as fh:
-        return [row[1] for row in csv.reader(fh, delimiter=";", quotechar="'") if len(row) >= 2]
 
 
 def _analyzer(baseline: bool) -> Callable[[str], Analysis]:

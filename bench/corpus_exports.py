@@ -13,7 +13,6 @@ exit status is 1 when anything crashed. The last line is a JSON summary.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 import time
@@ -21,18 +20,14 @@ import traceback
 from collections import Counter
 from pathlib import Path
 
+from corpus import DEFAULT_CORPUS, read_corpus
+
 from quizgen.errors import QuizgenError
 from quizgen.exports import EXPORT_FORMATS, ExportOptions, export_bytes
 from quizgen.lesson_pack import make_pack
 
-DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "10kgnad-part1.csv"
 # A fixed build time: the Anki deck is then the same on every run.
 OPTIONS = ExportOptions(timestamp=1_700_000_000)
-
-
-def read_corpus(path: Path) -> list[str]:
-    with path.open(encoding="utf-8", newline="") as fh:
-        return [row[1] for row in csv.reader(fh, delimiter=";", quotechar="'") if len(row) >= 2]
 
 
 def _where(exc: BaseException) -> str:

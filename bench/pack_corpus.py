@@ -12,25 +12,19 @@ with ``--sections``, cloze items and questions per article (the whole pack, slow
 from __future__ import annotations
 
 import argparse
-import csv
 import statistics
 import sys
 import time
 from collections import Counter
 from pathlib import Path
 
+from corpus import DEFAULT_CORPUS, read_corpus
+
 from quizgen.analyzer import analyze
 from quizgen.errors import QuizgenError
 from quizgen.lesson_pack import SECTION_BUILDERS, pack_from_analysis
 from quizgen.readability import text_level
 from quizgen.vocabulary import build_vocabulary
-
-DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "10kgnad-part1.csv"
-
-
-def read_corpus(path: Path) -> list[str]:
-    with path.open(encoding="utf-8", newline="") as fh:
-        return [row[1] for row in csv.reader(fh, delimiter=";", quotechar="'") if len(row) >= 2]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -19,20 +19,12 @@ estimates that share. Times are CPU seconds: on a shared machine wall time count
 from __future__ import annotations
 
 import argparse
-import csv
 import gc
 import json
 import sys
 import time
-from pathlib import Path
 
-DEFAULT_CSV = str(Path(__file__).resolve().parents[2] / "shared" / "corpus" / "10kgnad-part1.csv")
-
-
-def read_articles(path: str, limit: int) -> list[str]:
-    with open(path, encoding="utf-8", newline="") as handle:
-        rows = csv.reader(handle, delimiter=";", quotechar="'")
-        return [row[1] for row, _ in zip(rows, range(limit)) if len(row) > 1]
+from corpus import DEFAULT_CORPUS, read_corpus
 
 
 class CollectorTime:
@@ -62,10 +54,10 @@ class CollectorTime:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("articles", nargs="?", type=int, default=40)
-    parser.add_argument("--csv", default=DEFAULT_CSV)
+    parser.add_argument("--csv", default=DEFAULT_CORPUS)
     parser.add_argument("--level", default="B1")
     args = parser.parse_args()
-    texts = read_articles(args.csv, args.articles)
+    texts = read_corpus(args.csv, args.articles)
 
     start = time.perf_counter()
     from quizgen.analyzer import analyze

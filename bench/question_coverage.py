@@ -10,22 +10,16 @@ errors (there must be none), and with ``--show K`` the questions of K articles t
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 import time
 from collections import Counter
 from pathlib import Path
 
+from corpus import DEFAULT_CORPUS, read_corpus
+
 from quizgen.analyzer import analyze
 from quizgen.errors import InputError
 from quizgen.questions import build_questions, candidates
-
-DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "10kgnad-part1.csv"
-
-
-def read_corpus(path: Path) -> list[str]:
-    with path.open(encoding="utf-8", newline="") as fh:
-        return [row[1] for row in csv.reader(fh, delimiter=";", quotechar="'") if len(row) >= 2]
 
 
 def main(argv: list[str] | None = None) -> int:
