@@ -16,10 +16,8 @@ endpoint, requests/s, the 500s in the server log, and the answers acknowledged b
 with a verdict) against the Answer rows stored; the last line is the same figures as one JSON
 object. Exits 1 if a request failed or the stored count differs from the acknowledged one.
 
-The default temporary SQLite URL carries the options of the settings' embedded default
-(timeout=20, transaction_mode=IMMEDIATE, WAL). A bare sqlite:////path URL drops them, since
-settings.py hands DATABASE_URL to dj-database-url as it is; --database-url sqlite:////tmp/x.sqlite3
-measures that (with many gunicorn threads it answers some requests 500 "database is locked").
+A SQLite URL gets the options of the settings' embedded default (timeout=20,
+transaction_mode=IMMEDIATE, WAL): settings.py adds them to any sqlite:// DATABASE_URL.
 """
 
 from __future__ import annotations
@@ -43,14 +41,12 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from corpus import SHARED_DIR
+
 ROOT = Path(__file__).resolve().parents[1]
 VENV_BIN = Path(sys.executable).parent
 LOCUSTFILE = ROOT / "bench" / "locustfile_quiz.py"
-SHARED_DIR = Path(os.environ.get("QUIZGEN_SHARED_DIR") or ROOT.parent / "shared")
 SEED = SHARED_DIR / "seed" / "moskau-besuch.txt"
-# The options of the embedded default in settings.py, as dj-database-url reads them from a URL.
-SQLITE_OPTIONS = ("?timeout=20&transaction_mode=IMMEDIATE"
-                  "&init_command=PRAGMA%20journal_mode%3DWAL%3B%20PRAGMA%20synchronous%3DNORMAL%3B")
 
 SENTENCE_1 = ("Präsident Wladimir Putin kündigte am Mittwoch bei einem Moskau-Besuch des chinesischen "
               "Top-Diplomaten Wang Yi an, dass Staatschef Xi Jinping Russland besuchen werde.")
@@ -239,7 +235,7 @@ def main(argv: list[str] | None = None) -> int:
                     sqlite_made = None
                     raise SystemExit(f"{db_url} exists: name a new file, the bench migrates a fresh database")
         else:
-            db_url = f"sqlite:///{tmp / 'bench.sqlite3'}{SQLITE_OPTIONS}"
+            db_url = f"sqlite:///{tmp / 'bench.sqlite3'}"
             db_kind = "sqlite-default-options"
             db_label = "temporary SQLite file with the default's options (timeout 20 s, IMMEDIATE, WAL)"
         # Production settings (README "Production") except TLS: on loopback there is no proxy to end it,
