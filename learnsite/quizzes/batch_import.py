@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
@@ -50,7 +50,7 @@ def batch_create(*, teacher: AbstractBaseUser, sources: Iterable[ArticleSource],
     for record in sources:
         job = None
         if taken >= limit:
-            record = ArticleSource(name=record.name, text=None, source=record.source or record.name, error=_(
+            record = replace(record, text=None, error=_(
                 "Over the limit of %(n)d articles in one batch: import it in a second batch, or ask the site's "
                 "administrator to run manage.py import_articles.") % {"n": limit})
         elif not record.error:
@@ -62,7 +62,7 @@ def batch_create(*, teacher: AbstractBaseUser, sources: Iterable[ArticleSource],
                 taken += 1
                 job = jobs.job_start(quiz=quiz, level=record.level or level, counts=counts, batch=batch)
             except QuizgenError as exc:
-                record = ArticleSource(name=record.name, text=None, source=record.source, error=explain(exc))
+                record = replace(record, text=None, error=explain(exc))
         if record.error:
             batch.skipped.append({"name": record.source or record.name, "reason": record.error})
             batch.save(update_fields=["skipped"])  # shown on the batch page while the import goes on

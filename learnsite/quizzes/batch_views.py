@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -49,5 +51,5 @@ def batch_detail(request: HttpRequest, batch_id: int) -> HttpResponse:
 def batch_status(request: HttpRequest, batch_id: int) -> JsonResponse:
     batch = selectors.get_batch_for_teacher(request.user, batch_id)
     progress = batch_import.batch_progress(batch)
-    return JsonResponse({**progress.__dict__, "finished": progress.finished, "percent": progress.percent,
+    return JsonResponse({**asdict(progress), "finished": progress.finished, "percent": progress.percent,
                          "skipped_articles": batch.skipped}, headers={"Cache-Control": "no-store"})
