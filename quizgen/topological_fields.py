@@ -109,8 +109,10 @@ def _split_coordination(doc: Doc, seg: list[int]) -> list[tuple[list[int], bool]
         nxt = doc[seg[k + 1]]
         prev = doc[seg[k - 1]]
         right_content = right
+        # "und deren/der ..." opens a second relative clause only after a first one (der X tat und
+        # den Y mochte); after a main clause it is a noun phrase (über A und deren Tochter B).
         if (
-            nxt.tag_ in ("KOUS", "KOUI") or nxt.tag_ in REL_TAGS
+            nxt.tag_ in ("KOUS", "KOUI") or (nxt.tag_ in REL_TAGS and _opens_subordinate(doc, left))
             or (_has_finite(doc, left) and _finite_before_next_kon(doc, right))
             or (prev.tag_ in VERBAL and prev.tag_ != "PTKZU" and any(doc[i].tag_ in NONFINITE | FINITE for i in right_content))
         ):
@@ -118,6 +120,14 @@ def _split_coordination(doc: Doc, seg: list[int]) -> list[tuple[list[int], bool]
             start = k + 1
     parts.append((seg[start:], bool(parts)))
     return [(p, c) for p, c in parts if p]
+
+
+def _opens_subordinate(doc: Doc, part: list[int]) -> bool:
+    """Whether the part starts like a subordinate clause: a subordinator or a relative pronoun (after a preposition)."""
+    first = doc[part[0]]
+    if first.tag_ in ("APPR", "APPRART") and len(part) > 1:
+        first = doc[part[1]]
+    return first.tag_ in REL_TAGS or first.tag_ in ("KOUS", "PWS", "PWAV")
 
 
 def _finite_before_next_kon(doc: Doc, right: list[int]) -> bool:

@@ -151,3 +151,18 @@ def test_clauses_survive_doc_serialisation(nlp: Language) -> None:
     restored = Doc(nlp.vocab).from_bytes(doc.to_bytes())
     assert restored._.clauses == doc._.clauses
     assert [p.text for p in restored._.clauses[0].acc_objects] == ["den Ball"]
+
+
+def test_und_deren_after_a_main_clause_is_a_noun_phrase_not_a_relative_clause(nlp: Language) -> None:
+    """From a corpus article: the split left 'Wer hat über die Pfeiffer HandelsgmbH?' as a question."""
+    (clause,) = analyse(nlp, "Das/ART/der Gericht/NN/Gericht hat/VAFIN/haben über/APPR/über die/ART/der "
+                             "Firma/NN/Firma und/KON/und deren/PRELAT/der Tochter/NN/Tochter eine/ART/ein "
+                             "Buße/NN/Buße verhängt/VVPP/verhängen ./$./.")
+    assert clause.kind == "main" and clause.verb_lemma == "verhängen"
+
+
+def test_und_der_after_a_relative_clause_opens_a_second_one(nlp: Language) -> None:
+    clauses = analyse(nlp, "Er/PPER/er kennt/VVFIN/kennen den/ART/der Mann/NN/Mann ,/$,/, der/PRELS/der "
+                           "das/ART/der Haus/NN/Haus kaufte/VVFIN/kaufen und/KON/und den/PRELS/der "
+                           "alle/PIS/alle mögen/VVFIN/mögen ./$./.")
+    assert [c.verb_lemma for c in clauses] == ["kennen", "kaufen", "mögen"]
