@@ -7,18 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from quizgen.pack import LEVELS
 
 from learnsite.quizzes.generation import DEFAULT_COUNTS, MAX_PER_KIND
-
-KIND_LABELS = {
-    "cloze:open": _("Cloze: typed gaps"),
-    "cloze:choice": _("Cloze: choose the word"),
-    "cloze:wordbank": _("Cloze: word bank"),
-    "cloze:article": _("Cloze: articles"),
-    "cloze:ending": _("Cloze: endings"),
-    "cloze:verbform": _("Cloze: verb forms"),
-    "question:wh": _("Questions: W-questions (typed)"),
-    "question:truefalse": _("Questions: true or false"),
-    "question:choice": _("Questions: a/b/c"),
-}
+from learnsite.quizzes.models import KIND_LABELS
 
 
 class NewTextForm(forms.Form):

@@ -17,6 +17,18 @@ CLASS_CODE_LENGTH = 6
 
 CLOZE_KINDS = ("open", "choice", "wordbank", "article", "ending", "verbform")
 QUESTION_KINDS = ("wh", "truefalse", "choice")
+#: "section:kind" -> what teachers read (the generate form, the item badges)
+KIND_LABELS = {
+    "cloze:open": _("Cloze: typed gaps"),
+    "cloze:choice": _("Cloze: choose the word"),
+    "cloze:wordbank": _("Cloze: word bank"),
+    "cloze:article": _("Cloze: articles"),
+    "cloze:ending": _("Cloze: endings"),
+    "cloze:verbform": _("Cloze: verb forms"),
+    "question:wh": _("Questions: W-questions (typed)"),
+    "question:truefalse": _("Questions: true or false"),
+    "question:choice": _("Questions: a/b/c"),
+}
 
 
 def new_share_token() -> str:
@@ -94,6 +106,10 @@ class Item(models.Model):
         if self.section == self.Section.CLOZE and self.kind == "wordbank":
             return [part.strip() for part in self.answer.split("|")]
         return [self.answer]
+
+    @property
+    def kind_label(self) -> str:
+        return str(KIND_LABELS.get(f"{self.section}:{self.kind}", f"{self.get_section_display()} · {self.kind}"))
 
 
 class GenerationRun(models.Model):

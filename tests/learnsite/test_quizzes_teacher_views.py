@@ -249,3 +249,11 @@ def test_the_teacher_can_make_capitalisation_count_on_a_typed_item(teacher_clien
     attempt = services.attempt_start(quiz=quiz, learner_name="Ada")
     answer = services.answer_submit(attempt=attempt, item=gap, given=["außenminister"])
     assert not answer.correct and answer.note == "capitalisation_matters"
+
+
+def test_item_badges_name_the_kind_in_the_teachers_language(client):
+    quiz = make_quiz(make_teacher("frau_weber"))
+    client.force_login(quiz.teacher)
+    page = client.get(reverse("quizzes:review", kwargs={"quiz_id": quiz.pk}), HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    assert "Lückentext: Lücken tippen" in page and "Fragen: richtig oder falsch" in page
+    assert "· open" not in page and "· truefalse" not in page
