@@ -23,8 +23,8 @@ def main() -> int:
     texts = read_corpus(args.csv, args.articles)
 
     start = time.perf_counter()
-    from quizgen.analyzer import analyze
-    from quizgen.pipeline import load_pipeline
+    from quizgen.nlp.analyze import analyze
+    from quizgen.nlp.pipeline import load_pipeline
 
     nlp = load_pipeline()
     analyze(texts[0][:200])  # HanTa loads its model on first use

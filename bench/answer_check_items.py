@@ -19,9 +19,9 @@ from pathlib import Path
 
 from corpus import DEFAULT_CORPUS, read_corpus
 
-from quizgen.answer_check import check_answer
+from quizgen.lesson.answer_check import check_answer
 from quizgen.errors import InputError
-from quizgen.lesson_pack import make_pack
+from quizgen.lesson.make import make_pack
 
 ASCII = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
 

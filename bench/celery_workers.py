@@ -65,7 +65,7 @@ def stop_workers(workers: list[tuple[subprocess.Popen, Path]]) -> None:
 
 def run_batch(texts: list[str], level: str) -> tuple[float, dict[str, int]]:
     from django.contrib.auth.models import User
-    from quizgen.batch_sources import ArticleSource
+    from quizgen.text.batch_sources import ArticleSource
 
     from learnsite.quizzes import batch_import
     from learnsite.quizzes.generation import DEFAULT_COUNTS

@@ -26,22 +26,22 @@ from quizgen.analysis import Analysis
 from quizgen.cloze import build_cloze
 from quizgen.errors import InputError
 from quizgen.pack import ClozeItem
-from quizgen.vocabulary import build_vocabulary
+from quizgen.lesson.vocabulary import build_vocabulary
 
 FEW = 5
 
 
 def _analyzer(baseline: bool) -> Callable[[str], Analysis]:
     if not baseline:
-        from quizgen.analyzer import analyze
+        from quizgen.nlp.analyze import analyze
 
         return analyze
     import spacy
 
-    import quizgen.clause_component  # noqa: F401  (registers quizgen_clauses)
-    import quizgen.hanta_component  # noqa: F401  (registers quizgen_hanta)
-    from quizgen.input_checks import check_text
-    from quizgen.pipeline import doc_to_analysis
+    import quizgen.nlp.clauses.component  # noqa: F401  (registers quizgen_clauses)
+    import quizgen.nlp.hanta_component  # noqa: F401  (registers quizgen_hanta)
+    from quizgen.text.checks import check_text
+    from quizgen.nlp.pipeline import doc_to_analysis
 
     nlp = spacy.blank("de")
     nlp.add_pipe("sentencizer")

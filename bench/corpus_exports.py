@@ -24,7 +24,7 @@ from corpus import DEFAULT_CORPUS, read_corpus
 
 from quizgen.errors import QuizgenError
 from quizgen.exports import EXPORT_FORMATS, ExportOptions, export_bytes
-from quizgen.lesson_pack import make_pack
+from quizgen.lesson.make import make_pack
 
 # A fixed build time: the Anki deck is then the same on every run.
 OPTIONS = ExportOptions(timestamp=1_700_000_000)

@@ -20,11 +20,11 @@ from pathlib import Path
 
 from corpus import DEFAULT_CORPUS, read_corpus
 
-from quizgen.analyzer import analyze
+from quizgen.nlp.analyze import analyze
 from quizgen.errors import QuizgenError
-from quizgen.lesson_pack import SECTION_BUILDERS, pack_from_analysis
-from quizgen.readability import text_level
-from quizgen.vocabulary import build_vocabulary
+from quizgen.lesson.make import SECTION_BUILDERS, pack_from_analysis
+from quizgen.lesson.readability import text_level
+from quizgen.lesson.vocabulary import build_vocabulary
 
 
 def main(argv: list[str] | None = None) -> int:

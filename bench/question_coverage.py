@@ -17,7 +17,7 @@ from pathlib import Path
 
 from corpus import DEFAULT_CORPUS, read_corpus
 
-from quizgen.analyzer import analyze
+from quizgen.nlp.analyze import analyze
 from quizgen.errors import InputError
 from quizgen.questions import build_questions, candidates
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from quizgen.analysis import Analysis, Clause, Entity, NounInfo, Phrase, Sentence, Token
-from quizgen.analyzer import analyze
+from quizgen.nlp.analyze import analyze
 from quizgen.errors import QuizgenError
 
 __version__ = "0.1.0"

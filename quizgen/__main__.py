@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 from quizgen.errors import QuizgenError
-from quizgen.exports.command import register_export
-from quizgen.make_command import register_make
+from quizgen.cli.export import register_export
+from quizgen.cli.make import register_make
 
 
 def _read_text(path: str) -> str:
@@ -24,8 +24,8 @@ def _read_text(path: str) -> str:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from quizgen.analysis_report import render_analysis
-    from quizgen.analyzer import analyze
+    from quizgen.cli.analysis_report import render_analysis
+    from quizgen.nlp.analyze import analyze
 
     analysis = analyze(_read_text(args.file))
     if args.json:

@@ -24,7 +24,7 @@ class VocabEntry:
     gloss: str | None  # English; None means the glossary has none
     gloss_note: str | None  # "sense uncertain", "no gloss in the glossary" ...
     zipf: float  # wordfreq Zipf frequency of the lemma
-    cefr: str  # estimated level, see quizgen.cefr_estimate
+    cefr: str  # estimated level, see quizgen.german.cefr_estimate
     band: int  # frequency band 1 (most frequent) .. 5
     count: int  # occurrences in the text
     example: str  # first sentence it occurs in, the occurrence marked **like this**

@@ -11,8 +11,8 @@ import time
 
 
 def preload() -> float:
-    """Load everything a lesson pack reads (quizgen.lesson_pack.preload); returns the seconds taken."""
-    from quizgen.lesson_pack import preload as load_and_freeze
+    """Load everything a lesson pack reads (quizgen.lesson.make.preload); returns the seconds taken."""
+    from quizgen.lesson.make import preload as load_and_freeze
 
     start = time.perf_counter()
     load_and_freeze()
@@ -21,6 +21,6 @@ def preload() -> float:
 
 def load_counts() -> dict[str, int]:
     """How many times this process has loaded the spaCy pipeline (1 after any analysis)."""
-    from quizgen.pipeline import load_pipeline
+    from quizgen.nlp.pipeline import load_pipeline
 
     return {"pipeline": load_pipeline.cache_info().misses}

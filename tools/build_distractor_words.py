@@ -1,6 +1,6 @@
 """Build quizgen/data/distractor_words.tsv: common German lemmas per part of speech.
 
-Distractors for choice cloze items are drawn from these lists (quizgen.distractors). Each
+Distractors for choice cloze items are drawn from these lists (quizgen.lesson.distractors). Each
 lemma is checked to be a real word of its class, not just a frequent string:
 
 - NOUN: lemmas of the noun lexicon (german-nouns) with a wordfreq Zipf of at least 2.5;
@@ -22,7 +22,7 @@ import ablaut
 import wordfreq
 from HanTa import HanoverTagger
 
-from quizgen.noun_lexicon import all_noun_lemmas, noun_forms, noun_gender
+from quizgen.german.nouns import all_noun_lemmas, noun_forms, noun_gender
 
 TOP_N = 60000
 MIN_NOUN_ZIPF = 2.5

@@ -13,7 +13,7 @@ and phrases, which we drop. For every headword a learner is likely to meet (word
 qualifies) we keep up to MAX_SENSES senses, each with its part of speech, its domain labels
 ([pol.], [mil.] ...) and a prior score. The prior prefers senses where the word is the first
 German alternative, whose English is a common English word (wordfreq, English) and that carry
-no register label such as [obs.] or [slang]; quizgen.glossary adds the article's domains at
+no register label such as [obs.] or [slang]; quizgen.german.glossary adds the article's domains at
 run time.
 """
 
@@ -31,7 +31,7 @@ from wordfreq import zipf_frequency
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from quizgen.noun_lexicon import all_noun_lemmas, noun_forms  # noqa: E402
+from quizgen.german.nouns import all_noun_lemmas, noun_forms  # noqa: E402
 
 DEFAULT_SOURCE = Path("/usr/share/trans/de-en")
 MIN_ZIPF = 2.7  # other words
@@ -44,7 +44,7 @@ CUE_MIN_ZIPF = 3.0  # rarer words never turn up in news
 CUE_MAX_ZIPF = 5.0  # more frequent ones (wird, dass, lassen) point nowhere
 MAX_PRIOR_GAP = 2.5  # senses this far below the best one are dropped
 
-#: Ding part-of-speech marks -> UPOS-like classes used by quizgen.glossary
+#: Ding part-of-speech marks -> UPOS-like classes used by quizgen.german.glossary
 POS_CLASSES = {
     "m": "NOUN", "f": "NOUN", "n": "NOUN", "pl": "NOUN", "mf": "NOUN",
     "v": "VERB", "vt": "VERB", "vi": "VERB", "vr": "VERB", "vti": "VERB",

@@ -19,11 +19,11 @@ from spacy.tokens import Doc
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import quizgen.hanta_component  # noqa: E402,F401
-from quizgen import noun_lexicon  # noqa: E402
-from quizgen.clause_roles import assign_roles  # noqa: E402
-from quizgen.clause_verbs import analyze_verbs  # noqa: E402
-from quizgen.topological_fields import fill_fields, segment_sentence  # noqa: E402
+import quizgen.nlp.hanta_component  # noqa: E402,F401
+from quizgen.german import nouns as noun_lexicon  # noqa: E402
+from quizgen.nlp.clauses.roles import assign_roles  # noqa: E402
+from quizgen.nlp.clauses.verbs import analyze_verbs  # noqa: E402
+from quizgen.nlp.clauses.fields import fill_fields, segment_sentence  # noqa: E402
 
 
 def read_sentences(path: str) -> list[list[list[str]]]:

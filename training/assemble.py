@@ -3,7 +3,7 @@
 sentencizer -> quizgen_hanta (with the learned rules) -> tok2vec, morphologizer, parser (sourced
 from the UD model) -> ner (sourced from the GermEval model, with its own inline tok2vec) ->
 quizgen_ner_rules (learned gazetteer, streets, first names) -> quizgen_aux_or_verb (AUX or VERB for VA*/VM* verbs, by their relation).
-Rule components other modules add come after these, in quizgen.pipeline.load_pipeline().
+Rule components other modules add come after these, in quizgen.nlp.pipeline.load_pipeline().
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import spacy
 
-from quizgen.hanta_component import HantaRules
+from quizgen.nlp.hanta_component import HantaRules
 
 META = {
     "name": "quizgen_de",
@@ -64,7 +64,7 @@ def assemble(rules: Path, gazetteer: Path, parser_dir: Path, ner_dir: Path, out:
 if __name__ == "__main__":
     if len(sys.argv) != 6:
         sys.exit("usage: python training/assemble.py RULES.json GAZETTEER.json PARSER_MODEL NER_MODEL OUT_DIR")
-    import quizgen.hanta_component  # noqa: F401  (registers the factories)
-    import quizgen.ner_rules  # noqa: F401
+    import quizgen.nlp.hanta_component  # noqa: F401  (registers the factories)
+    import quizgen.nlp.ner_rules  # noqa: F401
 
     assemble(*(Path(a) for a in sys.argv[1:]))

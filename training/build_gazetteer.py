@@ -12,8 +12,8 @@ import json
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from quizgen.corpus_formats import bio_spans, read_germeval
-from quizgen.ner_rules import MAX_NGRAM
+from quizgen.nlp.corpus_formats import bio_spans, read_germeval
+from quizgen.nlp.ner_rules import MAX_NGRAM
 
 
 def learn(files: list[Path], min_count: int, min_share: float) -> dict[str, str]:

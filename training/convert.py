@@ -5,7 +5,7 @@ Usage: python training/convert.py DATA_DIR OUT_DIR
 Training sentences with contractions (``am`` = ``an dem``) are added a second time as raw
 text tokenises them. The split is by position (every 8th UD sentence, every 10th GermEval sentence held out), so it is
 the same on every machine. The held-out sentences are also written back in their own formats,
-for ``python -m quizgen.evaluate``; nothing trained for the reported figures sees them.
+for ``python -m quizgen.nlp.evaluate``; nothing trained for the reported figures sees them.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from spacy.tokens import Doc, DocBin
 from spacy.training import biluo_tags_to_spans, iob_to_biluo
 from spacy.vocab import Vocab
 
-from quizgen.corpus_formats import NERSentence, UDSentence, read_conllu, read_germeval
+from quizgen.nlp.corpus_formats import NERSentence, UDSentence, read_conllu, read_germeval
 
 UD_FILES = {"gsd": "ud-german/de_gsd-ud-dev.conllu", "pud": "ud-german/de_pud-ud-test.conllu"}
 NER_FILES = {"dev": "germeval2014/NER-de-dev.tsv", "test1": "germeval2014/NER-de-test-part1.tsv"}

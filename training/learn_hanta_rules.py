@@ -15,10 +15,10 @@ import json
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from quizgen.corpus_formats import UDSentence, read_conllu
-from quizgen.hanta_component import HantaRules, analyse_words, load_hanta
-from quizgen.lemma_rules import fix_lemma
-from quizgen.stts import hanta_to_stts, same_stts
+from quizgen.nlp.corpus_formats import UDSentence, read_conllu
+from quizgen.nlp.hanta_component import HantaRules, analyse_words, load_hanta
+from quizgen.nlp.lemma_rules import fix_lemma
+from quizgen.nlp.stts import hanta_to_stts, same_stts
 
 
 def gold_stts(tag: str) -> str:

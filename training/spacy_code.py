@@ -1,3 +1,3 @@
 """Passed to ``spacy train --code``: registers the quizgen components the configs use."""
 
-import quizgen.hanta_component  # noqa: F401
+import quizgen.nlp.hanta_component  # noqa: F401

@@ -1,6 +1,6 @@
 """Batch import: many articles at once, each a draft quiz with its own generation job.
 
-The articles come as quizgen.batch_sources records (uploaded files, a list of web addresses, a
+The articles come as quizgen.text.batch_sources records (uploaded files, a list of web addresses, a
 CSV of articles). An article that cannot be used (an unreadable file, a bad row, a page that
 does not load, a text that is not German) is recorded in ``ImportBatch.skipped`` with the
 reason, and the batch goes on. A generation that fails is a failed job with its reason.
@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils.translation import gettext as _
-from quizgen.batch_sources import ArticleSource, fetch_source
+from quizgen.text.batch_sources import ArticleSource, fetch_source
 from quizgen.errors import QuizgenError
 
 from learnsite.quizzes import jobs, services, text_sources

@@ -7,7 +7,7 @@ from dataclasses import asdict
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from quizgen.batch_sources import read_csv_articles, read_url_list
+from quizgen.text.batch_sources import read_csv_articles, read_url_list
 from quizgen.errors import QuizgenError
 
 from learnsite.quizzes import batch_import, selectors

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from learnsite.quizzes.models import Answer, Item
 
-# The keys of quizgen.answer_check.NOTES, in the interface language.
+# The keys of quizgen.lesson.answer_check.NOTES, in the interface language.
 NOTE_TEXTS = {
     "accepted": _("The text itself has: %(expected)s"),
     "umlaut_spelling": _("With umlauts it is spelled: %(expected)s"),

@@ -37,7 +37,7 @@ class ItemDraft:
     generated_id: str
 
 
-#: ``progress(step, fraction_done)``, as quizgen.lesson_pack.make_pack calls it
+#: ``progress(step, fraction_done)``, as quizgen.lesson.make.make_pack calls it
 ProgressCallback = Callable[[str, float], None]
 
 
@@ -45,10 +45,10 @@ def run_make_pack(*, text: str, title: str, level: str, counts: Mapping[str, int
                   progress: ProgressCallback | None = None) -> LessonPack:
     """Generate the lesson pack; imported late so the site starts without the NLP pipeline."""
     try:
-        from quizgen.lesson_pack import make_pack
+        from quizgen.lesson.make import make_pack
     except ImportError as exc:
         raise PipelineError(
-            "Generation is not installed on this server (quizgen.lesson_pack is missing). "
+            "Generation is not installed on this server (quizgen.lesson.make is missing). "
             "Tell the site's administrator; your text is saved."
         ) from exc
     # Ask for more questions than wanted: the builder mixes kinds, the counts pick per kind.

@@ -12,8 +12,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from quizgen.answer_check import check_answer
-from quizgen.input_checks import check_text
+from quizgen.lesson.answer_check import check_answer
+from quizgen.text.checks import check_text
 from quizgen.pack import LEVELS
 
 from learnsite.lessons.models import Article

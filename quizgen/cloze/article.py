@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from quizgen.cloze.base import GAP, Candidate, ClozeContext, gapped, item_id, match_case, shuffled
 from quizgen.cloze.noun_phrases import noun_phrases, phrase_features
-from quizgen.inflection import DEFINITE, DEFINITE_FORMS, INDEFINITE, INDEFINITE_FORMS
+from quizgen.german.inflection import DEFINITE, DEFINITE_FORMS, INDEFINITE, INDEFINITE_FORMS
 from quizgen.pack import ClozeItem
 
 

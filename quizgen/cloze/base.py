@@ -80,7 +80,7 @@ class ClozeContext:
     def domains(self) -> frozenset[str]:
         """The article's subject domains (pol., mil. ...) from the glossary, if installed."""
         try:
-            from quizgen.glossary import article_domains
+            from quizgen.german.glossary import article_domains
         except ImportError:
             return frozenset()
         return frozenset(article_domains(frozenset(t.lemma for t in self.analysis.tokens)))
@@ -89,7 +89,7 @@ class ClozeContext:
         """Domains (mil., sport ...) of the sentence's content words: a distractor from one of
         them may fit the sentence's meaning."""
         try:
-            from quizgen.glossary import senses_of
+            from quizgen.german.glossary import senses_of
         except ImportError:
             return frozenset()
         found: set[str] = set()
@@ -114,7 +114,7 @@ class ClozeContext:
 
 def _glossary_lookup(lemma: str, pos: str) -> str | None:
     try:
-        from quizgen.glossary import gloss  # optional: package data of the vocabulary module
+        from quizgen.german.glossary import gloss  # optional: package data of the vocabulary module
     except ImportError:
         return None
     found = gloss(lemma, pos)

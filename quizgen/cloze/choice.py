@@ -1,6 +1,6 @@
 """``choice``: pick the word of the text among three distractors that fit the grammar.
 
-Distractors come from quizgen.distractors: same part of speech and inflection, similar
+Distractors come from quizgen.lesson.distractors: same part of speech and inflection, similar
 frequency and length, none of them a word of this text. Only nouns are asked: read with a
 teacher's eye, adjective distractors were often right as well (eine überraschende / umfassende
 Partnerschaft, nützliche / gewisse Chancen), since almost any adjective can modify a noun.
@@ -13,8 +13,8 @@ import functools
 from quizgen.analysis import Analysis
 from quizgen.cloze.base import GAP, Candidate, ClozeContext, Pending, gapped, item_id, shuffled
 from quizgen.cloze.content_gaps import WordGap, content_gaps
-from quizgen.distractors import noun_distractors
-from quizgen.inflection import noun_lemma
+from quizgen.lesson.distractors import noun_distractors
+from quizgen.german.inflection import noun_lemma
 from quizgen.pack import ClozeItem
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from quizgen.analysis import Analysis
 from quizgen.cloze.base import ClozeContext, is_plain_word
 from quizgen.cloze.noun_phrases import NounPhrase, noun_phrases, phrase_features
-from quizgen.inflection import (
+from quizgen.german.inflection import (
     ALL_FEATURES,
     Feature,
     adjective_ending,
@@ -25,7 +25,7 @@ from quizgen.inflection import (
     noun_lemma,
     split_adjective_ending,
 )
-from quizgen.noun_lexicon import noun_forms, noun_gender
+from quizgen.german.nouns import noun_forms, noun_gender
 
 ORDINALS = frozenset("erst zweit dritt viert fünft sechst siebt acht neunt zehnt letzt nächst".split())
 # Tagged ADJA but determiners or quantifiers: no content word to learn (der ___ Sache: einen).

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from quizgen.cloze.base import GAP, Candidate, ClozeContext, gapped, item_id
 from quizgen.cloze.noun_phrases import noun_phrases, phrase_features
-from quizgen.inflection import (
+from quizgen.german.inflection import (
     ENDINGS,
     adjective_ending,
     features_of_determiner,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from quizgen.analysis import Analysis
-from quizgen.inflection import (
+from quizgen.german.inflection import (
     Feature,
     adjective_ending,
     features_of_determiner,

@@ -13,8 +13,8 @@ import functools
 
 from quizgen.cloze.base import GAP, LOW_LEVELS, Candidate, ClozeContext, gapped, item_id
 from quizgen.cloze.content_gaps import content_gaps
-from quizgen.distractors import candidate_words, zipf
-from quizgen.inflection import noun_lemma
+from quizgen.lesson.distractors import candidate_words, zipf
+from quizgen.german.inflection import noun_lemma
 from quizgen.pack import ClozeItem
 
 COMMON_ZIPF = 4.5

@@ -12,8 +12,8 @@ import functools
 from quizgen.cloze.base import GAP, Candidate, ClozeContext, Pending, gapped, item_id, shuffled
 from quizgen.cloze.choice import excluded_words
 from quizgen.cloze.content_gaps import WordGap, content_gaps, fits
-from quizgen.distractors import noun_distractors
-from quizgen.inflection import noun_lemma
+from quizgen.lesson.distractors import noun_distractors
+from quizgen.german.inflection import noun_lemma
 from quizgen.pack import ClozeItem
 
 WINDOW = 4  # sentences per paragraph item

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from learnsite.lessons.demo_article import read_demo_article
 from learnsite.lessons.models import Article
 from learnsite.lessons.services import demo_article_load
-from quizgen.input_checks import check_text
+from quizgen.text.checks import check_text
 
 pytestmark = pytest.mark.django_db
 

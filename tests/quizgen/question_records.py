@@ -12,11 +12,11 @@ import functools
 import spacy
 from spacy.language import Language
 
-import quizgen.clause_component  # noqa: F401  (registers quizgen_clauses)
-import quizgen.hanta_component  # noqa: F401
+import quizgen.nlp.clauses.component  # noqa: F401  (registers quizgen_clauses)
+import quizgen.nlp.hanta_component  # noqa: F401
 from quizgen.analysis import Analysis, Clause, Phrase, Sentence, Token
-from quizgen.input_checks import check_text
-from quizgen.pipeline import doc_to_analysis
+from quizgen.text.checks import check_text
+from quizgen.nlp.pipeline import doc_to_analysis
 
 
 @functools.lru_cache(maxsize=1)

@@ -1,10 +1,10 @@
-"""Behaviour of the forgiving answer check (quizgen.answer_check)."""
+"""Behaviour of the forgiving answer check (quizgen.lesson.answer_check)."""
 
 from __future__ import annotations
 
 import pytest
 
-from quizgen.answer_check import AnswerVerdict, check_answer, damerau_levenshtein, note_text
+from quizgen.lesson.answer_check import AnswerVerdict, check_answer, damerau_levenshtein, note_text
 
 
 def test_a_letter_perfect_answer_is_right_and_exact():

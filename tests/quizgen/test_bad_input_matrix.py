@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from quizgen.__main__ import main
-from quizgen.analyzer import analyze
+from quizgen.nlp.analyze import analyze
 from quizgen.errors import (
     BinaryInputError,
     EmptyTextError,
@@ -28,8 +28,8 @@ from quizgen.errors import (
     QuizgenError,
     TextTooLongError,
 )
-from quizgen.input_checks import check_text
-from quizgen.lesson_pack import make_pack
+from quizgen.text.checks import check_text
+from quizgen.lesson.make import make_pack
 from quizgen.pack import LessonPack
 
 from tests.shared_data import SEED  # noqa: E402

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from quizgen.__main__ import main
-from quizgen.article_fetching import USER_AGENT, fetch_article
-from quizgen.batch_sources import (
+from quizgen.text.fetching import USER_AGENT, fetch_article
+from quizgen.text.batch_sources import (
     ArticleSource,
     fetch_source,
     iter_sources,

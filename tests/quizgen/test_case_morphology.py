@@ -5,8 +5,8 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from quizgen import case_morphology as cm
-from quizgen.clause_phrases import PhraseChunker
+from quizgen.german import case_morphology as cm
+from quizgen.nlp.clauses.phrases import PhraseChunker
 
 
 def readings(mask: int) -> set[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from wordfreq import zipf_frequency
 
-from quizgen.cefr_estimate import ESTIMATE_NOTE, cefr_from_zipf, estimate_level, is_above
+from quizgen.german.cefr_estimate import ESTIMATE_NOTE, cefr_from_zipf, estimate_level, is_above
 from quizgen.pack import LEVELS
 
 

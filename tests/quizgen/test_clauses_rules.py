@@ -7,7 +7,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-import quizgen.clause_component  # noqa: F401
+import quizgen.nlp.clauses.component  # noqa: F401
 from quizgen.analysis import Clause
 
 

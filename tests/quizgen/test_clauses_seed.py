@@ -13,8 +13,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-import quizgen.clause_component  # noqa: F401
-import quizgen.hanta_component  # noqa: F401
+import quizgen.nlp.clauses.component  # noqa: F401
+import quizgen.nlp.hanta_component  # noqa: F401
 from quizgen.analysis import Clause
 
 from tests.shared_data import SEED  # noqa: E402
@@ -136,7 +136,7 @@ def test_noun_phrase_case_is_written_to_every_token(seed: Doc) -> None:
 
 @pytest.mark.slow
 def test_analyze_fills_clauses_with_the_shipped_pipeline() -> None:
-    from quizgen.analyzer import analyze
+    from quizgen.nlp.analyze import analyze
 
     analysis = analyze(SEED.read_text(encoding="utf-8"))
     demand = [c for c in analysis.clauses if c.verb_lemma == "fordern"][0]

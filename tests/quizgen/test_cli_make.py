@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from quizgen.__main__ import main
-from quizgen.article_extraction import extract_article
+from quizgen.text.extraction import extract_article
 from quizgen.errors import ExtractionError
 
 from tests.shared_data import SEED  # noqa: E402
@@ -71,16 +71,16 @@ def test_a_bug_on_one_article_is_named_and_the_batch_goes_on(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # No real input is known to hit a bug, so one is injected for a single article.
-    import quizgen.lesson_pack
+    import quizgen.lesson.make
 
-    real = quizgen.lesson_pack.make_pack
+    real = quizgen.lesson.make.make_pack
 
     def flaky(text: str, **kwargs):  # type: ignore[no-untyped-def]
         if "Absturz" in text:
             raise RuntimeError("boom")
         return real(text, **kwargs)
 
-    monkeypatch.setattr(quizgen.lesson_pack, "make_pack", flaky)
+    monkeypatch.setattr(quizgen.lesson.make, "make_pack", flaky)
     (tmp_path / "a.txt").write_text("Der Absturz des Servers legte die Stadt lahm.", encoding="utf-8")
     (tmp_path / "b.txt").write_text("Die Stadt baut eine neue Brücke über den Fluss.", encoding="utf-8")
     code = main(["make", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--out", str(tmp_path / "out")])

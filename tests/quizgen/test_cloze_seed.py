@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 import spacy
 
-import quizgen.clause_component  # noqa: F401  (registers quizgen_clauses)
-import quizgen.hanta_component  # noqa: F401  (registers quizgen_hanta)
+import quizgen.nlp.clauses.component  # noqa: F401  (registers quizgen_clauses)
+import quizgen.nlp.hanta_component  # noqa: F401  (registers quizgen_hanta)
 from quizgen.analysis import Analysis
 from quizgen.cloze import build_cloze
 from quizgen.pack import ClozeItem
-from quizgen.pipeline import PIPELINE_DIR, doc_to_analysis
+from quizgen.nlp.pipeline import PIPELINE_DIR, doc_to_analysis
 
 from tests.shared_data import SEED  # noqa: E402
 NAMES = {"Putin", "Wladimir", "Wang", "Yi", "Xi", "Jinping", "Moskau", "Russland", "China", "Lawrow"}

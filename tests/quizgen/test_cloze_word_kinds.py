@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from quizgen.cloze import get_kind
 from quizgen.cloze.base import ClozeContext
-from quizgen.noun_lexicon import noun_case_numbers
+from quizgen.german.nouns import noun_case_numbers
 from quizgen.pack import ClozeItem, VocabEntry
 
 from tests.quizgen.cloze_records import analysis_of, w

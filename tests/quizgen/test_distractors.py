@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quizgen.distractors import (
+from quizgen.lesson.distractors import (
     MAX_ZIPF_GAP,
     adjective_distractors,
     candidate_words,
@@ -10,7 +10,7 @@ from quizgen.distractors import (
     same_field,
     zipf,
 )
-from quizgen.noun_lexicon import noun_case_numbers, noun_gender
+from quizgen.german.nouns import noun_case_numbers, noun_gender
 
 
 def test_candidate_lists_hold_checked_words_of_each_class() -> None:

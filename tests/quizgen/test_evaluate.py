@@ -1,4 +1,4 @@
-"""The scoring arithmetic of quizgen.evaluate, on tiny hand-made CoNLL-U and GermEval files."""
+"""The scoring arithmetic of quizgen.nlp.evaluate, on tiny hand-made CoNLL-U and GermEval files."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from quizgen.corpus_formats import bio_spans, read_conllu, read_germeval
-from quizgen.evaluate import PredictedSentence, score_ner, score_ud
+from quizgen.nlp.corpus_formats import bio_spans, read_conllu, read_germeval
+from quizgen.nlp.evaluate import PredictedSentence, score_ner, score_ud
 
 CONLLU = """# sent_id = t1
 # text = Er gibt ihr am Montag das Buch.

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory):
-    from quizgen.lesson_pack import make_pack
+    from quizgen.lesson.make import make_pack
 
     pack = make_pack(SEED.read_text(encoding="utf-8"), title="Moskau-Besuch", level="B1",
                      source=SEED.name)

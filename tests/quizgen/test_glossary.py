@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 from importlib import resources
 
-from quizgen.glossary import NO_GLOSS, gloss, split_compound
+from quizgen.german.glossary import NO_GLOSS, gloss, split_compound
 
 
 def test_it_glosses_common_words_with_their_main_sense() -> None:

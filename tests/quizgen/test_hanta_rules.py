@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from quizgen.hanta_component import HantaRules
-from quizgen.lemma_rules import fix_lemma
-from quizgen.stts import hanta_to_stts
+from quizgen.nlp.hanta_component import HantaRules
+from quizgen.nlp.lemma_rules import fix_lemma
+from quizgen.nlp.stts import hanta_to_stts
 
 
 def test_a_hyphenated_compound_keeps_the_capital_after_the_hyphen():

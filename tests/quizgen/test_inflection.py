@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quizgen.inflection import (
+from quizgen.german.inflection import (
     adjective_ending,
     conjugate,
     features_of_article,

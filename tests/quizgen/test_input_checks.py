@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from quizgen.errors import BinaryInputError, EmptyTextError, NotGermanError, TextTooLongError
-from quizgen.input_checks import check_text, normalize_text
+from quizgen.text.checks import check_text, normalize_text
 
 
 def test_it_removes_soft_hyphens_zero_width_and_nbsp() -> None:

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from quizgen.analyzer import analyze
+from quizgen.nlp.analyze import analyze
 from quizgen.errors import InputError
-from quizgen.lesson_pack import guess_title, make_pack, pack_from_analysis
+from quizgen.lesson.make import guess_title, make_pack, pack_from_analysis
 from quizgen.pack import LessonPack
-from quizgen.pack_rendering import render_pack_text
+from quizgen.lesson.rendering import render_pack_text
 
 from tests.shared_data import SEED  # noqa: E402
 GOLDEN = Path(__file__).parent / "golden" / "packs"
@@ -94,7 +94,7 @@ def test_the_pack_matches_its_golden_rendering(article: Path) -> None:
 def test_preload_builds_a_pack_and_freezes_what_it_loaded() -> None:
     import gc
 
-    from quizgen.lesson_pack import preload
+    from quizgen.lesson.make import preload
 
     gc.unfreeze()
     try:

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from quizgen.noun_lexicon import noun_case_numbers, noun_forms, noun_info, noun_lemmas_of_form
+from quizgen.german.nouns import noun_case_numbers, noun_forms, noun_info, noun_lemmas_of_form
 
 
 def test_it_knows_article_and_plural_of_seed_nouns() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from quizgen.pipeline import PIPELINE_DIR, doc_to_analysis, load_pipeline
+from quizgen.nlp.pipeline import PIPELINE_DIR, doc_to_analysis, load_pipeline
 
 from tests.shared_data import SEED  # noqa: E402
 TRAINED = ("quizgen_hanta", "tok2vec", "morphologizer", "parser", "ner")
@@ -61,7 +61,7 @@ def test_evaluate_prints_one_json_line_last(tmp_path: Path):
         encoding="utf-8",
     )
     out = subprocess.run(
-        [sys.executable, "-m", "quizgen.evaluate", "ud", str(conllu)], capture_output=True, text=True, check=True
+        [sys.executable, "-m", "quizgen.nlp.evaluate", "ud", str(conllu)], capture_output=True, text=True, check=True
     )
     result = json.loads(out.stdout.strip().splitlines()[-1])
     assert result["sentences"] == 1 and result["words"] == 3

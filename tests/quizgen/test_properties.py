@@ -19,11 +19,11 @@ import unicodedata
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quizgen.analyzer import analyze
-from quizgen.answer_check import NOTES, check_answer, damerau_levenshtein
+from quizgen.nlp.analyze import analyze
+from quizgen.lesson.answer_check import NOTES, check_answer, damerau_levenshtein
 from quizgen.errors import InputError, QuizgenError
-from quizgen.input_checks import check_text, normalize_text
-from quizgen.lesson_pack import make_pack, pack_from_analysis
+from quizgen.text.checks import check_text, normalize_text
+from quizgen.lesson.make import make_pack, pack_from_analysis
 from quizgen.pack import LEVELS
 
 from tests.shared_data import SEED  # noqa: E402

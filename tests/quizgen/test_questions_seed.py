@@ -86,7 +86,7 @@ def test_questions_match_the_golden_file(path: Path) -> None:
 
 @pytest.mark.slow
 def test_the_shipped_pipeline_gives_the_acceptance_questions() -> None:
-    from quizgen.analyzer import analyze
+    from quizgen.nlp.analyze import analyze
 
     questions = build_questions(analyze(SEED.read_text(encoding="utf-8")))
     by_text = {q.question: q for q in questions}

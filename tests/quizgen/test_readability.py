@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from quizgen.analysis import Analysis
-from quizgen.analyzer import analyze
+from quizgen.nlp.analyze import analyze
 from quizgen.pack import VocabEntry
-from quizgen.readability import lexical_level, text_level
-from quizgen.vocabulary import build_vocabulary
+from quizgen.lesson.readability import lexical_level, text_level
+from quizgen.lesson.vocabulary import build_vocabulary
 
 from tests.shared_data import SEED  # noqa: E402
 EASY = (
@@ -71,7 +71,7 @@ def test_the_scores_are_textstats_german_formulas(which: str) -> None:
     # they must stay what textstat's public functions say.
     import textstat
 
-    from quizgen.readability import _german_scores
+    from quizgen.lesson.readability import _german_scores
 
     text = {
         "seed": SEED.read_text(encoding="utf-8"),

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from quizgen.analysis import Analysis
-from quizgen.analyzer import analyze
+from quizgen.nlp.analyze import analyze
 from quizgen.errors import InputError
 from quizgen.pack import NameEntry, VocabEntry
-from quizgen.vocabulary import build_vocabulary, filter_vocabulary
+from quizgen.lesson.vocabulary import build_vocabulary, filter_vocabulary
 
 from tests.shared_data import SEED  # noqa: E402
 
@@ -117,7 +117,7 @@ def test_an_unknown_order_or_level_is_explained(seed_lists) -> None:
 def _hand_analysis(words: list[tuple[str, str, str]]) -> Analysis:
     """One sentence from (text, lemma, STTS) triples, without clauses or entities."""
     from quizgen.analysis import Sentence, Token
-    from quizgen.stts import STTS_TO_UPOS
+    from quizgen.nlp.stts import STTS_TO_UPOS
 
     tokens, text = [], ""
     for i, (form, lemma, tag) in enumerate(words):

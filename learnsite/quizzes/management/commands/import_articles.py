@@ -13,7 +13,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
-from quizgen.batch_sources import iter_sources
+from quizgen.text.batch_sources import iter_sources
 from quizgen.pack import LEVELS
 from tqdm import tqdm
 

@@ -5,7 +5,7 @@ extraction), from a list of web addresses (``--urls``: one a line, blank lines a
 comments skipped, ``-`` for standard input), and from a CSV of articles (``--csv``: a header
 row naming ``text`` or ``url`` and optionally ``title`` and ``level``; or the 10kGNAD corpus
 format ``label;'text'``, recognised or chosen with ``--csv-format gnad``). Reading them is
-``quizgen.batch_sources``; pages are fetched by ``quizgen.article_fetching``.
+``quizgen.text.batch_sources``; pages are fetched by ``quizgen.text.fetching``.
 
 Each article becomes ``DIR/<name>.json`` and any other format asked for. An article that
 fails (unreadable, a bad CSV row, a page that does not load, a text that is not German) is
@@ -26,7 +26,7 @@ from quizgen.errors import QuizgenError
 if TYPE_CHECKING:
     from tqdm import tqdm
 
-    from quizgen.batch_sources import ArticleSource
+    from quizgen.text.batch_sources import ArticleSource
     from quizgen.exports import ExportFormat, ExportOptions
     from quizgen.pack import LessonPack
 
@@ -59,7 +59,7 @@ def make_one(
     options: ExportOptions,
 ) -> list[Path]:
     """The pack of one article, written in each format; raises QuizgenError when it cannot be made."""
-    from quizgen.lesson_pack import make_pack
+    from quizgen.lesson.make import make_pack
 
     if record.error is not None or record.text is None:
         raise QuizgenError(record.error or "the page was not fetched (a bug in the batch import).")
@@ -70,9 +70,9 @@ def make_one(
 
 
 def cmd_make(args: argparse.Namespace) -> int:
-    from quizgen.batch_sources import iter_sources
+    from quizgen.text.batch_sources import iter_sources
     from quizgen.exports import parse_formats
-    from quizgen.exports.command import options_from_args
+    from quizgen.cli.export import options_from_args
 
     if not args.files and args.urls is None and args.csv is None:
         raise QuizgenError("Give the articles: FILEs, --urls LIST.txt or --csv ARTICLES.csv (or several).")
@@ -132,10 +132,10 @@ def _say(message: str, progress: tqdm | None) -> None:
         print(message, file=sys.stderr)
 
 def register_make(sub: argparse._SubParsersAction) -> None:
-    from quizgen.exports.command import add_export_arguments
-    from quizgen.lesson_pack import PACK_LEVELS
+    from quizgen.cli.export import add_export_arguments
+    from quizgen.lesson.make import PACK_LEVELS
 
-    from quizgen.batch_sources import CSV_FORMATS
+    from quizgen.text.batch_sources import CSV_FORMATS
 
     parser = sub.add_parser(
         "make",

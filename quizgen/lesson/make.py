@@ -14,15 +14,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from quizgen.analysis import Analysis
-from quizgen.analyzer import analyze
-from quizgen.cefr_estimate import ESTIMATE_NOTE
+from quizgen.nlp.analyze import analyze
+from quizgen.german.cefr_estimate import ESTIMATE_NOTE
 from quizgen.cloze import build_cloze
 from quizgen.errors import InputError
-from quizgen.glossary import SOURCE as GLOSSARY_SOURCE
+from quizgen.german.glossary import SOURCE as GLOSSARY_SOURCE
 from quizgen.pack import LEVELS, LessonPack, VocabEntry
 from quizgen.questions import build_questions
-from quizgen.readability import text_level
-from quizgen.vocabulary import build_vocabulary, filter_vocabulary
+from quizgen.lesson.readability import text_level
+from quizgen.lesson.vocabulary import build_vocabulary, filter_vocabulary
 
 PACK_LEVELS = ("A2", "B1", "B2", "C1")  # the levels the command offers
 #: share of a pack's time the analysis takes, for progress reports (bench/pack_vs_analysis.py)

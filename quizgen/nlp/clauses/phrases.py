@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from quizgen import case_morphology as cm
-from quizgen import noun_lexicon
+from quizgen.german import case_morphology as cm
+from quizgen.german import nouns as noun_lexicon
 
 DET_TAGS = frozenset({"ART", "PDAT", "PIAT", "PIDAT", "PPOSAT", "PWAT", "PRELAT"})
 NOUN_TAGS = frozenset({"NN", "NE", "NNE", "NNA", "FM"})

@@ -20,8 +20,8 @@ from importlib import resources
 
 import wordfreq
 
-from quizgen.inflection import Feature, noun_lemma
-from quizgen.noun_lexicon import noun_forms, noun_gender
+from quizgen.german.inflection import Feature, noun_lemma
+from quizgen.german.nouns import noun_forms, noun_gender
 
 MAX_ZIPF_GAP = 1.0
 HEAD_LETTERS = 5
@@ -132,7 +132,7 @@ def same_field(gloss_of: GlossOf | None, answer: str, word: str, pos: str) -> bo
 def _senses(lemma: str, pos: str) -> tuple[Any, ...]:
     """Glossary senses of one part of speech; () when the glossary is not installed."""
     try:
-        from quizgen.glossary import senses_of
+        from quizgen.german.glossary import senses_of
     except ImportError:  # the glossary is optional package data of the vocabulary module
         return ()
     return tuple(s for s in senses_of(lemma) if s.pos == pos)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from quizgen.topological_fields import FINITE, NONFINITE, RawClause, is_zu_form
+from quizgen.nlp.clauses.fields import FINITE, NONFINITE, RawClause, is_zu_form
 
 MODALS = frozenset({"können", "müssen", "sollen", "wollen", "dürfen", "mögen", "möchten"})
 COPULAS = frozenset({"sein"})  # UD German: only sein is a copula; werden/bleiben head their clause

@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 from wordfreq import zipf_frequency
 
-from quizgen.noun_lexicon import is_known_noun
+from quizgen.german.nouns import is_known_noun
 
 SOURCE = "Ding de-en dictionary (TU Chemnitz, GPL-2.0-or-later)"
 NO_GLOSS = "no gloss in the glossary"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 
-from quizgen import noun_lexicon
+from quizgen.german import nouns as noun_lexicon
 
 CASES = ("Nom", "Acc", "Dat", "Gen")
 SLOTS = ("Masc", "Fem", "Neut", "Plur")

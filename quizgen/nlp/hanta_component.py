@@ -1,6 +1,6 @@
 """A spaCy component that tags STTS and lemmatises with HanTa (Hanover Tagger, LGPL-3.0).
 
-HanTa's output is corrected in three layers: general lemma rules (quizgen.lemma_rules), word
+HanTa's output is corrected in three layers: general lemma rules (quizgen.nlp.lemma_rules), word
 specific tag and lemma fixes learned from the UD training split, and a learned STTS -> UPOS map
 with lemma exceptions. Where the map cannot decide (``VAFIN`` of *haben* is AUX or VERB), the
 token's POS is left unset for the trained morphologizer (run with ``overwrite=False``).
@@ -17,8 +17,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from quizgen.lemma_rules import fix_lemma
-from quizgen.stts import STTS_TO_UPOS, hanta_to_stts
+from quizgen.nlp.lemma_rules import fix_lemma
+from quizgen.nlp.stts import STTS_TO_UPOS, hanta_to_stts
 
 RULES_FILE = "rules.json"
 CACHE_SIZE = 20_000

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from quizgen import case_morphology as cm
-from quizgen.clause_phrases import Chunk, PhraseChunker
-from quizgen.clause_verbs import VerbComplex
-from quizgen.topological_fields import RawClause, is_finite
+from quizgen.german import case_morphology as cm
+from quizgen.nlp.clauses.phrases import Chunk, PhraseChunker
+from quizgen.nlp.clauses.verbs import VerbComplex
+from quizgen.nlp.clauses.fields import RawClause, is_finite
 
 NOM, ACC, DAT, GEN = (cm.case_mask(c) for c in cm.CASES)
 

@@ -11,7 +11,7 @@ site alike:
   (``str`` or ``bytes``); web addresses in them are not fetched yet (``needs_fetch``).
 - ``fetch_source(record, fetch)``: such a record with its page's text, or its error; ``fetch``
   is any function from a URL to an object with ``text`` and ``title`` (the site passes its own,
-  guarded fetch; the default is ``quizgen.article_fetching.fetch_article``).
+  guarded fetch; the default is ``quizgen.text.fetching.fetch_article``).
 
 CSV articles: a header row naming the columns ``text`` or ``url`` (one is needed), and
 optionally ``title`` and ``level`` (A1..C2, empty for the batch's level); the separator is
@@ -149,7 +149,7 @@ def fetch_source(record: ArticleSource, fetch: Fetch | None = None) -> ArticleSo
         return record
     assert record.url is not None
     if fetch is None:
-        from quizgen.article_fetching import fetch_article
+        from quizgen.text.fetching import fetch_article
 
         fetch = fetch_article
     try:
@@ -168,7 +168,7 @@ def read_file_source(path: str | Path) -> ArticleSource:
     try:
         raw = _read_bytes(path)
         if path.suffix.lower() in HTML_SUFFIXES:
-            from quizgen.article_extraction import extract_article
+            from quizgen.text.extraction import extract_article
 
             article = extract_article(raw.decode("utf-8", errors="replace"), source=str(path))
             return replace(record, text=article.text, title=article.title)
@@ -221,7 +221,7 @@ def iter_sources(
 
     ``url_list`` is a file of web addresses ("-": standard input), ``csv_path`` a CSV of
     articles. A list or CSV that cannot be read at all is one record with an error. Pages are
-    fetched with ``fetch`` (default: ``quizgen.article_fetching.fetch_article``).
+    fetched with ``fetch`` (default: ``quizgen.text.fetching.fetch_article``).
     """
     steps: list[Callable[[], ArticleSource]] = [partial(read_file_source, Path(f)) for f in files]
     listed: list[ArticleSource] = []

@@ -24,12 +24,12 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from quizgen import case_morphology as cm
+from quizgen.german import case_morphology as cm
 from quizgen.analysis import Clause, Phrase
-from quizgen.clause_phrases import PRONOUN_TAGS, Chunk
-from quizgen.clause_roles import ClauseRoles, Role, assign_roles
-from quizgen.clause_verbs import VerbComplex, analyze_verbs
-from quizgen.topological_fields import RawClause, fill_fields, segment_sentence
+from quizgen.nlp.clauses.phrases import PRONOUN_TAGS, Chunk
+from quizgen.nlp.clauses.roles import ClauseRoles, Role, assign_roles
+from quizgen.nlp.clauses.verbs import VerbComplex, analyze_verbs
+from quizgen.nlp.clauses.fields import RawClause, fill_fields, segment_sentence
 
 CORE = frozenset({"nsubj", "obj", "iobj"})
 

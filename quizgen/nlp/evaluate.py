@@ -1,4 +1,4 @@
-"""Scores the shipped pipeline on annotated files: ``python -m quizgen.evaluate ud|ner FILE``.
+"""Scores the shipped pipeline on annotated files: ``python -m quizgen.nlp.evaluate ud|ner FILE``.
 
 ``ud FILE.conllu`` runs the pipeline on the file's gold words and sentence boundaries and scores
 UPOS, STTS (XPOS), lemma, UD features, UAS/LAS and core arguments. ``ner FILE.tsv`` scores exact
@@ -22,8 +22,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from quizgen.corpus_formats import NER_LABELS, NERSentence, UDSentence, bio_spans, read_conllu, read_germeval
-from quizgen.stts import same_stts
+from quizgen.nlp.corpus_formats import NER_LABELS, NERSentence, UDSentence, bio_spans, read_conllu, read_germeval
+from quizgen.nlp.stts import same_stts
 
 CORE_ARGS = frozenset({"nsubj", "obj", "iobj"})
 SKIPPED_COMPONENTS = frozenset({"sentencizer", "senter"})  # gold sentence boundaries are given
@@ -157,13 +157,13 @@ def predict_ner(nlp: Language, gold: Sequence[NERSentence], exclude: Iterable[st
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m quizgen.evaluate", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m quizgen.nlp.evaluate", description=__doc__.splitlines()[0])
     parser.add_argument("kind", choices=["ud", "ner"], help="ud: a CoNLL-U file; ner: a GermEval 2014 TSV file")
     parser.add_argument("file")
     parser.add_argument("--exclude", nargs="*", default=[], help="pipeline components to leave out")
     args = parser.parse_args(argv)
 
-    from quizgen.pipeline import load_pipeline
+    from quizgen.nlp.pipeline import load_pipeline
 
     nlp = load_pipeline()
     if args.kind == "ud":

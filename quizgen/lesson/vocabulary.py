@@ -9,7 +9,7 @@
 - names (entities, or STTS NE tokens while no NER is present) go to ``names`` and never into
   the vocabulary; numbers, punctuation, closed-class words, auxiliaries and modals stay out.
 
-Levels and bands are estimates (quizgen.cefr_estimate); glosses come from quizgen.glossary.
+Levels and bands are estimates (quizgen.german.cefr_estimate); glosses come from quizgen.german.glossary.
 """
 
 from __future__ import annotations
@@ -18,10 +18,10 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from quizgen.analysis import Analysis, NounInfo, Token
-from quizgen.cefr_estimate import estimate_level, level_index
+from quizgen.german.cefr_estimate import estimate_level, level_index
 from quizgen.errors import InputError
-from quizgen.glossary import VERB_CONTEXT, gloss, has_entry, split_compound
-from quizgen.noun_lexicon import is_known_noun, noun_info, noun_lemmas_of_form
+from quizgen.german.glossary import VERB_CONTEXT, gloss, has_entry, split_compound
+from quizgen.german.nouns import is_known_noun, noun_info, noun_lemmas_of_form
 from quizgen.pack import NameEntry, VocabEntry
 
 #: STTS tags of open-class words; everything else (articles, pronouns, particles ...) stays out

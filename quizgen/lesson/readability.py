@@ -5,7 +5,7 @@
 - Wiener Sachtextformel 1 (Bamberger and Vanecek 1984): school year 4 .. 15; textstat.
 - Estimated CEFR: the lexical level is the lowest level that covers 90 % of the running words
   (names left out, function words counted as A1, content words at their level from
-  ``quizgen.cefr_estimate``, an estimate from word frequency). Long,
+  ``quizgen.german.cefr_estimate``, an estimate from word frequency). Long,
   dense sentences (Amstad below 30) raise it one step, very easy prose (Amstad 70 and above)
   lowers it one step.
 - Share above level: the share of content-word occurrences whose estimated level is above the
@@ -25,7 +25,7 @@ import functools
 from collections.abc import Sequence
 
 from quizgen.analysis import Analysis
-from quizgen.cefr_estimate import is_above, level_index
+from quizgen.german.cefr_estimate import is_above, level_index
 from quizgen.pack import LEVELS, TextLevel, VocabEntry
 
 COVERAGE = 0.90

@@ -9,15 +9,15 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-import quizgen.hanta_component  # noqa: F401  (registers the factories)
-import quizgen.ner_rules  # noqa: F401  (registers quizgen_ner_rules)
-from quizgen.clause_component import clauses_of  # also registers quizgen_clauses
+import quizgen.nlp.hanta_component  # noqa: F401  (registers the factories)
+import quizgen.nlp.ner_rules  # noqa: F401  (registers quizgen_ner_rules)
+from quizgen.nlp.clauses.component import clauses_of  # also registers quizgen_clauses
 from quizgen.analysis import Analysis, Entity, Sentence, Token
 from quizgen.errors import PipelineError
-from quizgen.noun_lexicon import noun_info
+from quizgen.german.nouns import noun_info
 
 PIPELINE_NAME = "quizgen_de-0.1.0"
-PIPELINE_DIR = Path(__file__).parent / "data" / "pipeline"
+PIPELINE_DIR = Path(__file__).parents[1] / "data" / "pipeline"
 
 
 @functools.lru_cache(maxsize=1)

@@ -1,6 +1,6 @@
 """German inflection for gap exercises: articles, adjective endings, noun and verb forms.
 
-Noun forms come from the noun lexicon (quizgen.noun_lexicon), verb forms from ``ablaut``,
+Noun forms come from the noun lexicon (quizgen.german.nouns), verb forms from ``ablaut``,
 article and adjective endings from the rules of the grammar books (they are closed tables).
 A noun phrase's grammatical features are worked out the way a learner reads them: from the
 forms in the phrase and the preposition before it, as a set of every (case, number, gender)
@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 import ablaut
 
-from quizgen.noun_lexicon import noun_case_numbers, noun_forms, noun_gender
+from quizgen.german.nouns import noun_case_numbers, noun_forms, noun_gender
 
 CASES = ("Nom", "Acc", "Dat", "Gen")
 GENDERS = ("m", "f", "n")

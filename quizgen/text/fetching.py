@@ -1,7 +1,7 @@
 """Article text and title of a web page, fetched with urllib (the command line's batch import).
 
 A fetch has a timeout and a byte cap and names itself with a User-Agent; HTML goes through
-``quizgen.article_extraction``, plain text is taken as it is. Every failure is a FetchError
+``quizgen.text.extraction``, plain text is taken as it is. Every failure is a FetchError
 (or the ExtractionError of a page with no article) whose message names the address and says
 what to do.
 
@@ -19,7 +19,7 @@ from email.message import Message
 from urllib.parse import urlsplit
 
 from quizgen import __version__
-from quizgen.article_extraction import ExtractedArticle, extract_article
+from quizgen.text.extraction import ExtractedArticle, extract_article
 from quizgen.errors import FetchError
 
 DEFAULT_TIMEOUT = 20.0  # seconds, for the connection and for each read

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from quizgen.analysis import Analysis
-from quizgen.input_checks import DEFAULT_MAX_CHARS, check_text
-from quizgen.pipeline import doc_to_analysis, load_pipeline
+from quizgen.text.checks import DEFAULT_MAX_CHARS, check_text
+from quizgen.nlp.pipeline import doc_to_analysis, load_pipeline
 
 
 def analyze(text: str, *, max_chars: int = DEFAULT_MAX_CHARS) -> Analysis:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quizgen.cefr_estimate import ESTIMATE_NOTE
+from quizgen.german.cefr_estimate import ESTIMATE_NOTE
 from quizgen.pack import ClozeItem, LessonPack, Question, VocabEntry
 
 

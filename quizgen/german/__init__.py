@@ -1,0 +1,1 @@
+"""German word knowledge: nouns, morphology, the glossary, frequency and level estimates."""

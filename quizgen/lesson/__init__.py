@@ -1,0 +1,1 @@
+"""The lesson pack: building it, vocabulary, text level, distractors, answer checks, rendering."""

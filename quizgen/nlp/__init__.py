@@ -1,0 +1,1 @@
+"""The German NLP pipeline: spaCy components, rules, evaluation and corpus formats."""

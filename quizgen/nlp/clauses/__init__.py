@@ -1,0 +1,1 @@
+"""Rule-based clause analysis: topological fields, verbs, phrases and their roles."""
