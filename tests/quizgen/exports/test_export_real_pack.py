@@ -11,8 +11,8 @@ from quizgen.exports import EXPORT_FORMATS, write_exports
 from quizgen.exports.gaps import gap_answers, is_usable_cloze, is_usable_question
 from quizgen.exports.options import ExportOptions
 from tests.quizgen.export_packs import SEED
-from tests.quizgen.test_export_gift import parse_gift
-from tests.quizgen.test_export_moodle import parse
+from tests.quizgen.exports.test_export_gift import parse_gift
+from tests.quizgen.exports.test_export_moodle import parse
 
 pytestmark = pytest.mark.slow
 

@@ -15,7 +15,7 @@ from quizgen.pack import LessonPack
 from quizgen.lesson.rendering import render_pack_text
 
 from tests.shared_data import SEED  # noqa: E402
-GOLDEN = Path(__file__).parent / "golden" / "packs"
+GOLDEN = Path(__file__).parents[1] / "golden" / "packs"
 UPDATE = os.environ.get("QUIZGEN_UPDATE_GOLDEN") == "1"
 ARTICLES = [SEED, *sorted(GOLDEN.glob("*.txt"))]
 ARTICLES = [p for p in ARTICLES if not p.name.endswith(".pack.txt")]

@@ -8,8 +8,8 @@ from quizgen.cloze import DEFAULT_COUNTS, KINDS, build_cloze, get_kind
 from quizgen.errors import ClozeKindError
 
 from tests.quizgen.cloze_records import analysis_of
-from tests.quizgen.test_cloze_grammar_kinds import FREUE, JAHRESTAG, PUTIN
-from tests.quizgen.test_cloze_word_kinds import ABZUG, GESPRAECH, PARTNER
+from tests.quizgen.cloze.test_cloze_grammar_kinds import FREUE, JAHRESTAG, PUTIN
+from tests.quizgen.cloze.test_cloze_word_kinds import ABZUG, GESPRAECH, PARTNER
 
 TEXT = [JAHRESTAG, PUTIN, FREUE, ABZUG, PARTNER, GESPRAECH]
 

@@ -109,7 +109,7 @@ def test_special_characters_are_escaped():
     assert "\\{x\\} \\= 2 \\# 3 \\~ 4\\: ja \\\\ nein?" in source
 
 
-GOLDEN = Path(__file__).parent / "golden" / "exports" / "moskau.gift.txt"
+GOLDEN = Path(__file__).parents[1] / "golden" / "exports" / "moskau.gift.txt"
 
 
 def test_gift_of_the_seed_pack_matches_the_golden_file():

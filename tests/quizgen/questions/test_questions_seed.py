@@ -19,7 +19,7 @@ from quizgen.questions.rendering import render_questions
 from tests.quizgen.question_records import tags_only_analysis
 
 from tests.shared_data import SEED  # noqa: E402
-GOLDEN = Path(__file__).parent / "golden" / "questions"
+GOLDEN = Path(__file__).parents[1] / "golden" / "questions"
 OWN_TEXTS = sorted((GOLDEN / "texts").glob("*.txt"))
 
 
