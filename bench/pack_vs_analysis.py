@@ -4,7 +4,7 @@ Usage: python bench/pack_vs_analysis.py [N_ARTICLES] [--csv PATH] [--level B1]
 
 Reads the first N articles of the 10kGNAD sample (``category;'text'``, ' as quote character;
 CC BY-NC-SA, used here only to measure, never shipped). After a warm-up (pipeline, HanTa,
-noun lexicon, glossary and one whole pack, then ``quizgen.lesson.make.preload`` as a
+noun lexicon, glossary and one whole pack, then ``quizgen.preload.preload`` as a
 long-running process calls it), it times ``quizgen.analyze`` over every article, then
 ``make_pack`` (analysis + vocabulary + text level + cloze + questions) over the same ones.
 The target is a pack at most 1.25 times the analysis. The last line is a JSON summary.
@@ -61,7 +61,8 @@ def main() -> int:
 
     start = time.perf_counter()
     from quizgen.nlp.analyze import analyze
-    from quizgen.lesson.make import make_pack, preload
+    from quizgen.lesson.make import make_pack
+    from quizgen.preload import preload
 
     make_pack(texts[0], level=args.level)  # pipeline, HanTa, noun lexicon, glossary, word lists
     preload()  # as a long-running process does: the loaded data out of the collector's scans

@@ -7,7 +7,6 @@ analysis and the vocabulary: adding a section is one function and one line there
 
 from __future__ import annotations
 
-import gc
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -147,23 +146,3 @@ def pack_from_analysis(
         extra={"cefr_note": ESTIMATE_NOTE, "gloss_source": GLOSSARY_SOURCE},
         **fields,
     )
-
-
-PRELOAD_TEXT = (
-    "Der Stadtrat hat am Dienstag neue Radwege beschlossen. Die Bürgermeisterin sagte, die Stadt "
-    "wolle bis 2030 sicherer werden. Kritiker halten die Pläne für zu teuer."
-)
-
-
-def preload() -> None:
-    """Load everything a pack reads, then keep it out of the garbage collector's scans.
-
-    For long-running processes (site workers, benchmarks): the pipeline, HanTa's model, the
-    noun lexicon, the glossary and the word lists are loaded by building one pack, then
-    ``gc.freeze()`` moves every object alive now to the collector's permanent generation. They
-    live as long as the process anyway; without this each full collection walks them again
-    (about 0.18 s per collection, some 6 ms per pack in bench/pack_vs_analysis.py).
-    """
-    make_pack(PRELOAD_TEXT)
-    gc.collect()  # nothing that is garbage now is frozen with the rest
-    gc.freeze()

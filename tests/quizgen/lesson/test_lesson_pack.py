@@ -89,16 +89,3 @@ def test_the_pack_matches_its_golden_rendering(article: Path) -> None:
         if not UPDATE:
             pytest.fail(f"{golden.name} was missing and has been written: review and commit it")
     assert rendered == golden.read_text(encoding="utf-8")
-
-
-def test_preload_builds_a_pack_and_freezes_what_it_loaded() -> None:
-    import gc
-
-    from quizgen.lesson.make import preload
-
-    gc.unfreeze()
-    try:
-        preload()
-        assert gc.get_freeze_count() > 0
-    finally:
-        gc.unfreeze()  # the rest of the test session collects as usual
