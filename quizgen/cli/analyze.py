@@ -1,7 +1,13 @@
-"""Renders an Analysis as a readable plain-text table for the command line."""
+"""``python -m quizgen analyze FILE [--json]``: the analysis of a text, as a table or JSON."""
 
 from __future__ import annotations
 
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from quizgen.errors import QuizgenError
 from quizgen.analysis import Analysis, Clause, Phrase
 
 
@@ -49,3 +55,32 @@ def render_analysis(analysis: Analysis) -> str:
             out.extend(_clause_lines(analysis, clause))
         out.append("")
     return "\n".join(out)
+
+
+def _read_text(path: str) -> str:
+    if path == "-":
+        return sys.stdin.read()
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise QuizgenError(f"{path} is not UTF-8 text. Save it as plain UTF-8 text and try again.") from exc
+    except OSError as exc:
+        raise QuizgenError(f"Cannot read {path}: {exc.strerror}. Check the path and try again.") from exc
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from quizgen.nlp.analyze import analyze
+
+    analysis = analyze(_read_text(args.file))
+    if args.json:
+        print(json.dumps(analysis.to_dict(), ensure_ascii=False))
+    else:
+        print(render_analysis(analysis))
+    return 0
+
+
+def register_analyze(sub: argparse._SubParsersAction) -> None:
+    p_analyze = sub.add_parser("analyze", help="print the analysis of a German text (FILE or - for stdin)")
+    p_analyze.add_argument("file")
+    p_analyze.add_argument("--json", action="store_true", help="one JSON object instead of a table")
+    p_analyze.set_defaults(func=cmd_analyze)
