@@ -5,7 +5,7 @@
 Starts its own PostgreSQL and Redis on loopback (tools/test_services.sh), migrates an empty
 database, and for each worker count starts that many ``celery -A learnsite worker
 --concurrency=1`` processes, waits until each has loaded the pipeline, then imports the first
-N articles of the corpus as one batch (learnsite.quizzes.batch_import, as the site and
+N articles of the corpus as one batch (learnsite.quizzes.services.batch_import, as the site and
 ``manage.py import_articles`` do) and times it from the first job queued to the last one
 finished. The last line is one JSON object. Needs the Debian packages postgresql and
 redis-server (make test installs them).
@@ -65,10 +65,10 @@ def stop_workers(workers: list[tuple[subprocess.Popen, Path]]) -> None:
 
 def run_batch(texts: list[str], level: str) -> tuple[float, dict[str, int]]:
     from django.contrib.auth.models import User
-    from quizgen.text.batch_sources import ArticleSource
 
-    from learnsite.quizzes import batch_import
-    from learnsite.quizzes.generation import DEFAULT_COUNTS
+    from learnsite.quizzes.services import batch_import
+    from learnsite.quizzes.services.generation import DEFAULT_COUNTS
+    from quizgen.text.batch_sources import ArticleSource
 
     teacher, _ = User.objects.get_or_create(username="bench")
     sources = [ArticleSource(name=f"article-{i}", text=t, source=f"corpus row {i + 1}") for i, t in enumerate(texts)]

@@ -122,7 +122,7 @@ def setup_site() -> str:
     from django.contrib.auth.models import User
     from django.db import connections
 
-    from learnsite.quizzes import services
+    from learnsite.quizzes.services import quizzes as services
 
     call_command("migrate", verbosity=0, interactive=False)
     call_command("collectstatic", verbosity=0, interactive=False)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from quizgen.pack import LEVELS
 
-from learnsite.quizzes.generation import DEFAULT_COUNTS, MAX_PER_KIND
 from learnsite.quizzes.models import KIND_LABELS
+from learnsite.quizzes.services.generation import DEFAULT_COUNTS, MAX_PER_KIND
+from quizgen.pack import LEVELS
 
 
 class NewTextForm(forms.Form):

@@ -1,4 +1,4 @@
-"""Celery tasks: thin wrappers around learnsite.quizzes.jobs, which does the work and keeps the state."""
+"""Celery tasks: thin wrappers around learnsite.quizzes.services.jobs, which does the work and keeps the state."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ def run_generation_job(job_id: int) -> str:
     Acknowledged late and requeued when its process dies: CELERY_TASK_ACKS_LATE and
     CELERY_TASK_REJECT_ON_WORKER_LOST in settings.py.
     """
-    from learnsite.quizzes import jobs
+    from learnsite.quizzes.services import jobs
 
     job = jobs.run_job(job_id)
     return job.state if job else "deleted"

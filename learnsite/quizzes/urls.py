@@ -2,7 +2,10 @@ from __future__ import annotations
 
 from django.urls import path
 
-from learnsite.quizzes import batch_views, job_views, learner_views, teacher_views
+from learnsite.quizzes.views import batch as batch_views
+from learnsite.quizzes.views import jobs as job_views
+from learnsite.quizzes.views import learner as learner_views
+from learnsite.quizzes.views import teacher as teacher_views
 
 app_name = "quizzes"
 

@@ -7,7 +7,7 @@ what to do.
 
 This fetch connects wherever the address points, private networks included: it is for a
 person's own machine. The site fetches with its own guard against private addresses
-(``learnsite/quizzes/text_sources.py``).
+(``learnsite/quizzes/services/text_sources.py``).
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from email.message import Message
 from urllib.parse import urlsplit
 
 from quizgen import __version__
-from quizgen.text.extraction import ExtractedArticle, extract_article
 from quizgen.errors import FetchError
+from quizgen.text.extraction import ExtractedArticle, extract_article
 
 DEFAULT_TIMEOUT = 20.0  # seconds, for the connection and for each read
 DEFAULT_MAX_BYTES = 3_000_000  # news pages with inline scripts reach 1-2 MB; more is not an article

@@ -8,11 +8,12 @@ from pathlib import Path
 
 from django.contrib.auth.models import User
 
-from learnsite.quizzes import services
 from learnsite.quizzes.models import Item, Quiz
+from learnsite.quizzes.services import quizzes as services
 
 PO = Path(__file__).resolve().parents[2] / "learnsite/quizzes/locale/de/LC_MESSAGES/django.po"
 from tests.shared_data import SEED  # noqa: E402
+
 SENTENCE_1 = ("Präsident Wladimir Putin kündigte am Mittwoch bei einem Moskau-Besuch des chinesischen "
               "Top-Diplomaten Wang Yi an, dass Staatschef Xi Jinping Russland besuchen werde.")
 SENTENCE_2 = ("Bei einem Gespräch mit dem russischen Außenminister Sergej Lawrow zuvor hatte Wang gesagt, "

@@ -8,10 +8,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from learnsite.quizzes import generation, jobs
 from learnsite.quizzes.models import GenerationJob, Quiz
 from learnsite.quizzes.refusals import QuizRefused
-from learnsite.quizzes.services import quiz_create_draft
+from learnsite.quizzes.services import generation, jobs
+from learnsite.quizzes.services.quizzes import quiz_create_draft
 from tests.learnsite.quiz_factories import make_teacher
 
 pytestmark = pytest.mark.django_db

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from learnsite.quizzes.models import GenerationJob
-from learnsite.quizzes.services import quiz_create_draft
+from learnsite.quizzes.services.quizzes import quiz_create_draft
 from tests.learnsite.quiz_factories import make_teacher
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls here are plain sync code.

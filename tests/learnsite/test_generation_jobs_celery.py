@@ -19,9 +19,9 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from learnsite.quizzes import generation
 from learnsite.quizzes.models import GenerationJob
-from learnsite.quizzes.services import quiz_create_draft
+from learnsite.quizzes.services import generation
+from learnsite.quizzes.services.quizzes import quiz_create_draft
 from tests.learnsite.conftest import require_services
 from tests.learnsite.quiz_factories import SEED, make_teacher
 
@@ -136,7 +136,7 @@ def test_the_site_queues_generation_and_a_worker_does_it_loading_the_pipeline_on
 
 
 def test_a_pool_process_killed_half_way_loses_nothing_the_task_runs_again(worker, on_workers):
-    from learnsite.quizzes import jobs
+    from learnsite.quizzes.services import jobs
 
     long_text = "\n\n".join([SEED.read_text(encoding="utf-8")] * 10)  # several seconds of analysis
     quiz = quiz_create_draft(teacher=make_teacher("herr_schmidt"), title="Moskau-Besuch", text=long_text)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from learnsite.lessons.services import article_create
-from learnsite.quizzes import jobs, services
-from learnsite.quizzes.generation import DEFAULT_COUNTS, drafts_from_pack
 from learnsite.quizzes.models import Item
+from learnsite.quizzes.services import jobs
+from learnsite.quizzes.services import quizzes as services
+from learnsite.quizzes.services.generation import DEFAULT_COUNTS, drafts_from_pack
 from quizgen.pack import ClozeItem, LessonPack, Question
 from tests.learnsite.quiz_factories import SEED, make_teacher
 

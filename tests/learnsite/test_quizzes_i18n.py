@@ -5,8 +5,13 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from learnsite.quizzes import services
-from tests.learnsite.quiz_factories import compile_german_catalog, item, make_quiz, make_teacher
+from learnsite.quizzes.services import quizzes as services
+from tests.learnsite.quiz_factories import (
+    compile_german_catalog,
+    item,
+    make_quiz,
+    make_teacher,
+)
 
 pytestmark = pytest.mark.django_db
 

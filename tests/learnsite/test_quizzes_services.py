@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from learnsite.quizzes import services
 from learnsite.quizzes.models import CLASS_CODE_ALPHABET, Item
 from learnsite.quizzes.refusals import NotOpen, QuizRefused
+from learnsite.quizzes.services import quizzes as services
 from quizgen.errors import EmptyTextError, NotGermanError
 from tests.learnsite.quiz_factories import item, make_quiz, make_teacher
 

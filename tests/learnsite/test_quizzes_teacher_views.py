@@ -9,8 +9,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from learnsite.quizzes import services
 from learnsite.quizzes.models import GenerationRun, Quiz
+from learnsite.quizzes.services import quizzes as services
 from tests.learnsite.quiz_factories import SEED, item, make_quiz, make_teacher
 
 pytestmark = pytest.mark.django_db

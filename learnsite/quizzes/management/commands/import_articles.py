@@ -13,12 +13,12 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
-from quizgen.text.batch_sources import iter_sources
-from quizgen.pack import LEVELS
 from tqdm import tqdm
 
-from learnsite.quizzes import batch_import, jobs
-from learnsite.quizzes.generation import DEFAULT_COUNTS
+from learnsite.quizzes.services import batch_import, jobs
+from learnsite.quizzes.services.generation import DEFAULT_COUNTS
+from quizgen.pack import LEVELS
+from quizgen.text.batch_sources import iter_sources
 
 
 class Command(BaseCommand):

@@ -10,14 +10,15 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from quizgen.errors import QuizgenError
 
-from learnsite.quizzes import selectors, services
+from learnsite.quizzes import selectors
 from learnsite.quizzes.feedback import take_item
 from learnsite.quizzes.forms import CodeForm, StartForm
 from learnsite.quizzes.models import Attempt, Item, Quiz
 from learnsite.quizzes.refusals import explain
-from learnsite.quizzes.download_views import download_response
+from learnsite.quizzes.services import quizzes as services
+from learnsite.quizzes.views.downloads import download_response
+from quizgen.errors import QuizgenError
 
 SESSION_KEY = "quiz_attempts"
 

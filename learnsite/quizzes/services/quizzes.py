@@ -12,14 +12,14 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from quizgen.lesson.answer_check import check_answer
-from quizgen.text.checks import check_text
-from quizgen.pack import LEVELS
 
 from learnsite.lessons.models import Article
-from learnsite.quizzes import generation
 from learnsite.quizzes.models import Answer, Attempt, GenerationRun, Item, Quiz
 from learnsite.quizzes.refusals import NotOpen, QuizRefused, RateLimited
+from learnsite.quizzes.services import generation
+from quizgen.lesson.answer_check import check_answer
+from quizgen.pack import LEVELS
+from quizgen.text.checks import check_text
 
 SELECTED_KINDS = {("cloze", "choice"), ("cloze", "wordbank"), ("question", "truefalse"), ("question", "choice")}
 

@@ -7,13 +7,14 @@ from dataclasses import asdict
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from quizgen.text.batch_sources import read_csv_articles, read_url_list
-from quizgen.errors import QuizgenError
 
-from learnsite.quizzes import batch_import, selectors
+from learnsite.quizzes import selectors
 from learnsite.quizzes.forms import BatchImportForm
-from learnsite.quizzes.generation import DEFAULT_COUNTS
 from learnsite.quizzes.refusals import explain
+from learnsite.quizzes.services import batch_import
+from learnsite.quizzes.services.generation import DEFAULT_COUNTS
+from quizgen.errors import QuizgenError
+from quizgen.text.batch_sources import read_csv_articles, read_url_list
 
 
 @login_required

@@ -8,11 +8,12 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
-from quizgen.errors import QuizgenError
 
-from learnsite.quizzes import jobs, selectors
+from learnsite.quizzes import selectors
 from learnsite.quizzes.models import GenerationJob
 from learnsite.quizzes.refusals import explain
+from learnsite.quizzes.services import jobs
+from quizgen.errors import QuizgenError
 
 
 def job_state(job: GenerationJob) -> dict[str, object]:

@@ -15,12 +15,13 @@ from dataclasses import dataclass, replace
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils.translation import gettext as _
-from quizgen.text.batch_sources import ArticleSource, fetch_source
-from quizgen.errors import QuizgenError
 
-from learnsite.quizzes import jobs, services, text_sources
 from learnsite.quizzes.models import GenerationJob, ImportBatch
 from learnsite.quizzes.refusals import QuizRefused, explain
+from learnsite.quizzes.services import jobs, text_sources
+from learnsite.quizzes.services import quizzes as services
+from quizgen.errors import QuizgenError
+from quizgen.text.batch_sources import ArticleSource, fetch_source
 
 
 def source_from_upload(upload: object, index: int) -> ArticleSource:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 
+from learnsite.quizzes.models import Item, Quiz
 from quizgen.errors import QuizgenError
 from quizgen.exports import EXPORT_FORMATS, export_bytes
 from quizgen.exports.json_export import pack_from_dict
 from quizgen.pack import ClozeItem, LessonPack, Question
-
-from learnsite.quizzes.models import Item, Quiz
 
 
 class NothingToExportError(QuizgenError):

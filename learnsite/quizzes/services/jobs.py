@@ -23,11 +23,11 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from quizgen.errors import QuizgenError
 
-from learnsite.quizzes import services
 from learnsite.quizzes.models import GenerationJob, ImportBatch, Quiz
 from learnsite.quizzes.refusals import QuizRefused, explain
+from learnsite.quizzes.services import quizzes as services
+from quizgen.errors import QuizgenError
 
 logger = logging.getLogger(__name__)
 

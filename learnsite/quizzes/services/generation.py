@@ -6,10 +6,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from learnsite.quizzes.models import CLOZE_KINDS, QUESTION_KINDS, Item
 from quizgen.errors import PipelineError
 from quizgen.pack import ClozeItem, LessonPack, Question
-
-from learnsite.quizzes.models import CLOZE_KINDS, QUESTION_KINDS, Item
 
 #: how many items of each kind a new quiz gets unless the teacher says otherwise
 DEFAULT_COUNTS: dict[str, int] = {

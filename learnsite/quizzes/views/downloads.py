@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from quizgen.errors import QuizgenError
 
-from learnsite.quizzes import downloads
 from learnsite.quizzes.models import Quiz
 from learnsite.quizzes.refusals import explain
+from learnsite.quizzes.services import downloads
+from quizgen.errors import QuizgenError
 
 
 def download_response(request: HttpRequest, *, quiz: Quiz, fmt: str, for_learner: bool) -> HttpResponse:

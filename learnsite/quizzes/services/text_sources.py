@@ -19,6 +19,7 @@ from urllib.parse import urljoin, urlsplit
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
+
 from quizgen.errors import ExtractionError, InputError
 
 UPLOAD_SUFFIXES = (".txt", ".md", ".html", ".htm")

@@ -9,15 +9,18 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from quizgen.errors import QuizgenError
 
 from learnsite.lessons.models import Article
-from learnsite.quizzes import jobs, selectors, services, text_sources
+from learnsite.quizzes import selectors
 from learnsite.quizzes.forms import KIND_LABELS, GenerateForm, ItemForm, NewTextForm
-from learnsite.quizzes.generation import DEFAULT_COUNTS
 from learnsite.quizzes.models import GenerationJob, Item
 from learnsite.quizzes.refusals import explain
-from learnsite.quizzes.download_views import download_response
+from learnsite.quizzes.services import jobs, text_sources
+from learnsite.quizzes.services import quizzes as services
+from learnsite.quizzes.services.generation import DEFAULT_COUNTS
+from learnsite.quizzes.views.downloads import download_response
+from quizgen.errors import QuizgenError
+
 
 @login_required
 def quiz_list(request: HttpRequest) -> HttpResponse:

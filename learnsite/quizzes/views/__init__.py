@@ -1,0 +1,1 @@
+"""Views of the quizzes app: thin, they parse input, call one service or selector and render."""
