@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from quizgen.analysis import Analysis
 from quizgen.errors import QuizgenError
-from quizgen.questions import choice, nominalised_events, reported_speech, truefalse, wh_questions
+from quizgen.questions import multiple_choice, nominalised_events, reported_speech, truefalse, wh_questions
 from quizgen.questions.candidate import Candidate
 
 Generator = Callable[[Analysis, int, list[Candidate]], list[Candidate]]
@@ -22,7 +22,7 @@ GENERATORS: dict[str, Generator] = {
     "nominalised_events": lambda analysis, seed, previous: nominalised_events.generate(analysis),
     "reported_speech": lambda analysis, seed, previous: reported_speech.generate(analysis),
     "truefalse": lambda analysis, seed, previous: truefalse.generate(analysis, seed=seed),
-    "choice": lambda analysis, seed, previous: choice.generate(analysis, seed=seed, previous=previous),
+    "choice": lambda analysis, seed, previous: multiple_choice.generate(analysis, seed=seed, previous=previous),
 }
 
 

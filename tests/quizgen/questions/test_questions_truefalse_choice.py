@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quizgen.questions import choice, truefalse, wh_questions
+from quizgen.questions import multiple_choice, truefalse, wh_questions
 from tests.quizgen.question_records import build
 
 SENTENCES = [
@@ -43,7 +43,7 @@ def test_a_false_statement_changes_exactly_one_fact() -> None:
 def test_options_are_people_from_the_text_for_a_who_question() -> None:
     analysis = build(SENTENCES, CLAUSES)
     wh = wh_questions.generate(analysis)
-    items = choice.generate(analysis, seed=1, previous=wh)
+    items = multiple_choice.generate(analysis, seed=1, previous=wh)
     who = [c for c in items if c.question == "Wer leitet das Training?"]
     assert who
     item = who[0]
@@ -53,6 +53,6 @@ def test_options_are_people_from_the_text_for_a_who_question() -> None:
 
 def test_options_never_repeat_a_name_from_the_question() -> None:
     analysis = build(SENTENCES, CLAUSES)
-    for item in choice.generate(analysis, seed=0, previous=wh_questions.generate(analysis)):
+    for item in multiple_choice.generate(analysis, seed=0, previous=wh_questions.generate(analysis)):
         others = [o for k, o in enumerate(item.options) if k != item.correct]
         assert not any(o.split()[-1] in item.question for o in others)
