@@ -8,7 +8,7 @@ the adjectives and the preposition (or the case the clause analysis is sure of).
 
 from __future__ import annotations
 
-from quizgen.cloze.base import GAP, Candidate, ClozeContext, gapped, item_id, match_case, shuffled
+from quizgen.cloze.base import GAP, ClozeCandidate, ClozeContext, gapped, item_id, match_case, shuffled
 from quizgen.cloze.noun_phrases import noun_phrases, phrase_features
 from quizgen.german.inflection import DEFINITE, DEFINITE_FORMS, INDEFINITE, INDEFINITE_FORMS
 from quizgen.pack import ClozeItem
@@ -17,7 +17,7 @@ from quizgen.pack import ClozeItem
 class ArticleKind:
     name = "article"
 
-    def candidates(self, ctx: ClozeContext) -> list[Candidate]:
+    def candidates(self, ctx: ClozeContext) -> list[ClozeCandidate]:
         analysis = ctx.analysis
         toks = analysis.tokens
         out = []
@@ -54,7 +54,7 @@ class ArticleKind:
             answer = det.text
             options = shuffled([match_case(a, answer) for a in paradigm], iid)
             out.append(
-                Candidate(
+                ClozeCandidate(
                     item=ClozeItem(
                         id=iid,
                         kind=self.name,

@@ -18,7 +18,7 @@ LOW_LEVELS = ("A1", "A2", "B1")
 
 
 @dataclass(frozen=True)
-class Candidate:
+class ClozeCandidate:
     """A possible item and the tokens its gaps cover (so kinds do not gap one word twice)."""
 
     item: ClozeItem
@@ -37,10 +37,10 @@ class Pending:
     id: str
     sentence: int
     tokens: tuple[int, ...]
-    complete: Callable[[], Candidate | None]
+    complete: Callable[[], ClozeCandidate | None]
 
     @classmethod
-    def done(cls, candidate: Candidate) -> Pending:
+    def done(cls, candidate: ClozeCandidate) -> Pending:
         return cls(candidate.item.id, candidate.item.sentence, candidate.tokens, lambda: candidate)
 
 
@@ -127,7 +127,7 @@ class ClozeKind(Protocol):
 
     name: str
 
-    def candidates(self, ctx: ClozeContext) -> list[Candidate]: ...
+    def candidates(self, ctx: ClozeContext) -> list[ClozeCandidate]: ...
 
 
 def item_id(kind: str, sentence_text: str, gaps: Iterable[int]) -> str:

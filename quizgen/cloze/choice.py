@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 
 from quizgen.analysis import Analysis
-from quizgen.cloze.base import GAP, Candidate, ClozeContext, Pending, gapped, item_id, shuffled
+from quizgen.cloze.base import GAP, ClozeCandidate, ClozeContext, Pending, gapped, item_id, shuffled
 from quizgen.cloze.content_gaps import WordGap, content_gaps
 from quizgen.lesson.distractors import noun_distractors
 from quizgen.german.inflection import noun_lemma
@@ -34,7 +34,7 @@ def excluded_words(ctx: ClozeContext) -> frozenset[str]:
 class ChoiceKind:
     name = "choice"
 
-    def candidates(self, ctx: ClozeContext) -> list[Candidate]:
+    def candidates(self, ctx: ClozeContext) -> list[ClozeCandidate]:
         return [c for p in self.pending(ctx) if (c := p.complete()) is not None]
 
     def pending(self, ctx: ClozeContext) -> list[Pending]:
@@ -54,7 +54,7 @@ class ChoiceKind:
             out.append(Pending(iid, tok.sentence, (tok.i,), functools.partial(self._complete, ctx, gap, iid, exclude)))
         return out
 
-    def _complete(self, ctx: ClozeContext, gap: WordGap, iid: str, exclude: frozenset[str]) -> Candidate | None:
+    def _complete(self, ctx: ClozeContext, gap: WordGap, iid: str, exclude: frozenset[str]) -> ClozeCandidate | None:
         analysis = ctx.analysis
         tok = analysis.tokens[gap.token]
         key = f"{iid}|{ctx.seed}"
@@ -62,7 +62,7 @@ class ChoiceKind:
         wrong = noun_distractors(lemma, tok.text, gap.readings, exclude=exclude, key=key, gloss_of=ctx.gloss_of, avoid_domains=ctx.domains | ctx.sentence_domains(tok.sentence))
         if wrong is None:
             return None
-        return Candidate(
+        return ClozeCandidate(
             item=ClozeItem(
                 id=iid,
                 kind=self.name,

@@ -7,7 +7,7 @@ answer).
 
 from __future__ import annotations
 
-from quizgen.cloze.base import GAP, Candidate, ClozeContext, gapped, item_id
+from quizgen.cloze.base import GAP, ClozeCandidate, ClozeContext, gapped, item_id
 from quizgen.cloze.noun_phrases import noun_phrases, phrase_features
 from quizgen.german.inflection import (
     ENDINGS,
@@ -21,7 +21,7 @@ from quizgen.pack import ClozeItem
 class EndingKind:
     name = "ending"
 
-    def candidates(self, ctx: ClozeContext) -> list[Candidate]:
+    def candidates(self, ctx: ClozeContext) -> list[ClozeCandidate]:
         analysis = ctx.analysis
         toks = analysis.tokens
         out = []
@@ -53,7 +53,7 @@ class EndingKind:
             sent = analysis.sentences[adj.sentence]
             iid = item_id(self.name, sent.text, (adj.idx - sent.start_char,))
             out.append(
-                Candidate(
+                ClozeCandidate(
                     item=ClozeItem(
                         id=iid,
                         kind=self.name,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 
-from quizgen.cloze.base import GAP, LOW_LEVELS, Candidate, ClozeContext, gapped, item_id
+from quizgen.cloze.base import GAP, LOW_LEVELS, ClozeCandidate, ClozeContext, gapped, item_id
 from quizgen.cloze.content_gaps import content_gaps
 from quizgen.lesson.distractors import candidate_words, zipf
 from quizgen.german.inflection import noun_lemma
@@ -28,7 +28,7 @@ def _verbs() -> frozenset[str]:
 class OpenKind:
     name = "open"
 
-    def candidates(self, ctx: ClozeContext) -> list[Candidate]:
+    def candidates(self, ctx: ClozeContext) -> list[ClozeCandidate]:
         analysis = ctx.analysis
         out = []
         for gap in content_gaps(ctx):
@@ -51,7 +51,7 @@ class OpenKind:
             sent = analysis.sentences[tok.sentence]
             iid = item_id(self.name, sent.text, (tok.idx - sent.start_char,))
             out.append(
-                Candidate(
+                ClozeCandidate(
                     item=ClozeItem(
                         id=iid,
                         kind=self.name,

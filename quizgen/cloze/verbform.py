@@ -8,7 +8,7 @@ is part of the hint because the sentence alone rarely decides between Präsens a
 from __future__ import annotations
 
 from quizgen.analysis import Analysis, Token
-from quizgen.cloze.base import GAP, Candidate, ClozeContext, gapped, item_id
+from quizgen.cloze.base import GAP, ClozeCandidate, ClozeContext, gapped, item_id
 from quizgen.german.inflection import TABLE_NAMES, VERB_TABLES, conjugation, past_participle, verb_form_features
 from quizgen.pack import ClozeItem
 
@@ -71,7 +71,7 @@ def _auxiliary_before(analysis: Analysis, verb: Token) -> bool:
 class VerbformKind:
     name = "verbform"
 
-    def candidates(self, ctx: ClozeContext) -> list[Candidate]:
+    def candidates(self, ctx: ClozeContext) -> list[ClozeCandidate]:
         analysis = ctx.analysis
         out = []
         for verb in analysis.tokens:
@@ -101,7 +101,7 @@ class VerbformKind:
             iid = item_id(self.name, sent.text, (verb.idx - sent.start_char,))
             hint = f"{infinitive} ({TABLE_NAMES[table]})"
             out.append(
-                Candidate(
+                ClozeCandidate(
                     item=ClozeItem(
                         id=iid,
                         kind=self.name,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 
-from quizgen.cloze.base import GAP, Candidate, ClozeContext, Pending, gapped, item_id, shuffled
+from quizgen.cloze.base import GAP, ClozeCandidate, ClozeContext, Pending, gapped, item_id, shuffled
 from quizgen.cloze.choice import excluded_words
 from quizgen.cloze.content_gaps import WordGap, content_gaps, fits
 from quizgen.lesson.distractors import noun_distractors
@@ -38,7 +38,7 @@ def paragraphs(ctx: ClozeContext) -> list[list[int]]:
 class WordbankKind:
     name = "wordbank"
 
-    def candidates(self, ctx: ClozeContext) -> list[Candidate]:
+    def candidates(self, ctx: ClozeContext) -> list[ClozeCandidate]:
         return [c for p in self.pending(ctx) if (c := p.complete()) is not None]
 
     def pending(self, ctx: ClozeContext) -> list[Pending]:
@@ -86,7 +86,7 @@ class WordbankKind:
     def _complete(
         self, ctx: ClozeContext, chosen: tuple[WordGap, ...], iid: str, first: int, last: int,
         exclude: frozenset[str],
-    ) -> Candidate | None:
+    ) -> ClozeCandidate | None:
         analysis = ctx.analysis
         extras: list[str] = []
         for gap in chosen:
@@ -111,7 +111,7 @@ class WordbankKind:
         if not extras:
             return None
         answers = tuple(analysis.tokens[g.token].text for g in chosen)
-        return Candidate(
+        return ClozeCandidate(
             item=ClozeItem(
                 id=iid,
                 kind=self.name,

@@ -9,16 +9,16 @@ from __future__ import annotations
 from quizgen.analysis import Analysis
 from quizgen.errors import InputError
 from quizgen.pack import LEVELS, Question
-from quizgen.questions.candidate import Candidate
+from quizgen.questions.candidate import QuestionCandidate
 from quizgen.questions.ranking import default_count, select
 from quizgen.questions.registry import GENERATORS, get_generator
 
 __all__ = ["build_questions", "candidates"]
 
 
-def candidates(analysis: Analysis, *, seed: int = 0, generators: tuple[str, ...] | None = None) -> list[Candidate]:
+def candidates(analysis: Analysis, *, seed: int = 0, generators: tuple[str, ...] | None = None) -> list[QuestionCandidate]:
     """Every candidate question of every generator (before ranking), in generator order."""
-    out: list[Candidate] = []
+    out: list[QuestionCandidate] = []
     for name in generators or tuple(GENERATORS):
         out.extend(get_generator(name)(analysis, seed, list(out)))
     return out

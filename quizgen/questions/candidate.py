@@ -9,7 +9,7 @@ from quizgen.pack import Question
 
 
 @dataclass(frozen=True)
-class Candidate:
+class QuestionCandidate:
     """One generated question with what the ranker needs to judge it."""
 
     kind: str  # wh, truefalse, choice
@@ -27,7 +27,7 @@ class Candidate:
     span: tuple[int, int] = (0, 0)  # tokens of the answer in the text (for coverage)
     notes: tuple[str, ...] = field(default=())  # why the score is what it is (debugging)
 
-    def with_confidence(self, confidence: float) -> Candidate:
+    def with_confidence(self, confidence: float) -> QuestionCandidate:
         return replace(self, confidence=confidence)
 
     def to_question(self, score: float) -> Question:

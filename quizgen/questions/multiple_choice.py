@@ -10,15 +10,15 @@ from __future__ import annotations
 import hashlib
 
 from quizgen.analysis import Analysis
-from quizgen.questions.candidate import Candidate
+from quizgen.questions.candidate import QuestionCandidate
 from quizgen.questions.mentions import clean_name, full_name, mentions, same_referent, well_attested
 
 CHOICE_TYPES = frozenset({"PER", "LOC", "ORG", "NUM", "THING:subject", "THING:acc_object"})
 
 
-def generate(analysis: Analysis, *, seed: int = 0, previous: list[Candidate] | None = None) -> list[Candidate]:
+def generate(analysis: Analysis, *, seed: int = 0, previous: list[QuestionCandidate] | None = None) -> list[QuestionCandidate]:
     """A choice version of every W-question in ``previous`` that has two good distractors."""
-    out: list[Candidate] = []
+    out: list[QuestionCandidate] = []
     for cand in previous or []:
         if cand.kind != "wh" or cand.answer_type not in CHOICE_TYPES or " und " in cand.answer_short:
             continue  # a pair ("Russland und China") against single names is an easy guess
@@ -29,7 +29,7 @@ def generate(analysis: Analysis, *, seed: int = 0, previous: list[Candidate] | N
         order = _order(seed, cand.question)
         shuffled = tuple(options[k] for k in order)
         out.append(
-            Candidate(
+            QuestionCandidate(
                 kind="choice",
                 question=cand.question,
                 answer=cand.answer,
@@ -49,7 +49,7 @@ def generate(analysis: Analysis, *, seed: int = 0, previous: list[Candidate] | N
     return out
 
 
-def _distractors(analysis: Analysis, cand: Candidate) -> list[str]:
+def _distractors(analysis: Analysis, cand: QuestionCandidate) -> list[str]:
     sentence_text = analysis.sentences[cand.sentence].text.lower()
     question = cand.question.lower()
     found: list[str] = []
@@ -88,7 +88,7 @@ def _order(seed: int, question: str) -> list[int]:
     return orders[digest[0] % len(orders)]
 
 
-def _things(analysis: Analysis, cand: Candidate, role: str) -> list[str]:
+def _things(analysis: Analysis, cand: QuestionCandidate, role: str) -> list[str]:
     """Other things in the same role (so in the same case) from other sentences of the text."""
     from quizgen.questions.answers import answer_core, is_whole, phrase_kind
     from quizgen.questions.wording import span_words

@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import resources
 
 from quizgen.analysis import Analysis, Token
-from quizgen.questions.candidate import Candidate, accepted_forms
+from quizgen.questions.candidate import QuestionCandidate, accepted_forms
 from quizgen.questions.mentions import PLACES, Mention, full_name, mentions, name_forms
 from quizgen.questions.question_syntax import THIRD_SG, assemble, conjugation, inflect
 
@@ -70,9 +70,9 @@ def lookup(word: str) -> tuple[DeverbalNoun, str] | None:
     return None
 
 
-def generate(analysis: Analysis) -> list[Candidate]:
+def generate(analysis: Analysis) -> list[QuestionCandidate]:
     """Every nominalised-event question the text supports."""
-    out: list[Candidate] = []
+    out: list[QuestionCandidate] = []
     for tok in analysis.tokens:
         if tok.tag != "NN":
             continue
@@ -86,7 +86,7 @@ def generate(analysis: Analysis) -> list[Candidate]:
     return out
 
 
-def _event_question(analysis: Analysis, noun: Token, entry: DeverbalNoun, compound_part: str) -> Candidate | None:
+def _event_question(analysis: Analysis, noun: Token, entry: DeverbalNoun, compound_part: str) -> QuestionCandidate | None:
     agent = _agent(analysis, noun)
     if agent is None:
         return None
@@ -101,7 +101,7 @@ def _event_question(analysis: Analysis, noun: Token, entry: DeverbalNoun, compou
     if name.lower() in question.lower() or mention.text.lower() in question.lower():
         return None
     answer = nominative or name
-    return Candidate(
+    return QuestionCandidate(
         kind="wh",
         question=question,
         answer=answer,

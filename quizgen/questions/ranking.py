@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 
-from quizgen.questions.candidate import Candidate
+from quizgen.questions.candidate import QuestionCandidate
 
 WORDS_PER_QUESTION = 35
 # Below this the analysis was unsure (case-ambiguous subject and object, a guessed role):
@@ -25,7 +25,7 @@ def default_count(words: int) -> int:
     return max(1, round(words / WORDS_PER_QUESTION))
 
 
-def score(cand: Candidate, *, level: str = "B1") -> float:
+def score(cand: QuestionCandidate, *, level: str = "B1") -> float:
     """The ranker's confidence that a candidate is a good question, 0..1."""
     q_words = len(cand.question.split())
     limit = MAX_QUESTION_WORDS.get(level, 18)
@@ -45,7 +45,7 @@ def score(cand: Candidate, *, level: str = "B1") -> float:
     return max(0.0, min(1.0, s))
 
 
-def select(candidates: list[Candidate], n: int, *, level: str = "B1") -> list[tuple[Candidate, float]]:
+def select(candidates: list[QuestionCandidate], n: int, *, level: str = "B1") -> list[tuple[QuestionCandidate, float]]:
     """The best ``n`` candidates in text order, with their scores."""
     scored = sorted(
         ((c, score(c, level=level)) for c in candidates),
@@ -54,17 +54,17 @@ def select(candidates: list[Candidate], n: int, *, level: str = "B1") -> list[tu
     scored = [(c, s) for c, s in scored if s >= MIN_SCORE]
     quota = {kind: max(1, math.ceil(n * share)) for kind, share in KIND_SHARE.items()}
     initial = dict(quota)
-    chosen: list[tuple[Candidate, float]] = []
+    chosen: list[tuple[QuestionCandidate, float]] = []
     facts: set[str] = set()
     per_sentence: dict[int, int] = {}
     asked: set[tuple[str, str]] = set()
 
-    def fits(cand: Candidate, cap: int) -> bool:
+    def fits(cand: QuestionCandidate, cap: int) -> bool:
         if cand.fact in facts or per_sentence.get(cand.sentence, 0) >= cap:
             return False
         return (cand.question, cand.answer_short) not in asked
 
-    def add(cand: Candidate, s: float) -> None:
+    def add(cand: QuestionCandidate, s: float) -> None:
         chosen.append((cand, s))
         facts.add(cand.fact)
         asked.add((cand.question, cand.answer_short))

@@ -7,9 +7,9 @@ from collections.abc import Callable
 from quizgen.analysis import Analysis
 from quizgen.errors import QuizgenError
 from quizgen.questions import multiple_choice, nominalised_events, reported_speech, truefalse, wh_questions
-from quizgen.questions.candidate import Candidate
+from quizgen.questions.candidate import QuestionCandidate
 
-Generator = Callable[[Analysis, int, list[Candidate]], list[Candidate]]
+Generator = Callable[[Analysis, int, list[QuestionCandidate]], list[QuestionCandidate]]
 
 
 class UnknownQuestionGeneratorError(QuizgenError):

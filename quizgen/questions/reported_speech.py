@@ -10,7 +10,7 @@ answers).
 from __future__ import annotations
 
 from quizgen.analysis import Analysis, Clause
-from quizgen.questions.candidate import Candidate, accepted_forms
+from quizgen.questions.candidate import QuestionCandidate, accepted_forms
 from quizgen.questions.clause_reading import middle_words, read_clause, verb_for
 from quizgen.questions.question_syntax import SPEECH_VERBS, assemble
 from quizgen.questions.wording import DEICTIC
@@ -19,9 +19,9 @@ SAYING = SPEECH_VERBS - {"hoffen", "glauben", "befürchten", "meinen", "sprechen
 MAX_ANSWER_WORDS = 14
 
 
-def generate(analysis: Analysis) -> list[Candidate]:
+def generate(analysis: Analysis) -> list[QuestionCandidate]:
     """One question per speech clause followed by a clean dass-clause."""
-    out: list[Candidate] = []
+    out: list[QuestionCandidate] = []
     for clause in analysis.clauses:
         if clause.kind != "main" or clause.verb_lemma.removeprefix("sich ") not in SAYING or clause.acc_objects:
             continue
@@ -65,7 +65,7 @@ def _speaks_once(analysis: Analysis, clause: Clause) -> bool:
     return len(speeches) == 1 and analysis.tokens[subject.end - 1].tag in ("NE", "NN")
 
 
-def _question(analysis: Analysis, clause: Clause, said: Clause) -> Candidate | None:
+def _question(analysis: Analysis, clause: Clause, said: Clause) -> QuestionCandidate | None:
     reading = read_clause(analysis, clause, speech_frame=True)
     said_reading = read_clause(analysis, said)
     if reading is None or said_reading is None or clause.subject is None:
@@ -88,7 +88,7 @@ def _question(analysis: Analysis, clause: Clause, said: Clause) -> Candidate | N
         return None
     if any(ch in answer for ch in "„“”\"«»()"):
         return None
-    return Candidate(
+    return QuestionCandidate(
         kind="wh",
         question=question,
         answer=answer,

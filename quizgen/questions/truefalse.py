@@ -11,7 +11,7 @@ import hashlib
 import re
 
 from quizgen.analysis import Analysis
-from quizgen.questions.candidate import Candidate
+from quizgen.questions.candidate import QuestionCandidate
 from quizgen.analysis import Clause
 from quizgen.questions.clause_reading import ClauseReading, needs_complement, read_clause, too_thin
 from quizgen.questions.pronoun_resolution import resolved_name
@@ -25,10 +25,10 @@ OPTIONS = (TRUE, FALSE)
 INDEFINITE = frozenset({"ein", "eine", "einen", "einem", "einer", "eines", "kein", "keine", "keinen", "keinem", "keiner", "nicht", "nie", "niemals"})
 
 
-def generate(analysis: Analysis, *, seed: int = 0) -> list[Candidate]:
+def generate(analysis: Analysis, *, seed: int = 0) -> list[QuestionCandidate]:
     """One true and, where possible, one false statement per suitable sentence; the ranker
     keeps at most one per sentence (they share a fact), so the seed decides which is offered."""
-    out: list[Candidate] = []
+    out: list[QuestionCandidate] = []
     for clause in analysis.clauses:
         if clause.kind != "main" or not _stands_alone(analysis, clause):
             continue
@@ -134,8 +134,8 @@ def declarative_words(
     return words
 
 
-def _candidate(text: str, answer: str, sentence: int, confidence: float, fact: str, how: str) -> Candidate:
-    return Candidate(
+def _candidate(text: str, answer: str, sentence: int, confidence: float, fact: str, how: str) -> QuestionCandidate:
+    return QuestionCandidate(
         kind="truefalse",
         question=text,
         answer=answer,

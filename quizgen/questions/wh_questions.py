@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from quizgen.analysis import Analysis, Phrase
 from quizgen.questions.answers import answer_core, extend_answer, is_whole, phrase_kind
-from quizgen.questions.candidate import Candidate, accepted_forms
+from quizgen.questions.candidate import QuestionCandidate, accepted_forms
 from quizgen.questions.clause_reading import (
     ClauseReading,
     is_agentive,
@@ -47,9 +47,9 @@ def is_measure(word: str) -> bool:
     return last in TIME_NOUNS or last in MEASURE_NOUNS or last.lower().endswith(MEASURE_ENDINGS)
 
 
-def generate(analysis: Analysis) -> list[Candidate]:
+def generate(analysis: Analysis) -> list[QuestionCandidate]:
     """Every W-question the clause analysis supports (the ranker picks among them)."""
-    out: list[Candidate] = []
+    out: list[QuestionCandidate] = []
     for clause in analysis.clauses:
         reading = read_clause(analysis, clause)
         if reading is None or needs_complement(analysis, clause) or too_thin(analysis, clause):
@@ -65,7 +65,7 @@ def generate(analysis: Analysis) -> list[Candidate]:
     return [c for c in out if _answer_not_in_question(c)]
 
 
-def _ask_subject(analysis: Analysis, reading: ClauseReading, phrase: Phrase) -> list[Candidate]:
+def _ask_subject(analysis: Analysis, reading: ClauseReading, phrase: Phrase) -> list[QuestionCandidate]:
     if phrase.confidence < MIN_PHRASE_CONFIDENCE or not is_whole(analysis, phrase):
         return []
     kind = phrase_kind(analysis, phrase)
@@ -90,7 +90,7 @@ def _ask_subject(analysis: Analysis, reading: ClauseReading, phrase: Phrase) -> 
     return [_candidate(analysis, reading, phrase, question, wh, "subject", kind)]
 
 
-def _ask_object(analysis: Analysis, reading: ClauseReading, phrase: Phrase, *, dative: bool) -> list[Candidate]:
+def _ask_object(analysis: Analysis, reading: ClauseReading, phrase: Phrase, *, dative: bool) -> list[QuestionCandidate]:
     if phrase.confidence < MIN_PHRASE_CONFIDENCE or not is_whole(analysis, phrase):
         return []
     kind = phrase_kind(analysis, phrase)
@@ -117,7 +117,7 @@ def _ask_object(analysis: Analysis, reading: ClauseReading, phrase: Phrase, *, d
     return _ask_with(analysis, reading, phrase, wh, "dat_object" if dative else "acc_object", kind)
 
 
-def _ask_pp(analysis: Analysis, reading: ClauseReading, phrase: Phrase) -> list[Candidate]:
+def _ask_pp(analysis: Analysis, reading: ClauseReading, phrase: Phrase) -> list[QuestionCandidate]:
     if phrase.confidence < MIN_PHRASE_CONFIDENCE or phrase.preposition is None or not is_whole(analysis, phrase):
         return []
     toks = analysis.tokens
@@ -151,7 +151,7 @@ def _ask_pp(analysis: Analysis, reading: ClauseReading, phrase: Phrase) -> list[
     return _ask_with(analysis, reading, phrase, wh, "pp", kind)
 
 
-def _ask_with(analysis: Analysis, reading: ClauseReading, phrase: Phrase, wh: str, role: str, kind: str) -> list[Candidate]:
+def _ask_with(analysis: Analysis, reading: ClauseReading, phrase: Phrase, wh: str, role: str, kind: str) -> list[QuestionCandidate]:
     verb = verb_for(reading, wh_subject=False)
     extended = extend_answer(analysis, reading, phrase)
     middle = middle_words(analysis, reading, extended)
@@ -161,7 +161,7 @@ def _ask_with(analysis: Analysis, reading: ClauseReading, phrase: Phrase, wh: st
     return [_candidate(analysis, reading, extended, question, wh, role, kind)]
 
 
-def _quantity(analysis: Analysis, reading: ClauseReading, phrase: Phrase, *, subject: bool) -> list[Candidate]:
+def _quantity(analysis: Analysis, reading: ClauseReading, phrase: Phrase, *, subject: bool) -> list[QuestionCandidate]:
     """``250 Menschen wurden verletzt`` -> ``Wie viele Menschen wurden verletzt?`` -> ``250``."""
     toks = analysis.tokens
     first = toks[phrase.start]
@@ -185,7 +185,7 @@ def _quantity(analysis: Analysis, reading: ClauseReading, phrase: Phrase, *, sub
     question = assemble(vorfeld, verb.finite, middle, [*reading.nonfinite, *verb.tail])
     answer = span_words(analysis, phrase.start, phrase.end)
     short = " ".join(number_words)
-    cand = Candidate(
+    cand = QuestionCandidate(
         kind="wh",
         question=question,
         answer=answer,
@@ -230,7 +230,7 @@ def _answer_ends_well(analysis: Analysis, phrase: Phrase) -> bool:
 
 def _candidate(
     analysis: Analysis, reading: ClauseReading, phrase: Phrase, question: str, wh: str, role: str, kind: str
-) -> Candidate:
+) -> QuestionCandidate:
     toks = analysis.tokens
     if phrase.end - phrase.start == 1 and toks[phrase.start].tag == "PPER":
         name = resolved_name(analysis, phrase.start) or phrase.text
@@ -251,7 +251,7 @@ def _candidate(
     if reading.clause.subject is not None and reading.clause.subject is not phrase:
         if phrase_words(analysis, reading.clause.subject) is None:
             confidence *= 0.5
-    return Candidate(
+    return QuestionCandidate(
         kind="wh",
         question=question,
         answer=answer,
@@ -272,7 +272,7 @@ def _has_content(middle: list[str], reading: ClauseReading) -> bool:
     return any(w[:1].isupper() or w[:1].isdigit() for w in middle) or len([w for w in middle if w != "sich"]) >= 2
 
 
-def _answer_not_in_question(cand: Candidate) -> bool:
+def _answer_not_in_question(cand: QuestionCandidate) -> bool:
     q = f" {cand.question.lower().rstrip('?')} "
     short = cand.answer_short.lower()
     if not short or f" {short} " in q or short in q.split():

@@ -6,13 +6,13 @@ import pytest
 
 from quizgen.errors import InputError, QuizgenError
 from quizgen.questions import build_questions
-from quizgen.questions.candidate import Candidate
+from quizgen.questions.candidate import QuestionCandidate
 from quizgen.questions.ranking import default_count, score, select
 from quizgen.questions.registry import get_generator
 
 
-def _cand(question: str, sentence: int, fact: str, confidence: float = 0.9, kind: str = "wh") -> Candidate:
-    return Candidate(kind=kind, question=question, answer="a", answer_short="a", sentence=sentence, confidence=confidence, fact=fact)
+def _cand(question: str, sentence: int, fact: str, confidence: float = 0.9, kind: str = "wh") -> QuestionCandidate:
+    return QuestionCandidate(kind=kind, question=question, answer="a", answer_short="a", sentence=sentence, confidence=confidence, fact=fact)
 
 
 def test_it_defaults_to_one_question_per_35_words() -> None:
