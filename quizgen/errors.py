@@ -66,7 +66,19 @@ class ExportError(QuizgenError):
     code = "export_error"
 
 
-class ClozeKindError(QuizgenError):
+class KindError(QuizgenError):
+    """An exercise kind was asked for that no module registers."""
+
+    code = "unknown_kind"
+
+
+class ClozeKindError(KindError):
     """A cloze kind was asked for that no generator provides."""
 
     code = "unknown_cloze_kind"
+
+
+class QuestionGeneratorError(KindError):
+    """A question generator was asked for that the registry does not list."""
+
+    code = "unknown_question_generator"

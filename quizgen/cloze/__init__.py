@@ -1,7 +1,7 @@
 """Cloze exercises: one module per kind, found through a registry.
 
-``build_cloze`` is the entry point the lesson pack calls. Adding a kind is one new module, one
-line in ``KINDS`` and one test file.
+``build_cloze`` is the entry point the lesson pack calls. Adding a kind is one new module (the
+generator and its ``ExerciseKind`` description), one line in ``KINDS`` and one test file.
 """
 
 from __future__ import annotations
@@ -25,14 +25,10 @@ KINDS: dict[str, ClozeKind] = {
     for kind in (OpenKind(), ChoiceKind(), WordbankKind(), ArticleKind(), EndingKind(), VerbformKind())
 }
 
-DEFAULT_COUNTS: dict[str, int] = {
-    "open": 4,
-    "choice": 4,
-    "wordbank": 1,
-    "article": 3,
-    "ending": 3,
-    "verbform": 3,
-}
+
+def default_counts() -> dict[str, int]:
+    """How many items of each kind a pack gets unless asked otherwise (its description says)."""
+    return {name: kind.description.default_count for name, kind in KINDS.items()}
 
 
 def get_kind(name: str) -> ClozeKind:
@@ -61,10 +57,10 @@ def build_cloze(
     """
     if level not in LEVELS:
         raise ClozeKindError(f"Unknown level {level!r}. Use one of {', '.join(LEVELS)}.")
-    wanted = dict(DEFAULT_COUNTS if counts is None else counts)
-    # The word bank needs several free words in one paragraph: it chooses first.
-    names = sorted(wanted, key=lambda name: name != "wordbank")
-    kinds = [(get_kind(name), wanted[name]) for name in names]
+    wanted = default_counts() if counts is None else dict(counts)
+    kinds = [(get_kind(name), n) for name, n in wanted.items()]
+    # A kind with several gaps needs several free words in one paragraph: it chooses first.
+    kinds.sort(key=lambda kind_n: not kind_n[0].description.several_gaps)
     ctx = ClozeContext(analysis=analysis, level=level, vocabulary=tuple(vocabulary), seed=seed)
     used_tokens: set[int] = set()
     sentence_use: dict[int, int] = {}
@@ -101,4 +97,4 @@ def _rank(item_id: str, seed: int) -> str:
     return hashlib.sha1(f"{seed}|{item_id}".encode()).hexdigest()
 
 
-__all__ = ["DEFAULT_COUNTS", "KINDS", "ClozeContext", "ClozeKind", "build_cloze", "get_kind"]
+__all__ = ["KINDS", "ClozeContext", "ClozeKind", "build_cloze", "default_counts", "get_kind"]

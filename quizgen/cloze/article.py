@@ -11,11 +11,26 @@ from __future__ import annotations
 from quizgen.cloze.base import GAP, ClozeCandidate, ClozeContext, gapped, item_id, match_case, shuffled
 from quizgen.cloze.noun_phrases import noun_phrases, phrase_features
 from quizgen.german.inflection import DEFINITE, DEFINITE_FORMS, INDEFINITE, INDEFINITE_FORMS
+from quizgen.kinds import AnswerMode, ExerciseKind, Section
 from quizgen.pack import ClozeItem
 
 
+KIND = ExerciseKind(
+    section=Section.CLOZE,
+    name="article",
+    label="Cloze: articles",
+    instruction="Fill in the article.",
+    answer_mode=AnswerMode.TYPED,  # typed on the site; printed and exported with its options
+    has_options=True,
+    worksheet="choice",
+    default_count=3,
+    gap_width=6,
+)
+
+
 class ArticleKind:
-    name = "article"
+    description = KIND
+    name = KIND.name
 
     def candidates(self, ctx: ClozeContext) -> list[ClozeCandidate]:
         analysis = ctx.analysis

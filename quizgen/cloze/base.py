@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from quizgen.analysis import Analysis, Token
+from quizgen.kinds import ExerciseKind
 from quizgen.pack import ClozeItem, VocabEntry
 
 GAP = "___"
@@ -123,9 +124,11 @@ def _glossary_lookup(lemma: str, pos: str) -> str | None:
 
 
 class ClozeKind(Protocol):
-    """One kind of gap exercise: ``name`` is its ``kind`` field."""
+    """One kind of gap exercise: ``name`` is its ``kind`` field, ``description`` says how it
+    is answered, printed and shown (quizgen.kinds)."""
 
     name: str
+    description: ExerciseKind
 
     def candidates(self, ctx: ClozeContext) -> list[ClozeCandidate]: ...
 

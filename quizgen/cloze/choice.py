@@ -15,6 +15,7 @@ from quizgen.cloze.base import GAP, ClozeCandidate, ClozeContext, Pending, gappe
 from quizgen.cloze.content_gaps import WordGap, content_gaps
 from quizgen.lesson.distractors import noun_distractors
 from quizgen.german.inflection import noun_lemma
+from quizgen.kinds import AnswerMode, ExerciseKind, Section
 from quizgen.pack import ClozeItem
 
 
@@ -31,8 +32,21 @@ def excluded_words(ctx: ClozeContext) -> frozenset[str]:
     return frozenset({t.lemma.lower() for t in toks} | {t.text.lower() for t in toks})
 
 
+KIND = ExerciseKind(
+    section=Section.CLOZE,
+    name="choice",
+    label="Cloze: choose the word",
+    instruction="Choose the word that fits the gap.",
+    answer_mode=AnswerMode.CHOICE,
+    has_options=True,
+    worksheet="choice",
+    default_count=4,
+)
+
+
 class ChoiceKind:
-    name = "choice"
+    description = KIND
+    name = KIND.name
 
     def candidates(self, ctx: ClozeContext) -> list[ClozeCandidate]:
         return [c for p in self.pending(ctx) if (c := p.complete()) is not None]

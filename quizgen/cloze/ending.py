@@ -15,11 +15,27 @@ from quizgen.german.inflection import (
     features_of_determiner,
     split_adjective_ending,
 )
+from quizgen.kinds import AnswerMode, ExerciseKind, Section
 from quizgen.pack import ClozeItem
 
 
+KIND = ExerciseKind(
+    section=Section.CLOZE,
+    name="ending",
+    label="Cloze: endings",
+    instruction="Fill in the ending.",
+    answer_mode=AnswerMode.TYPED,  # typed on the site; printed and exported with its options
+    has_options=True,
+    worksheet="choice",
+    default_count=3,
+    gap_width=3,
+    gap_after_stem=True,
+)
+
+
 class EndingKind:
-    name = "ending"
+    description = KIND
+    name = KIND.name
 
     def candidates(self, ctx: ClozeContext) -> list[ClozeCandidate]:
         analysis = ctx.analysis

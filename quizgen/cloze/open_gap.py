@@ -15,6 +15,7 @@ from quizgen.cloze.base import GAP, LOW_LEVELS, ClozeCandidate, ClozeContext, ga
 from quizgen.cloze.content_gaps import content_gaps
 from quizgen.lesson.distractors import candidate_words, zipf
 from quizgen.german.inflection import noun_lemma
+from quizgen.kinds import AnswerMode, ExerciseKind, Section
 from quizgen.pack import ClozeItem
 
 COMMON_ZIPF = 4.5
@@ -25,8 +26,20 @@ def _verbs() -> frozenset[str]:
     return frozenset(w.lemma for w in candidate_words("VERB"))
 
 
+KIND = ExerciseKind(
+    section=Section.CLOZE,
+    name="open",
+    label="Cloze: typed gaps",
+    instruction="Fill in the gap.",
+    answer_mode=AnswerMode.TYPED,
+    worksheet="wordbank",  # the worksheet prints typed gaps with a box of their answers
+    default_count=4,
+)
+
+
 class OpenKind:
-    name = "open"
+    description = KIND
+    name = KIND.name
 
     def candidates(self, ctx: ClozeContext) -> list[ClozeCandidate]:
         analysis = ctx.analysis

@@ -10,6 +10,7 @@ from __future__ import annotations
 from quizgen.analysis import Analysis, Token
 from quizgen.cloze.base import GAP, ClozeCandidate, ClozeContext, gapped, item_id
 from quizgen.german.inflection import TABLE_NAMES, VERB_TABLES, conjugation, past_participle, verb_form_features
+from quizgen.kinds import AnswerMode, ExerciseKind, Section
 from quizgen.pack import ClozeItem
 
 CLAUSE_END = frozenset({",", ".", ";", ":", "!", "?", "“", "”", '"', "(", ")", "–", "-"})
@@ -68,8 +69,19 @@ def _auxiliary_before(analysis: Analysis, verb: Token) -> bool:
     return False
 
 
+KIND = ExerciseKind(
+    section=Section.CLOZE,
+    name="verbform",
+    label="Cloze: verb forms",
+    instruction="Fill in the verb in the right form.",
+    answer_mode=AnswerMode.TYPED,
+    default_count=3,
+)
+
+
 class VerbformKind:
-    name = "verbform"
+    description = KIND
+    name = KIND.name
 
     def candidates(self, ctx: ClozeContext) -> list[ClozeCandidate]:
         analysis = ctx.analysis

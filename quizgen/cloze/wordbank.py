@@ -14,6 +14,7 @@ from quizgen.cloze.choice import excluded_words
 from quizgen.cloze.content_gaps import WordGap, content_gaps, fits
 from quizgen.lesson.distractors import noun_distractors
 from quizgen.german.inflection import noun_lemma
+from quizgen.kinds import AnswerMode, ExerciseKind, Section
 from quizgen.pack import ClozeItem
 
 WINDOW = 4  # sentences per paragraph item
@@ -35,8 +36,22 @@ def paragraphs(ctx: ClozeContext) -> list[list[int]]:
     return groups
 
 
+KIND = ExerciseKind(
+    section=Section.CLOZE,
+    name="wordbank",
+    label="Cloze: word bank",
+    instruction="Fill the gaps with words from the bank.",
+    answer_mode=AnswerMode.WORD_BANK,
+    several_gaps=True,
+    has_options=True,  # the bank: the answers and the extra words, shuffled
+    worksheet="wordbank",
+    default_count=1,
+)
+
+
 class WordbankKind:
-    name = "wordbank"
+    description = KIND
+    name = KIND.name
 
     def candidates(self, ctx: ClozeContext) -> list[ClozeCandidate]:
         return [c for p in self.pending(ctx) if (c := p.complete()) is not None]
@@ -116,7 +131,7 @@ class WordbankKind:
                 id=iid,
                 kind=self.name,
                 text=gapped(analysis, first, last, {g.token: GAP for g in chosen}),
-                answer=" | ".join(answers),
+                answer=KIND.encode_answer(answers),
                 options=shuffled([*answers, *extras], iid),
                 sentence=first,
                 answers=answers,

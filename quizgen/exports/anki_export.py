@@ -20,7 +20,6 @@ import genanki
 
 from quizgen.exports.anki_models import CLOZE_MODEL, QUESTION_MODEL, VOCABULARY_MODEL
 from quizgen.exports.gaps import (
-    TYPED_HINT_KINDS,
     gap_answers,
     is_usable_cloze,
     is_usable_question,
@@ -30,14 +29,13 @@ from quizgen.exports.gaps import (
     split_at_gaps,
 )
 from quizgen.exports.options import ExportOptions
+from quizgen.kinds import AnswerMode, kind_of
 from quizgen.pack import ClozeItem, LessonPack, Question, VocabEntry
 
 DECK_PREFIX = "Quizgen::"
 GENDER_WORDS = {"m": "maskulin", "f": "feminin", "n": "neutrum"}
 # a zip entry's date is part of the file's bytes; a fixed one keeps builds byte-stable
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
-# choice-like cloze kinds show their options as the cloze hint
-_HINTED_BY_OPTIONS = ("choice", "article", "ending")
 
 
 def deck_name(pack: LessonPack) -> str:
@@ -100,10 +98,11 @@ def cloze_text(item: ClozeItem) -> str:
     """The item's text with each gap as an Anki cloze deletion, one card per gap."""
     pieces = split_at_gaps(item.text)
     answers = gap_answers(item)
+    kind = kind_of(item)
     hint = ""
-    if item.kind in _HINTED_BY_OPTIONS and item.options:
-        hint = " / ".join(item.options)
-    elif item.kind in TYPED_HINT_KINDS and item.hint:
+    if kind.has_options and not kind.several_gaps and item.options:
+        hint = " / ".join(item.options)  # the one gap's choices (a word bank goes on the back)
+    elif kind.hint_beside_gap and item.hint:
         hint = item.hint
     out = [html.escape(pieces[0])]
     for number, piece in enumerate(pieces[1:], start=1):
@@ -115,13 +114,14 @@ def cloze_text(item: ClozeItem) -> str:
 
 def _cloze_extra(pack: LessonPack, item: ClozeItem) -> str:
     glosses = {entry.lemma: entry for entry in pack.vocabulary}
+    kind = kind_of(item)
     lines = []
     entry = glosses.get(item.lemma or "")
     if entry is not None and entry.gloss:
         lines.append(f"{html.escape(entry.display)}: {html.escape(entry.gloss)}")
-    elif item.hint and item.kind not in TYPED_HINT_KINDS:
+    elif item.hint and not kind.hint_beside_gap:
         lines.append(html.escape(item.hint))
-    if item.kind == "wordbank" and item.options:
+    if kind.answer_mode is AnswerMode.WORD_BANK and item.options:
         lines.append("Wortbank: " + html.escape(", ".join(item.options)))
     return "<br>".join(lines)
 
@@ -136,14 +136,16 @@ def evidence_html(pack: LessonPack, question: Question) -> str:
     """The evidence sentence with the short answer marked where it occurs."""
     evidence = sentence(pack, question.sentence)
     short = question.answer_short
-    if short and short in evidence and question.kind == "wh":
+    # a typed answer is words of the text; a picked one may not be (a wrong option, richtig)
+    if short and short in evidence and kind_of(question).answer_mode is AnswerMode.TYPED:
         evidence = evidence.replace(short, f"**{short}**", 1)
     return marked_html(evidence)
 
 
 def question_note(pack: LessonPack, question: Question) -> genanki.Note:
     prompt = question.question
-    if question.kind == "truefalse":
+    mode = kind_of(question).answer_mode
+    if mode is AnswerMode.TRUE_FALSE:
         prompt = f"Richtig oder falsch? {prompt}"
     options = ""
     if question.options:
@@ -151,7 +153,7 @@ def question_note(pack: LessonPack, question: Question) -> genanki.Note:
             f"<li>{html.escape(option)}</li>" for option in question.options) + "</ol>"
     answer = question.answer
     correct = question.correct
-    if question.kind == "choice" and correct is not None and 0 <= correct < len(question.options):
+    if mode is AnswerMode.CHOICE and correct is not None and 0 <= correct < len(question.options):
         answer = f"{'abcdefgh'[correct]}) {question.options[correct]}"
     fields = [html.escape(prompt), options, html.escape(answer), evidence_html(pack, question),
               html.escape(pack.title), question.kind]

@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from quizgen.kinds import kind_of
 from quizgen.pack import ClozeItem, LessonPack, Question
 
 GAP = "___"
-#: kinds whose hint is shown next to a typed gap (the others show their options)
-TYPED_HINT_KINDS: tuple[str, ...] = ("open", "verbform")
 _MARK = re.compile(r"\*\*(.+?)\*\*")
 
 
@@ -19,8 +18,8 @@ def split_at_gaps(text: str) -> list[str]:
 
 
 def gap_answers(item: ClozeItem) -> tuple[str, ...]:
-    """Each gap's answer in order (``answers``, or ``answer`` split at `` | ``), one per gap."""
-    answers = item.answers or tuple(part.strip() for part in item.answer.split(" | "))
+    """Each gap's answer in order (``answers``, or ``answer`` decoded as its kind encodes it)."""
+    answers = item.answers or kind_of(item).decode_answer(item.answer)
     gaps = item.text.count(GAP)
     return tuple(answers[:gaps]) + ("",) * (gaps - len(answers))
 
@@ -47,10 +46,6 @@ def marked_pieces(example: str) -> list[tuple[str, bool]]:
     if position < len(example):
         pieces.append((example[position:], False))
     return pieces
-
-
-def unmarked(example: str) -> str:
-    return _MARK.sub(r"\1", example)
 
 
 def slug(title: str, *, limit: int = 60) -> str:

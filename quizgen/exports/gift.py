@@ -11,20 +11,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from quizgen.exports.gaps import (
-    TYPED_HINT_KINDS,
-    gap_answers,
-    is_usable_cloze,
-    is_usable_question,
-    split_at_gaps,
-)
+from quizgen.exports.gaps import gap_answers, is_usable_cloze, is_usable_question, split_at_gaps
 from quizgen.exports.moodle_xml import accepted_answers, category_path
 from quizgen.exports.options import ExportOptions
+from quizgen.kinds import AnswerMode, is_true, kind_of
 from quizgen.pack import ClozeItem, LessonPack, Question
 
 # GIFT's control characters; a backslash before one makes it plain text
 SPECIAL = ("\\", "~", "=", "#", "{", "}", ":")
-_CHOICE_KINDS = ("choice", "article", "ending", "wordbank")
 
 
 def escape(text: str) -> str:
@@ -40,17 +34,18 @@ def _title(name: str) -> str:
 
 def question_gift(item: Question) -> str:
     head = _title(item.id) + escape(item.question)
-    if item.kind == "choice" and item.correct in range(len(item.options)):
+    mode = kind_of(item).answer_mode
+    if mode is AnswerMode.CHOICE and item.correct in range(len(item.options)):
         lines = [("=" if i == item.correct else "~") + escape(option)
                  for i, option in enumerate(item.options)]
         return head + " {\n" + "\n".join(lines) + "\n}"
-    if item.kind == "truefalse":
-        return head + (" {T}" if item.answer.strip().lower() == "richtig" else " {F}")
+    if mode is AnswerMode.TRUE_FALSE:
+        return head + (" {T}" if is_true(item.answer) else " {F}")
     return head + " {" + " ".join("=" + escape(a) for a in accepted_answers(item)) + "}"
 
 
 def _answer_block(item: ClozeItem, answer: str, options: tuple[str, ...]) -> str:
-    if item.kind in _CHOICE_KINDS and options:
+    if kind_of(item).has_options and options:
         choices = [("=" if option == answer else "~") + escape(option) for option in options]
         if answer not in options:
             choices.insert(0, "=" + escape(answer))
@@ -70,7 +65,7 @@ def cloze_gift(item: ClozeItem) -> list[str]:
         after = pieces[gap + 1] + "".join(answers[i] + pieces[i + 1]
                                           for i in range(gap + 1, gaps))
         name = item.id if gaps == 1 else f"{item.id}-{gap + 1}"
-        hint = f" ({item.hint})" if item.kind in TYPED_HINT_KINDS and item.hint else ""
+        hint = f" ({item.hint})" if kind_of(item).hint_beside_gap and item.hint else ""
         block = _answer_block(item, answers[gap], item.options)
         questions.append(_title(name) + escape(before) + block + escape(hint + after))
     return questions

@@ -12,7 +12,6 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from quizgen.exports.gaps import (
-    TYPED_HINT_KINDS,
     gap_answers,
     is_usable_cloze,
     is_usable_question,
@@ -20,12 +19,12 @@ from quizgen.exports.gaps import (
     split_at_gaps,
 )
 from quizgen.exports.options import ExportOptions
+from quizgen.kinds import AnswerMode, is_true, kind_of
 from quizgen.pack import ClozeItem, LessonPack, Question
 
 CATEGORY_ROOT = "$course$/top/Quizgen"
 # characters with a meaning inside an embedded answer {1:MULTICHOICE:...}
 _EMBEDDED_SPECIAL = ("\\", "}", "#", "~", "/", '"')
-_CHOICE_KINDS = ("choice", "article", "ending", "wordbank")
 
 
 def category_path(pack: LessonPack) -> str:
@@ -72,16 +71,17 @@ def _feedback(pack: LessonPack, index: int) -> str:
 def add_question(root: ET.Element, pack: LessonPack, item: Question) -> None:
     name = f"{item.id} {item.question}"[:100]
     feedback = _feedback(pack, item.sentence)
-    if item.kind == "choice" and item.correct in range(len(item.options)):
+    mode = kind_of(item).answer_mode
+    if mode is AnswerMode.CHOICE and item.correct in range(len(item.options)):
         question = _question(root, "multichoice", name, html.escape(item.question), feedback)
         ET.SubElement(question, "single").text = "true"
         ET.SubElement(question, "shuffleanswers").text = "true"
         ET.SubElement(question, "answernumbering").text = "abc"
         for index, option in enumerate(item.options):
             _answer(question, html.escape(option), 100 if index == item.correct else 0)
-    elif item.kind == "truefalse":
+    elif mode is AnswerMode.TRUE_FALSE:
         question = _question(root, "truefalse", name, html.escape(item.question), feedback)
-        right = item.answer.strip().lower() == "richtig"
+        right = is_true(item.answer)
         _answer(question, "true", 100 if right else 0, fmt="moodle_auto_format")
         _answer(question, "false", 0 if right else 100, fmt="moodle_auto_format")
     else:
@@ -103,7 +103,7 @@ def accepted_answers(item: Question) -> list[str]:
 
 def embedded_answer(item: ClozeItem, answer: str) -> str:
     """One gap in Moodle's embedded-answer syntax."""
-    if item.kind in _CHOICE_KINDS and item.options:
+    if kind_of(item).has_options and item.options:
         choices = [("=" if option == answer else "") + escape_embedded(option)
                    for option in item.options]
         if answer not in item.options:
@@ -119,7 +119,7 @@ def cloze_question_text(item: ClozeItem) -> str:
     out = [html.escape(pieces[0])]
     for index, piece in enumerate(pieces[1:]):
         out.append(embedded_answer(item, answers[index]))
-        if item.kind in TYPED_HINT_KINDS and item.hint:
+        if kind_of(item).hint_beside_gap and item.hint:
             out.append(f" ({html.escape(item.hint)})")
         out.append(html.escape(piece))
     return "".join(out)

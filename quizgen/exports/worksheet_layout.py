@@ -14,13 +14,13 @@ from typing import Sequence, TypeVar
 
 from quizgen.exports.gaps import gap_answers, is_usable_cloze, is_usable_question, split_at_gaps
 from quizgen.exports.options import ExportOptions
+from quizgen.kinds import TRUE_FALSE_ANSWERS, Section, exercise_kinds, kind_of
 from quizgen.pack import LEVELS, ClozeItem, LessonPack, Question, VocabEntry
 
 LINE_WIDTH = 72  # characters per numbered article line
 LETTERS = "abcdefgh"
-_BANK_KINDS = ("wordbank", "open")
-_CHOICE_CLOZE_KINDS = ("choice", "article", "ending")
 T = TypeVar("T")
+I = TypeVar("I", ClozeItem, Question)
 
 
 @dataclass(frozen=True)
@@ -130,6 +130,11 @@ def shuffled(items: Sequence[T], options: ExportOptions, key: str) -> list[T]:
     return order
 
 
+def printed_on(exercise: str, items: Sequence[I]) -> list[I]:
+    """The items whose kind the worksheet prints in ``exercise`` (their description says)."""
+    return [item for item in items if kind_of(item).worksheet == exercise]
+
+
 def _line(sentence_lines: list[int | None], index: int) -> int | None:
     return sentence_lines[index] if 0 <= index < len(sentence_lines) else None
 
@@ -148,8 +153,8 @@ def vocabulary_box(pack: LessonPack, options: ExportOptions, limit: int = 14
 
 def wordbank_exercise(pack: LessonPack, options: ExportOptions,
                       sentence_lines: list[int | None]) -> Exercise | None:
-    items = [item for item in pack.cloze if item.kind in _BANK_KINDS
-             and is_usable_cloze(item)][: options.max_items]
+    items = [item for item in printed_on("wordbank", pack.cloze)
+             if is_usable_cloze(item)][: options.max_items]
     if not items:
         return None
     bank: list[str] = []
@@ -187,7 +192,7 @@ def _best(questions: list[Question], limit: int) -> list[Question]:
 
 def wh_exercise(pack: LessonPack, options: ExportOptions,
                 sentence_lines: list[int | None]) -> Exercise | None:
-    chosen = _best([q for q in pack.questions if q.kind == "wh" and is_usable_question(q)],
+    chosen = _best([q for q in printed_on("wh", pack.questions) if is_usable_question(q)],
                    options.max_items)
     if not chosen:
         return None
@@ -200,13 +205,12 @@ def wh_exercise(pack: LessonPack, options: ExportOptions,
 
 def truefalse_exercise(pack: LessonPack, options: ExportOptions,
                        sentence_lines: list[int | None]) -> Exercise | None:
-    chosen = _best([q for q in pack.questions if q.kind == "truefalse"
-                    and q.answer.strip().lower() in ("richtig", "falsch")], options.max_items)
+    chosen = _best([q for q in printed_on("truefalse", pack.questions)
+                    if q.answer.strip().lower() in TRUE_FALSE_ANSWERS], options.max_items)
     if not chosen:
         return None
     items = tuple(
-        ExerciseItem(n, (Gap(q.question),),
-                     key="richtig" if q.answer.strip().lower() == "richtig" else "falsch",
+        ExerciseItem(n, (Gap(q.question),), key=q.answer.strip().lower(),
                      line=_line(sentence_lines, q.sentence))
         for n, q in enumerate(shuffled(chosen, options, "truefalse"), start=1))
     return Exercise("truefalse", "Richtig oder falsch?",
@@ -224,13 +228,14 @@ def _choice_item(number: int, pieces: tuple[Gap, ...], options_in: Sequence[str]
 def choice_exercise(pack: LessonPack, options: ExportOptions,
                     sentence_lines: list[int | None]) -> Exercise | None:
     sources: list[Question | ClozeItem] = []
-    sources += _best([q for q in pack.questions if q.kind == "choice"
-                      and q.correct in range(len(q.options))], options.max_items)
-    cloze = [item for item in pack.cloze if item.kind in _CHOICE_CLOZE_KINDS
-             and item.options and item.answer in item.options and is_usable_cloze(item)
+    sources += _best([q for q in printed_on("choice", pack.questions)
+                      if q.correct in range(len(q.options))], options.max_items)
+    cloze = [item for item in printed_on("choice", pack.cloze)
+             if item.options and item.answer in item.options and is_usable_cloze(item)
              and len(split_at_gaps(item.text)) == 2]
     # take the kinds in turn (a word's meaning, an article, an ending ...), not the first few
-    by_kind = [[item for item in cloze if item.kind == kind] for kind in _CHOICE_CLOZE_KINDS]
+    kinds = [kind.name for kind in exercise_kinds(Section.CLOZE) if kind.worksheet == "choice"]
+    by_kind = [[item for item in cloze if item.kind == kind] for kind in kinds]
     sources += [item for round_ in itertools.zip_longest(*by_kind) for item in round_ if item]
     sources = sources[: options.max_items]
     if not sources:

@@ -20,7 +20,7 @@ def candidates(analysis: Analysis, *, seed: int = 0, generators: tuple[str, ...]
     """Every candidate question of every generator (before ranking), in generator order."""
     out: list[QuestionCandidate] = []
     for name in generators or tuple(GENERATORS):
-        out.extend(get_generator(name)(analysis, seed, list(out)))
+        out.extend(get_generator(name).generate(analysis, seed, list(out)))
     return out
 
 

@@ -10,9 +10,20 @@ from __future__ import annotations
 import hashlib
 
 from quizgen.analysis import Analysis
+from quizgen.kinds import AnswerMode, ExerciseKind, Section
 from quizgen.questions.candidate import QuestionCandidate
 from quizgen.questions.mentions import clean_name, full_name, mentions, same_referent, well_attested
 
+KIND = ExerciseKind(
+    section=Section.QUESTION,
+    name="choice",
+    label="Questions: a/b/c",
+    instruction="Choose the right answer.",
+    answer_mode=AnswerMode.CHOICE,
+    has_options=True,
+    worksheet="choice",
+    default_count=3,
+)
 CHOICE_TYPES = frozenset({"PER", "LOC", "ORG", "NUM", "THING:subject", "THING:acc_object"})
 
 
@@ -30,7 +41,7 @@ def generate(analysis: Analysis, *, seed: int = 0, previous: list[QuestionCandid
         shuffled = tuple(options[k] for k in order)
         out.append(
             QuestionCandidate(
-                kind="choice",
+                kind=KIND.name,
                 question=cand.question,
                 answer=cand.answer,
                 answer_short=cand.answer_short,

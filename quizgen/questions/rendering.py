@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from quizgen.kinds import AnswerMode, kind_of
 from quizgen.pack import Question
 
 
@@ -13,7 +14,7 @@ def render_questions(questions: Iterable[Question]) -> str:
     for q in questions:
         head = f"[{q.kind} s{q.sentence} {q.score:.2f}]"
         lines.append(f"{head} {q.question}")
-        if q.kind == "choice":
+        if kind_of(q).answer_mode is AnswerMode.CHOICE:
             for k, option in enumerate(q.options):
                 mark = "*" if k == q.correct else " "
                 lines.append(f"    {mark} {'abc'[k]}) {option}")

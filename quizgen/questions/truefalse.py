@@ -11,6 +11,7 @@ import hashlib
 import re
 
 from quizgen.analysis import Analysis
+from quizgen.kinds import TRUE_FALSE_ANSWERS, AnswerMode, ExerciseKind, Section
 from quizgen.questions.candidate import QuestionCandidate
 from quizgen.analysis import Clause
 from quizgen.questions.clause_reading import ClauseReading, needs_complement, read_clause, too_thin
@@ -20,8 +21,20 @@ from quizgen.questions.question_syntax import SPEECH_VERBS
 from quizgen.questions.mentions import Mention, clean_name, full_name, is_person_noun, mentions, same_referent, well_attested
 from quizgen.questions.question_syntax import statement
 
-TRUE, FALSE = "richtig", "falsch"
+TRUE, FALSE = TRUE_FALSE_ANSWERS
 OPTIONS = (TRUE, FALSE)
+
+KIND = ExerciseKind(
+    section=Section.QUESTION,
+    name="truefalse",
+    label="Questions: true or false",
+    instruction="True or false?",
+    answer_mode=AnswerMode.TRUE_FALSE,
+    has_options=True,
+    fixed_options=OPTIONS,
+    worksheet="truefalse",
+    default_count=3,
+)
 INDEFINITE = frozenset({"ein", "eine", "einen", "einem", "einer", "eines", "kein", "keine", "keinen", "keinem", "keiner", "nicht", "nie", "niemals"})
 
 
@@ -136,7 +149,7 @@ def declarative_words(
 
 def _candidate(text: str, answer: str, sentence: int, confidence: float, fact: str, how: str) -> QuestionCandidate:
     return QuestionCandidate(
-        kind="truefalse",
+        kind=KIND.name,
         question=text,
         answer=answer,
         answer_short=answer,

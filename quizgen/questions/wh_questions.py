@@ -9,6 +9,7 @@ besuchen werde``) are asked in the indicative (``Wer wird Russland besuchen?``).
 from __future__ import annotations
 
 from quizgen.analysis import Analysis, Phrase
+from quizgen.kinds import AnswerMode, ExerciseKind, Section
 from quizgen.questions.answers import answer_core, extend_answer, is_whole, phrase_kind
 from quizgen.questions.candidate import QuestionCandidate, accepted_forms
 from quizgen.questions.clause_reading import (
@@ -26,6 +27,15 @@ from quizgen.questions.mentions import name_forms
 from quizgen.questions.pronoun_resolution import resolved_name
 from quizgen.questions.question_syntax import assemble
 
+KIND = ExerciseKind(
+    section=Section.QUESTION,
+    name="wh",
+    label="Questions: W-questions (typed)",
+    instruction="Answer with words from the text.",
+    answer_mode=AnswerMode.TYPED,
+    worksheet="wh",
+    default_count=4,
+)
 MIN_PHRASE_CONFIDENCE = 0.6
 TIME_NOUNS = frozenset(
     """Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Sonnabend Wochenende Januar
@@ -186,7 +196,7 @@ def _quantity(analysis: Analysis, reading: ClauseReading, phrase: Phrase, *, sub
     answer = span_words(analysis, phrase.start, phrase.end)
     short = " ".join(number_words)
     cand = QuestionCandidate(
-        kind="wh",
+        kind=KIND.name,
         question=question,
         answer=answer,
         answer_short=short,
@@ -252,7 +262,7 @@ def _candidate(
         if phrase_words(analysis, reading.clause.subject) is None:
             confidence *= 0.5
     return QuestionCandidate(
-        kind="wh",
+        kind=KIND.name,
         question=question,
         answer=answer,
         answer_short=short,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quizgen.cloze import DEFAULT_COUNTS, KINDS, build_cloze, get_kind
+from quizgen.cloze import KINDS, build_cloze, default_counts, get_kind
 from quizgen.errors import ClozeKindError
 
 from tests.quizgen.cloze_records import analysis_of
@@ -16,7 +16,7 @@ TEXT = [JAHRESTAG, PUTIN, FREUE, ABZUG, PARTNER, GESPRAECH]
 
 def test_every_kind_of_the_issue_is_registered() -> None:
     assert set(KINDS) == {"open", "choice", "wordbank", "article", "ending", "verbform"}
-    assert set(DEFAULT_COUNTS) == set(KINDS)
+    assert set(default_counts()) == set(KINDS)
 
 
 def test_an_unknown_kind_is_refused_with_the_known_ones_named() -> None:
