@@ -67,13 +67,13 @@ def run_batch(texts: list[str], level: str) -> tuple[float, dict[str, int]]:
     from django.contrib.auth.models import User
 
     from learnsite.quizzes.services import batch_import
-    from learnsite.quizzes.services.generation import DEFAULT_COUNTS
+    from learnsite.quizzes.services.generation import default_counts
     from quizgen.text.batch_sources import ArticleSource
 
     teacher, _ = User.objects.get_or_create(username="bench")
     sources = [ArticleSource(name=f"article-{i}", text=t, source=f"corpus row {i + 1}") for i, t in enumerate(texts)]
     start = time.perf_counter()
-    batch = batch_import.batch_create(teacher=teacher, sources=sources, level=level, counts=DEFAULT_COUNTS)
+    batch = batch_import.batch_create(teacher=teacher, sources=sources, level=level, counts=default_counts())
     progress = batch_import.batch_progress(batch)
     while not progress.finished:
         time.sleep(0.25)

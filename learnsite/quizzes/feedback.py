@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from learnsite.quizzes.models import Answer, Item
+from quizgen.kinds import TRUE_FALSE_ANSWERS, AnswerMode
 
 # The keys of quizgen.lesson.answer_check.NOTES, in the interface language.
 NOTE_TEXTS = {
@@ -19,19 +21,10 @@ NOTE_TEXTS = {
     "wrong_ending": _("The word is right, the ending is not."),
 }
 
-KIND_INSTRUCTIONS = {
-    ("cloze", "open"): _("Fill in the gap."),
-    ("cloze", "choice"): _("Choose the word that fits the gap."),
-    ("cloze", "wordbank"): _("Fill the gaps with words from the bank."),
-    ("cloze", "article"): _("Fill in the article."),
-    ("cloze", "ending"): _("Fill in the ending."),
-    ("cloze", "verbform"): _("Fill in the verb in the right form."),
-    ("question", "wh"): _("Answer with words from the text."),
-    ("question", "truefalse"): _("True or false?"),
-    ("question", "choice"): _("Choose the right answer."),
-}
-
-TRUEFALSE_LABELS = {"richtig": _("Richtig (true)"), "falsch": _("Falsch (false)")}
+TRUEFALSE_LABELS = dict(zip(TRUE_FALSE_ANSWERS, (_("Richtig (true)"), _("Falsch (false)")), strict=True))
+#: where the learner picks from the item's options (other items are typed)
+PICKED_IN_GAPS = (AnswerMode.CHOICE, AnswerMode.WORD_BANK)
+PICKED_AS_QUESTION = (AnswerMode.CHOICE, AnswerMode.TRUE_FALSE)
 
 
 @dataclass(frozen=True)
@@ -48,6 +41,8 @@ class TakeItem:
     number: int
     pieces: list[Piece]
     widget: str  # "text", "select" (cloze gaps) or "radio" (questions)
+    bank: bool  # the options are a word bank shown above the text
+    gap_width: int  # characters of a typed gap
     options: list[tuple[str, str]]  # (value, label)
     answer: Answer | None
     given: list[str]
@@ -60,20 +55,22 @@ class TakeItem:
 
 
 def take_item(item: Item, number: int, answer: Answer | None) -> TakeItem:
-    given = [g.strip() for g in answer.given.split("|")] if answer else []
+    kind = item.exercise_kind
+    given = list(kind.decode_answer(answer.given)) if answer else []
     if item.section == Item.Section.CLOZE:
         parts = item.prompt.split("___")
         pieces = [Piece(text=part, gap=i if i < len(parts) - 1 else None) for i, part in enumerate(parts)]
-        widget = "select" if item.kind in ("choice", "wordbank") and item.options else "text"
+        widget = "select" if kind.answer_mode in PICKED_IN_GAPS and item.options else "text"
     else:
         pieces = [Piece(text=item.prompt, gap=None)]
-        widget = "radio" if item.kind in ("truefalse", "choice") and item.options else "text"
-    if item.kind == "truefalse":
+        widget = "radio" if kind.answer_mode in PICKED_AS_QUESTION and item.options else "text"
+    if kind.answer_mode is AnswerMode.TRUE_FALSE:
         options = [(o, str(TRUEFALSE_LABELS.get(o.lower(), o))) for o in item.options]
     else:
         options = [(o, o) for o in item.options]
     note = ""
     if answer and answer.note in NOTE_TEXTS:
         note = str(NOTE_TEXTS[answer.note]) % {"expected": item.answer}
-    return TakeItem(item=item, number=number, pieces=pieces, widget=widget, options=options, answer=answer,
-                    given=given, instruction=str(KIND_INSTRUCTIONS.get((item.section, item.kind), "")), note=note)
+    return TakeItem(item=item, number=number, pieces=pieces, widget=widget,
+                    bank=kind.answer_mode is AnswerMode.WORD_BANK, gap_width=kind.gap_width, options=options,
+                    answer=answer, given=given, instruction=gettext(kind.instruction), note=note)

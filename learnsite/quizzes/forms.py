@@ -5,8 +5,9 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from learnsite.quizzes.models import KIND_LABELS
-from learnsite.quizzes.services.generation import DEFAULT_COUNTS, MAX_PER_KIND
+from learnsite.quizzes.models import kind_choices
+from learnsite.quizzes.services.generation import MAX_PER_KIND, default_counts
+from quizgen.kinds import ExerciseKind
 from quizgen.pack import LEVELS
 
 
@@ -28,17 +29,21 @@ class NewTextForm(forms.Form):
 
 
 class GenerateForm(forms.Form):
+    """The level and how many items of each registered kind (one number field per kind)."""
+
     level = forms.ChoiceField(label=_("Level of the learners"), choices=[(lv, lv) for lv in LEVELS], initial="B1")
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        for key, label in KIND_LABELS.items():
+        defaults = default_counts()
+        self.kind_keys = [key for key, _label in kind_choices()]
+        for key, label in kind_choices():
             self.fields[key] = forms.IntegerField(label=label, min_value=0, max_value=MAX_PER_KIND, required=False,
-                                                  initial=DEFAULT_COUNTS.get(key, 0),
+                                                  initial=defaults.get(key, 0),
                                                   widget=forms.NumberInput(attrs={"class": "count"}))
 
     def counts(self) -> dict[str, int]:
-        return {key: self.cleaned_data[key] or 0 for key in KIND_LABELS}
+        return {key: self.cleaned_data[key] or 0 for key in self.kind_keys}
 
 
 def _lines(value: str) -> list[str]:
@@ -48,8 +53,7 @@ def _lines(value: str) -> list[str]:
 class ItemForm(forms.Form):
     prompt = forms.CharField(label=_("Question or cloze text (gaps as ___)"),
                              widget=forms.Textarea(attrs={"rows": 3, "lang": "de"}))
-    answer = forms.CharField(label=_("Answer (word bank: answers in gap order, separated by |)"),
-                             widget=forms.TextInput(attrs={"lang": "de"}))
+    answer = forms.CharField(label=_("Answer"), widget=forms.TextInput(attrs={"lang": "de"}))
     accepted = forms.CharField(label=_("Other accepted answers (one per line)"), required=False,
                                widget=forms.Textarea(attrs={"rows": 2, "lang": "de"}))
     options = forms.CharField(label=_("Options to choose from (one per line)"), required=False,
@@ -58,11 +62,22 @@ class ItemForm(forms.Form):
     case_matters = forms.BooleanField(label=_("Capitalisation counts (otherwise forgiven with a note)"),
                                       required=False)
 
+    def __init__(self, *args: object, item_kind: ExerciseKind, has_options: bool, **kwargs: object) -> None:
+        """The fields the item's kind needs: several gaps explain the answer's encoding, a
+        picked answer has no capitalisation setting, a typed kind without options none."""
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        if item_kind.several_gaps:
+            self.fields["answer"].label = _("Answer (word bank: answers in gap order, separated by |)")
+        if item_kind.picked:
+            del self.fields["case_matters"]  # a chosen option is compared letter for letter anyway
+        if not has_options and not item_kind.has_options:
+            del self.fields["options"]  # typed items: there is nothing to choose from
+
     def accepted_list(self) -> list[str]:
         return _lines(self.cleaned_data["accepted"])
 
     def options_list(self) -> list[str]:
-        return _lines(self.cleaned_data.get("options", ""))
+        return _lines(self.cleaned_data.get("options", "")) if "options" in self.fields else []
 
 
 class StartForm(forms.Form):

@@ -6,29 +6,27 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
+from quizgen.kinds import ExerciseKind, exercise_kind, exercise_kinds
 from quizgen.pack import LEVELS
 
 # No 0/O, 1/I/L: a class code is read aloud and copied from a board.
 CLASS_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CLASS_CODE_LENGTH = 6
 
-CLOZE_KINDS = ("open", "choice", "wordbank", "article", "ending", "verbform")
-QUESTION_KINDS = ("wh", "truefalse", "choice")
-#: "section:kind" -> what teachers read (the generate form, the item badges)
-KIND_LABELS = {
-    "cloze:open": _("Cloze: typed gaps"),
-    "cloze:choice": _("Cloze: choose the word"),
-    "cloze:wordbank": _("Cloze: word bank"),
-    "cloze:article": _("Cloze: articles"),
-    "cloze:ending": _("Cloze: endings"),
-    "cloze:verbform": _("Cloze: verb forms"),
-    "question:wh": _("Questions: W-questions (typed)"),
-    "question:truefalse": _("Questions: true or false"),
-    "question:choice": _("Questions: a/b/c"),
-}
+
+
+def kind_label(kind: ExerciseKind) -> str:
+    """The kind's label in the interface language (quizgen defines it in English; the German
+    is in this app's catalog, and a kind without a translation shows its English label)."""
+    return gettext(kind.label)
+
+
+def kind_choices() -> list[tuple[str, str]]:
+    """``("section:kind", label)`` of every registered kind, as the forms offer them."""
+    return [(kind.key, kind_label(kind)) for kind in exercise_kinds()]
 
 
 def new_share_token() -> str:
@@ -85,7 +83,7 @@ class Item(models.Model):
     kind = models.CharField(max_length=12)
     position = models.PositiveIntegerField(default=0)
     prompt = models.TextField(_("prompt"))  # cloze text with ___ gaps, or the question
-    answer = models.TextField(_("answer"))  # word bank: the gap answers joined by " | "
+    answer = models.TextField(_("answer"))  # several gaps: encoded by the kind (quizgen.kinds)
     accepted = models.JSONField(_("accepted answers"), default=list, blank=True)
     options = models.JSONField(_("options"), default=list, blank=True)
     hint = models.CharField(_("hint"), max_length=300, blank=True)
@@ -101,15 +99,18 @@ class Item(models.Model):
         return self.prompt[:60]
 
     @property
+    def exercise_kind(self) -> ExerciseKind:
+        """How the item is answered and shown: its kind's description in quizgen."""
+        return exercise_kind(self.section, self.kind)
+
+    @property
     def gap_answers(self) -> list[str]:
         """One expected answer per gap."""
-        if self.section == self.Section.CLOZE and self.kind == "wordbank":
-            return [part.strip() for part in self.answer.split("|")]
-        return [self.answer]
+        return list(self.exercise_kind.decode_answer(self.answer))
 
     @property
     def kind_label(self) -> str:
-        return str(KIND_LABELS.get(f"{self.section}:{self.kind}", f"{self.get_section_display()} · {self.kind}"))
+        return kind_label(self.exercise_kind)
 
 
 class GenerationRun(models.Model):

@@ -1,7 +1,9 @@
 """Why the site refuses an action, in the person's language.
 
-Subclasses of quizgen's one error hierarchy, so a view catches ``QuizgenError`` once and shows
-``message`` whichever layer refused.
+Subclasses of quizgen's one error hierarchy (quizgen/errors.py), so a view catches
+``QuizgenError`` once and shows ``message`` whichever layer refused. The site's own errors are
+defined here only, raised with translated messages; quizgen's English ones are translated by
+their ``code`` in ``explain``.
 """
 
 from __future__ import annotations
@@ -29,6 +31,12 @@ class NotOpen(QuizRefused):
     code = "not_open"
 
 
+class NothingToExport(QuizRefused):
+    """The download asked for does not exist here, or the quiz has nothing to export yet."""
+
+    code = "nothing_to_export"
+
+
 # quizgen's own messages are English and may carry figures; in another interface language a
 # translated general message for the same code is shown instead.
 _TRANSLATED = {
@@ -41,6 +49,7 @@ _TRANSLATED = {
                       "browser shows it, or upload the page as an .html file."),
     "fetch_failed": _("The web page could not be fetched. Check the address, or paste the text instead."),
     "pipeline_error": _("The language analysis is not installed correctly. Tell the site's administrator."),
+    "unknown_kind": _("This kind of exercise is not known to the site. Choose one of the kinds it offers."),
 }
 
 
@@ -48,4 +57,9 @@ def explain(error: QuizgenError) -> str:
     """The error's message in the active interface language."""
     if isinstance(error, QuizRefused) or (get_language() or "en").startswith("en"):
         return error.message
-    return str(_TRANSLATED.get(error.code, error.message))
+    # the most specific code with a translation: ClozeKindError falls back to KindError's
+    for cls in type(error).__mro__:
+        code = getattr(cls, "code", None)
+        if code in _TRANSLATED:
+            return str(_TRANSLATED[code])
+    return error.message

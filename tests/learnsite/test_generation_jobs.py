@@ -129,7 +129,7 @@ def test_the_job_page_and_its_status_are_the_teachers_own(client, quiz):
 
 def test_generating_from_the_review_page_without_workers_goes_back_to_the_quiz(client, quiz):
     client.force_login(quiz.teacher)
-    form = {"level": "B1", **{key: 0 for key in generation.DEFAULT_COUNTS}, **COUNTS}
+    form = {"level": "B1", **{key: 0 for key in generation.default_counts()}, **COUNTS}
     response = client.post(reverse("quizzes:generate", kwargs={"quiz_id": quiz.pk}), form, follow=True)
     assert response.redirect_chain[-1][0] == reverse("quizzes:review", kwargs={"quiz_id": quiz.pk})
     assert "Generated" in response.content.decode()

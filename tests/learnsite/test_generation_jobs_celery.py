@@ -119,7 +119,7 @@ def test_the_site_queues_generation_and_a_worker_does_it_loading_the_pipeline_on
     pids = set()
     for title in ("Straßenbahn", "Straßenbahn, zweiter Teil"):
         quiz = quiz_create_draft(teacher=teacher, title=title, text=TEXT)
-        form = {"level": "B1", **{key: 0 for key in generation.DEFAULT_COUNTS}, **COUNTS}
+        form = {"level": "B1", **{key: 0 for key in generation.default_counts()}, **COUNTS}
         response = client.post(reverse("quizzes:generate", kwargs={"quiz_id": quiz.pk}), form)
         job = quiz.jobs.get()
         assert response.status_code == 302 and response["Location"] == reverse("quizzes:job", kwargs={"job_id": job.pk})

@@ -8,7 +8,7 @@ import zipfile
 import pytest
 from django.urls import reverse
 
-from learnsite.quizzes.services.generation import pack_summary
+from learnsite.quizzes.services.pack_items import pack_summary
 from tests.learnsite.quiz_factories import make_quiz, make_teacher
 from tests.quizgen.export_packs import moskau_pack
 

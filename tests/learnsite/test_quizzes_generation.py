@@ -8,7 +8,8 @@ from learnsite.lessons.services import article_create
 from learnsite.quizzes.models import Item
 from learnsite.quizzes.services import jobs
 from learnsite.quizzes.services import quizzes as services
-from learnsite.quizzes.services.generation import DEFAULT_COUNTS, drafts_from_pack
+from learnsite.quizzes.services.generation import default_counts
+from learnsite.quizzes.services.pack_items import drafts_from_pack
 from quizgen.pack import ClozeItem, LessonPack, Question
 from tests.learnsite.quiz_factories import SEED, make_teacher
 
@@ -53,7 +54,7 @@ def generated_quiz(django_db_setup, django_db_blocker):
         article = article_create(title="Moskau-Besuch", text=SEED.read_text(encoding="utf-8"))
         quiz = services.quiz_create_draft(teacher=make_teacher("gen"), title=article.title, text=article.text,
                                           article=article)
-        jobs.job_start(quiz=quiz, level="B1", counts=DEFAULT_COUNTS)
+        jobs.job_start(quiz=quiz, level="B1", counts=default_counts())
         quiz.refresh_from_db()
         yield quiz
         quiz.teacher.delete()
@@ -68,7 +69,7 @@ def test_the_seed_article_gives_items_of_every_section_with_evidence_from_the_te
     kinds = {(i.section, i.kind) for i in items}
     assert ("cloze", "open") in kinds and ("question", "wh") in kinds
     for item in items:
-        assert DEFAULT_COUNTS[f"{item.section}:{item.kind}"] >= quiz.items.filter(section=item.section,
+        assert default_counts()[f"{item.section}:{item.kind}"] >= quiz.items.filter(section=item.section,
                                                                                     kind=item.kind).count()
         assert item.evidence and item.evidence in " ".join(quiz.pack["sentences"])
         if item.section == Item.Section.CLOZE:

@@ -17,11 +17,12 @@ from learnsite.lessons.models import Article
 from learnsite.quizzes.models import Answer, Attempt, GenerationRun, Item, Quiz
 from learnsite.quizzes.refusals import NotOpen, QuizRefused, RateLimited
 from learnsite.quizzes.services import generation
+from learnsite.quizzes.services.pack_items import ItemDraft, drafts_from_pack, pack_summary
+from quizgen.errors import KindError
+from quizgen.kinds import exercise_kind_by_key
 from quizgen.lesson.answer_check import check_answer
 from quizgen.pack import LEVELS
 from quizgen.text.checks import check_text
-
-SELECTED_KINDS = {("cloze", "choice"), ("cloze", "wordbank"), ("question", "truefalse"), ("question", "choice")}
 
 
 def quiz_create_draft(*, teacher: AbstractBaseUser, title: str, text: str, source: str = "",
@@ -52,9 +53,14 @@ def check_level_and_counts(level: str, counts: Mapping[str, int]) -> None:
         raise QuizRefused(_("Ask for between 0 and %(max)d items of each kind.") % {"max": generation.MAX_PER_KIND})
     if not any(counts.values()):
         raise QuizRefused(_("Ask for at least one item."))
+    for key in counts:
+        try:
+            exercise_kind_by_key(key)
+        except KindError:
+            raise QuizRefused(_("Choose the kinds of item from the list.")) from None
 
 
-def _insert_drafts(quiz: Quiz, drafts: Sequence[generation.ItemDraft]) -> None:
+def _insert_drafts(quiz: Quiz, drafts: Sequence[ItemDraft]) -> None:
     next_position = {section: (quiz.items.filter(section=section).aggregate(m=Max("position"))["m"] or 0) + 1
                      for section in Item.Section.values}
     for draft in drafts:
@@ -84,7 +90,7 @@ def generation_apply(*, quiz: Quiz, level: str, counts: Mapping[str, int], only_
     check_level_and_counts(level, counts)
     pack = generation.run_make_pack(text=quiz.text, title=quiz.title, level=level, counts=counts,
                                     progress=progress)  # outside the transaction: slow
-    drafts = generation.drafts_from_pack(pack, counts)
+    drafts = drafts_from_pack(pack, counts)
     if progress:
         progress("saving", 0.98)
     with transaction.atomic():
@@ -96,7 +102,7 @@ def generation_apply(*, quiz: Quiz, level: str, counts: Mapping[str, int], only_
             quiz.items.all().delete()
             quiz.level = level
             quiz.generated = timezone.now()
-        quiz.pack = generation.pack_summary(pack)
+        quiz.pack = pack_summary(pack)
         quiz.save()
         _insert_drafts(quiz, drafts)
     if not drafts and only_kind:
@@ -111,7 +117,7 @@ def item_create(*, quiz: Quiz, section: str, kind: str, prompt: str, answer: str
                 accepted: Sequence[str] = (), options: Sequence[str] = (), hint: str = "",
                 evidence: str = "", sentence_index: int = 0) -> Item:
     """Add one item by hand, after the others of its section."""
-    draft = generation.ItemDraft(section=section, kind=kind, prompt=prompt, answer=answer,
+    draft = ItemDraft(section=section, kind=kind, prompt=prompt, answer=answer,
                                  accepted=tuple(accepted), options=tuple(options), hint=hint,
                                  evidence=evidence, sentence_index=sentence_index, generated_id="")
     _insert_drafts(quiz, [draft])
@@ -125,15 +131,16 @@ def item_update(*, item: Item, prompt: str, answer: str, accepted: Sequence[str]
     options = [o.strip() for o in options if o.strip()]
     if not prompt or not answer:
         raise QuizRefused(_("An item needs a prompt and an answer."))
-    if item.section == Item.Section.CLOZE and prompt.count("___") < len(answer.split("|") if item.kind == "wordbank" else [answer]):
+    kind = item.exercise_kind
+    answers = kind.decode_answer(answer)
+    if item.section == Item.Section.CLOZE and prompt.count("___") < len(answers):
         raise QuizRefused(_("Mark each gap in the cloze text with ___ (three underscores)."))
-    if options and (item.section, item.kind) in SELECTED_KINDS:
-        missing = [a for a in ([p.strip() for p in answer.split("|")] if item.kind == "wordbank" else [answer])
-                   if a not in options]
+    if options and kind.picked:
+        missing = [a for a in answers if a not in options]
         if missing:
             raise QuizRefused(_("The answer must be one of the options: add “%(answer)s” to them.")
                               % {"answer": missing[0]})
-    item.prompt, item.answer, item.hint = prompt, answer, hint.strip()
+    item.prompt, item.answer, item.hint = prompt, kind.encode_answer(answers), hint.strip()
     item.accepted = [a.strip() for a in accepted if a.strip()]
     item.options = options
     if case_matters is not None:
@@ -198,7 +205,8 @@ def attempt_retry_wrong(*, attempt: Attempt) -> Attempt:
 
 
 def _without_stem(item: Item, typed: str) -> str:
-    """On an ending item a learner who types the whole word (ersten for erst___) means the ending."""
+    """Where the gap is a word's ending, a learner who types the whole word (ersten for erst___)
+    means the ending."""
     stem = re.search(r"(\w+)$", item.prompt.split("___", 1)[0])
     if stem and typed.strip().casefold().startswith(stem.group(1).casefold()) and len(typed.strip()) > len(stem.group(1)):
         return typed.strip()[len(stem.group(1)):]
@@ -206,14 +214,15 @@ def _without_stem(item: Item, typed: str) -> str:
 
 
 def _judge(item: Item, given: Sequence[str]) -> tuple[bool, bool, str]:
+    kind = item.exercise_kind
     expected = item.gap_answers
-    if item.kind == "ending":
+    if kind.gap_after_stem:
         given = [_without_stem(item, g) for g in given]
     if len(given) != len(expected):
         raise QuizRefused(_("This answer does not fit the item. Reload the page and try again."))
     if not any(g.strip() for g in given):
         raise QuizRefused(_("Type or choose an answer first."))
-    selected = (item.section, item.kind) in SELECTED_KINDS
+    selected = kind.picked
     all_right, all_exact, notes = True, True, []
     for typed, answer in zip(given, expected):
         accepted = tuple(item.accepted) if len(expected) == 1 else ()
@@ -245,7 +254,7 @@ def answer_submit(*, attempt: Attempt, item: Item, given: Sequence[str]) -> Answ
     correct, exact, note = _judge(item, given)
     try:
         with transaction.atomic():
-            return Answer.objects.create(attempt=attempt, item=item, given=" | ".join(g.strip() for g in given),
+            return Answer.objects.create(attempt=attempt, item=item, given=item.exercise_kind.encode_answer(given),
                                          correct=correct, exact=exact, note=note)
     except IntegrityError:  # the same answer posted twice at once
         return Answer.objects.get(attempt=attempt, item=item)

@@ -9,19 +9,9 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from quizgen.kinds import AnswerMode
+
 register = template.Library()
-
-
-@register.filter
-def mark_answer(sentence: str, answer: str) -> SafeString:
-    """The sentence with the (first gap's) answer marked; everything escaped."""
-    needles = [part.strip() for part in (answer or "").split("|") if part.strip()]
-    if needles:
-        found = re.search(re.escape(needles[0]), sentence or "", flags=re.IGNORECASE)
-        if found:
-            return format_html("{}<mark>{}</mark>{}", sentence[: found.start()], found.group(0),
-                               sentence[found.end():])
-    return format_html("{}", sentence or "")
 
 
 def _gap_span(item: Any) -> tuple[int, int] | None:
@@ -55,7 +45,7 @@ def evidence_marked(item: Any) -> SafeString:
     span = _gap_span(item) if item.section == "cloze" and "___" in item.prompt else None
     if span is None:
         needles = [n for n in [*item.gap_answers, *item.accepted] if len(n) >= 2]
-        if item.kind != "truefalse":
+        if item.exercise_kind.answer_mode is not AnswerMode.TRUE_FALSE:  # richtig is no word of the text
             span = _word_span(sentence, needles)
     if span is None:
         return format_html("{}", sentence)

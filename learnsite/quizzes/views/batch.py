@@ -12,7 +12,7 @@ from learnsite.quizzes import selectors
 from learnsite.quizzes.forms import BatchImportForm
 from learnsite.quizzes.refusals import explain
 from learnsite.quizzes.services import batch_import
-from learnsite.quizzes.services.generation import DEFAULT_COUNTS
+from learnsite.quizzes.services.generation import default_counts
 from quizgen.errors import QuizgenError
 from quizgen.text.batch_sources import read_csv_articles, read_url_list
 
@@ -29,7 +29,7 @@ def batch_new(request: HttpRequest) -> HttpResponse:
             if data["csv"]:
                 sources += read_csv_articles(data["csv"].read(), name=data["csv"].name or "articles.csv")
             batch = batch_import.batch_create(teacher=request.user, sources=sources, level=data["level"],
-                                              counts=DEFAULT_COUNTS, limit=batch_import.site_limit())
+                                              counts=default_counts(), limit=batch_import.site_limit())
         except QuizgenError as exc:
             form.add_error(None, explain(exc))
         else:

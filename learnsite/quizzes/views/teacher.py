@@ -12,14 +12,14 @@ from django.views.decorators.http import require_POST
 
 from learnsite.lessons.models import Article
 from learnsite.quizzes import selectors
-from learnsite.quizzes.forms import KIND_LABELS, GenerateForm, ItemForm, NewTextForm
-from learnsite.quizzes.models import GenerationJob, Item
+from learnsite.quizzes.forms import GenerateForm, ItemForm, NewTextForm
+from learnsite.quizzes.models import GenerationJob, Item, kind_choices, kind_label
 from learnsite.quizzes.refusals import explain
 from learnsite.quizzes.services import jobs, text_sources
 from learnsite.quizzes.services import quizzes as services
-from learnsite.quizzes.services.generation import DEFAULT_COUNTS
 from learnsite.quizzes.views.downloads import download_response
-from quizgen.errors import QuizgenError
+from quizgen.errors import KindError, QuizgenError
+from quizgen.kinds import exercise_kind_by_key
 
 
 @login_required
@@ -79,8 +79,7 @@ def quiz_review(request: HttpRequest, quiz_id: int) -> HttpResponse:
         "cloze_items": [i for i in items if i.section == Item.Section.CLOZE],
         "questions": [i for i in items if i.section == Item.Section.QUESTION],
         "generate_form": GenerateForm(initial={"level": quiz.level}),
-        "kind_labels": KIND_LABELS,
-        "default_counts": DEFAULT_COUNTS,
+        "kind_choices": kind_choices(),
         "share_url": share_url,
         "join_url": request.build_absolute_uri(reverse("quizzes:code")),
         "pack": quiz.pack or {},
@@ -89,10 +88,10 @@ def quiz_review(request: HttpRequest, quiz_id: int) -> HttpResponse:
     return render(request, "quizzes/quiz_review.html", context)
 
 
-def _after_job_start(request: HttpRequest, job: GenerationJob) -> HttpResponse:
+def _after_job_start(request: HttpRequest, job: GenerationJob, done: str = "") -> HttpResponse:
     """In the request (no workers) the job has finished: back to the quiz. Queued: follow the job."""
     if job.state == GenerationJob.State.DONE:
-        messages.success(request, job.message)
+        messages.success(request, done or job.message)
     elif job.state == GenerationJob.State.FAILED:
         messages.error(request, job.message)
     else:
@@ -121,20 +120,20 @@ def quiz_generate(request: HttpRequest, quiz_id: int) -> HttpResponse:
 def quiz_regenerate(request: HttpRequest, quiz_id: int) -> HttpResponse:
     quiz = selectors.get_quiz_for_teacher(request.user, quiz_id)
     key = request.POST.get("kind", "")
-    if key not in KIND_LABELS:
+    try:
+        kind = exercise_kind_by_key(key)
+    except KindError:
         messages.error(request, _("Choose which kind of item to regenerate."))
         return redirect("quizzes:review", quiz_id=quiz.pk)
     try:
-        count = int(request.POST.get("count", DEFAULT_COUNTS.get(key, 2)))
+        count = int(request.POST.get("count", kind.default_count))
         job = jobs.job_start(quiz=quiz, level=quiz.level, counts={key: count}, only_kind=True)
     except ValueError:
         messages.error(request, _("Give the number of items as a whole number."))
     except QuizgenError as exc:
         messages.error(request, explain(exc))
     else:
-        if job.state == GenerationJob.State.DONE:
-            job.message = _("Regenerated: %(kind)s.") % {"kind": KIND_LABELS[key]}
-        return _after_job_start(request, job)
+        return _after_job_start(request, job, done=_("Regenerated: %(kind)s.") % {"kind": kind_label(kind)})
     return redirect("quizzes:review", quiz_id=quiz.pk)
 
 
@@ -143,19 +142,14 @@ def item_edit(request: HttpRequest, quiz_id: int, item_id: int) -> HttpResponse:
     item = selectors.get_item_for_teacher(request.user, quiz_id, item_id)
     initial = {"prompt": item.prompt, "answer": item.answer, "accepted": "\n".join(item.accepted),
                "options": "\n".join(item.options), "hint": item.hint, "case_matters": item.case_matters}
-    form = ItemForm(request.POST or None, initial=initial)
-    if item.kind != "wordbank":
-        form.fields["answer"].label = _("Answer")
-    if (item.section, item.kind) in services.SELECTED_KINDS:
-        del form.fields["case_matters"]  # a chosen option is compared letter for letter anyway
-    if not item.options and item.kind in ("open", "verbform", "wh"):
-        del form.fields["options"]  # typed items: there is nothing to choose from
+    form = ItemForm(request.POST or None, initial=initial, item_kind=item.exercise_kind,
+                    has_options=bool(item.options))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             services.item_update(item=item, prompt=data["prompt"], answer=data["answer"],
                                  accepted=form.accepted_list(),
-                                 options=form.options_list() if "options" in form.fields else [], hint=data["hint"],
+                                 options=form.options_list(), hint=data["hint"],
                                  case_matters=data.get("case_matters"))
         except QuizgenError as exc:
             form.add_error(None, explain(exc))

@@ -16,7 +16,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from learnsite.quizzes.services import batch_import, jobs
-from learnsite.quizzes.services.generation import DEFAULT_COUNTS
+from learnsite.quizzes.services.generation import default_counts
 from quizgen.pack import LEVELS
 from quizgen.text.batch_sources import iter_sources
 
@@ -52,7 +52,7 @@ class Command(BaseCommand):
             # The command runs on the operator's machine: web addresses are fetched as the
             # library fetches them (no public-address guard, unlike the site).
             batch = batch_import.batch_create(teacher=teacher, sources=sources, level=options["level"],
-                                              counts=DEFAULT_COUNTS, fetch=None, on_article=advance)
+                                              counts=default_counts(), fetch=None, on_article=advance)
         if jobs.uses_workers() and options["wait"]:
             self._follow(batch, quiet)
         self._report(batch)
