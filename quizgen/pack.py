@@ -12,6 +12,10 @@ from typing import Any
 LEVELS: tuple[str, ...] = ("A1", "A2", "B1", "B2", "C1", "C2")
 
 
+#: how lists (word list, worksheet, CSV, Anki back) mark a gloss of low confidence
+UNCERTAIN_MARK = "(?)"
+
+
 @dataclass(frozen=True)
 class VocabEntry:
     """One word a learner should know, as it goes on a card."""
@@ -31,6 +35,16 @@ class VocabEntry:
     sentence: int  # index of that sentence
     parts: tuple[str, ...] = ()  # compound parts: Grund|Voraussetzung
     forms: tuple[str, ...] = ()  # the forms seen in the text
+    # "high": from the core glossary, or a clear dictionary sense, or a compound of sure parts;
+    # "low": uncertain (two senses close, a compound's parts shown apart); None: no gloss
+    gloss_confidence: str | None = None
+
+    @property
+    def shown_gloss(self) -> str | None:
+        """The gloss as lists show it: an uncertain one marked ``(?)``."""
+        if self.gloss and self.gloss_confidence == "low":
+            return f"{self.gloss} {UNCERTAIN_MARK}"
+        return self.gloss
 
 
 @dataclass(frozen=True)

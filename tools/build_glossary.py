@@ -8,13 +8,14 @@ Usage: python tools/build_glossary.py [--source /usr/share/trans/de-en] OUT.tsv.
 
 Ding lines look like ``etw. ankündigen; bekanntgeben {vt} | ankündigend | ... :: to announce
 sth. | announcing | ...``: the first ``|`` part on each side is the sense; the rest are forms
-and phrases, which we drop. For every headword a learner is likely to meet (wordfreq Zipf
->= MIN_ZIPF, or a noun in the shipped noun lexicon, or a reflexive ``sich`` verb whose verb
-qualifies) we keep up to MAX_SENSES senses, each with its part of speech, its domain labels
-([pol.], [mil.] ...) and a prior score. The prior prefers senses where the word is the first
-German alternative, whose English is a common English word (wordfreq, English) and that carry
-no register label such as [obs.] or [slang]; quizgen.german.glossary adds the article's domains at
-run time.
+and phrases, which we drop. Every headword Ding has that is one word (or ``sich`` and one word)
+is kept, with every sense: the sentence chooses among them at run time. Each sense has its
+part of speech, its domain labels ([pol.], [mil.] ...) and a prior score. The prior prefers
+senses on the headword's first Ding lines (Ding lists the main sense first), where the word is
+the first German alternative, whose English is a common English word (wordfreq, English),
+that many of Ding's pairs agree on and that carry no register label such as [obs.] or [slang];
+quizgen.german.glossary adds the sentence and the article at run time. The project's own core
+glossary (quizgen/data/core_glossary.tsv) comes before all of this for the most frequent words.
 """
 
 from __future__ import annotations
@@ -29,20 +30,15 @@ from pathlib import Path
 
 from wordfreq import zipf_frequency
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from quizgen.german.nouns import all_noun_lemmas, noun_forms  # noqa: E402
 
 DEFAULT_SOURCE = Path("/usr/share/trans/de-en")
-MIN_ZIPF = 2.7  # other words
-MIN_NOUN_ZIPF = 2.5  # nouns of the noun lexicon; rarer compounds are glossed from their parts
-MAX_SENSES = 4
+LINE_RANK_COST = 0.5  # Ding lists a headword's main sense first: each later line costs this
+MAX_LINE_RANK = 4
 MAX_ENGLISH_ZIPF = 4.6  # above this, English frequency says nothing more about the sense
 MAX_GLOSS_ALTS = 2
 MAX_CUES = 3
 CUE_MIN_ZIPF = 3.0  # rarer words never turn up in news
 CUE_MAX_ZIPF = 5.0  # more frequent ones (wird, dass, lassen) point nowhere
-MAX_PRIOR_GAP = 2.5  # senses this far below the best one are dropped
 
 #: Ding part-of-speech marks -> UPOS-like classes used by quizgen.german.glossary
 POS_CLASSES = {
@@ -230,7 +226,7 @@ def parse_line(
         # Labels inside braces belong to irregular forms ({wrought [archaic]}), not the sense.
         labels = _LABELS.findall(alt) + group + _LABELS.findall(_BRACES.sub("", en_first))
         domains = tuple(sorted({lab for lab in labels if lab not in REGIONAL | MILD_REGISTER | STRONG_REGISTER}))
-        penalty = 1.0 * bool(domains)
+        penalty = 0.3 * bool(domains)  # a field label ([soc.] on "to visit sb.") is no rarity
         penalty += 0.5 * any(lab in MILD_REGISTER for lab in labels)
         penalty += 3.0 * any(lab in STRONG_REGISTER for lab in labels)
         support = 0.0
@@ -249,34 +245,24 @@ def parse_line(
     return senses
 
 
-def keep_headword(head: str, nouns: frozenset[str]) -> bool:
-    word = head.removeprefix("sich ")
-    # Attributive-only adjectives (ehemalig, letzt) are frequent only inflected.
-    # Nouns met mostly in the plural (Grundzüge) count with their plural.
-    spellings = (word, word + "e", word + "en") if word.islower() else (word, *noun_forms(word).values())
-    zipf = max(zipf_frequency(w, "de") for w in spellings)
-    return zipf >= (MIN_NOUN_ZIPF if word in nouns else MIN_ZIPF)
-
-
 def build(source: Path) -> list[str]:
-    nouns = frozenset(all_noun_lemmas())
     votes = translation_votes(source)
     senses: dict[tuple[str, str], dict[str, tuple[float, tuple[str, ...], tuple[str, ...]]]] = defaultdict(dict)
+    lines_seen: dict[tuple[str, str], int] = defaultdict(int)
     with source.open(encoding="utf-8") as fh:
         for line in fh:
             for head, pos, domains, prior, gloss, cues in parse_line(line, votes):
-                if not keep_headword(head, nouns):
-                    continue
+                # Every headword Ding has, rare compounds included: they are what learners look up.
+                rank = lines_seen[(head, pos)]
+                lines_seen[(head, pos)] += 1
+                prior = round(prior - LINE_RANK_COST * min(rank, MAX_LINE_RANK), 2)
                 seen = senses[(head, pos)]
                 if gloss not in seen or seen[gloss][0] < prior:
                     seen[gloss] = (prior, domains, cues)
     rows = []
     for (head, pos), by_gloss in sorted(senses.items()):
-        ranked = sorted(by_gloss.items(), key=lambda item: -item[1][0])[:MAX_SENSES]
-        best = ranked[0][1][0]
+        ranked = sorted(by_gloss.items(), key=lambda item: -item[1][0])  # every sense: the sentence chooses
         for gloss, (prior, domains, cues) in ranked:
-            if prior < best - MAX_PRIOR_GAP:
-                continue
             if len(ranked) == 1:
                 cues = ()  # nothing to choose between
             rows.append(f"{head}\t{pos}\t{','.join(domains)}\t{prior:.1f}\t{gloss}\t{' '.join(cues)}")

@@ -101,8 +101,12 @@ class ClozeContext:
         return frozenset(found)
 
     def gloss(self, lemma: str) -> str | None:
+        """The text's gloss of ``lemma`` when it is sure: an uncertain gloss would mislead as a
+        hint (issue 13), so it counts as none."""
         entry = self.vocab_by_lemma.get(lemma.lower())
-        return entry.gloss if entry is not None else None
+        if entry is None or entry.gloss_confidence == "low":
+            return None
+        return entry.gloss
 
     def gloss_of(self, lemma: str, pos: str) -> str | None:
         """English gloss of any word (for the synonym check of distractors): the text's
@@ -119,8 +123,7 @@ def _glossary_lookup(lemma: str, pos: str) -> str | None:
     except ImportError:
         return None
     found = gloss(lemma, pos)
-    text = found[0] if isinstance(found, tuple) else found
-    return text if isinstance(text, str) else None
+    return found.gloss
 
 
 class ClozeKind(Protocol):

@@ -37,7 +37,7 @@ def front_html(entry: VocabEntry) -> str:
 
 
 def back_html(pack: LessonPack, entry: VocabEntry) -> str:
-    lines = [html.escape(entry.gloss or entry.gloss_note or "")]
+    lines = [html.escape(entry.shown_gloss or entry.gloss_note or "")]
     if entry.plural:
         lines.append(f"Plural: {html.escape(entry.plural)}")
     lines.append(f"<i>{marked_html(entry.example)}</i>")
@@ -56,7 +56,7 @@ def vocabulary_csv(pack: LessonPack, options: ExportOptions | None = None) -> st
     writer = csv.writer(out, delimiter="\t", lineterminator="\n")
     article = f"quizgen::article::{slug(pack.title, limit=50)}"
     for entry in pack.vocabulary:
-        reverse = "y" if options.reverse_cards and entry.gloss else ""
+        reverse = "y" if options.reverse_cards and entry.gloss and entry.gloss_confidence != "low" else ""
         tags = f"quizgen::level::{entry.cefr} quizgen::pos::{entry.pos} {article}"
         writer.writerow([csv_guid(entry), front_html(entry), back_html(pack, entry), reverse,
                          tags])

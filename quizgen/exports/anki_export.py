@@ -82,13 +82,14 @@ def vocabulary_note(pack: LessonPack, entry: VocabEntry, options: ExportOptions)
         GENDER_WORDS.get(entry.gender or "", ""),
         entry.gender if entry.gender in GENDER_WORDS else "",
         html.escape(entry.plural or ""),
-        html.escape(entry.gloss or ""),
+        html.escape(entry.shown_gloss or ""),
         html.escape(entry.gloss_note or ""),
         marked_html(entry.example),
         html.escape(pack.title),
         entry.pos,
-        # no gloss, no English front: such a card would ask nothing
-        "y" if options.reverse_cards and entry.gloss else "",
+        # no gloss, no English front: such a card would ask nothing; an uncertain gloss
+        # would ask for the wrong word
+        "y" if options.reverse_cards and entry.gloss and entry.gloss_confidence != "low" else "",
     ]
     return genanki.Note(model=VOCABULARY_MODEL, fields=fields, guid=vocabulary_guid(entry),
                         tags=_tags(pack, level=entry.cefr, pos=entry.pos))
@@ -117,7 +118,7 @@ def _cloze_extra(pack: LessonPack, item: ClozeItem) -> str:
     kind = kind_of(item)
     lines = []
     entry = glosses.get(item.lemma or "")
-    if entry is not None and entry.gloss:
+    if entry is not None and entry.gloss and entry.gloss_confidence != "low":
         lines.append(f"{html.escape(entry.display)}: {html.escape(entry.gloss)}")
     elif item.hint and not kind.hint_beside_gap:
         lines.append(html.escape(item.hint))

@@ -1,202 +1,69 @@
-"""English glosses for German lemmas, picked to fit the article (Ding, GPL-2.0-or-later).
+"""English glosses for German lemmas, in the sense of their sentence, each with a confidence.
 
-The glossary is package data built by ``tools/build_glossary.py`` from the Ding dictionary
-(TU Chemnitz, Debian ``trans-de-en``). Each headword has up to four senses with a part of
-speech, domain labels (``pol.``, ``mil.``), a prior score and a few German cue words from its
-Ding line. ``gloss`` chooses among them:
+Where a gloss comes from, in this order:
 
-- only senses of the token's part of speech (adjectives and adverbs stand in for each other);
-- the prior (first German alternative, common English, many Ding pairs agreeing);
-- plus a bonus when the sense's domain is the article's domain (a news domain such as pol. or
-  mil., counted when several of the article's words belong to it), when its cue words occur in
-  the article, and for verbs when the clause has the preposition the sense takes (rechnen mit).
+1. the project's core glossary (quizgen.german.core_glossary): about 5,000 frequent words of
+   news German with hand-written learner senses; the sentence, the clause's prepositions and
+   the article choose among a word's senses. Confidence high.
+2. Ding (quizgen.german.dictionary_senses, GPL-2.0-or-later): every headword, every sense,
+   ranked by the sentence and the article. Confidence high when one sense is clearly ahead,
+   low when two stay close (the note names the other).
+3. a participle used as an adjective without an entry of its own: the English participle of
+   its verb's sense (angekündigt: announced).
+4. a compound without an entry: an English compound from its parts when every part is glossed
+   with confidence (Moskau-Besuch: Moscow visit; names in English, Moskau: Moscow); otherwise
+   the parts with their glosses (low confidence). Never a half-translated string.
+5. a verb with a prefix the dictionaries lack: the gloss of its base verb (low).
 
-When the two best senses stay close, the note says the sense is uncertain and names the other.
-A compound without an entry is glossed word by word from its parts (and says so);
-otherwise the gloss is None and the note says the glossary has none. Nothing is invented.
+Otherwise the gloss is None and the note says the glossary has none. Nothing is invented.
+Low-confidence glosses are marked in lists and never used as a cloze hint or as the English
+prompt of an Anki card.
 """
 
 from __future__ import annotations
 
 import functools
-import gzip
 import re
-from collections import defaultdict
-from dataclasses import dataclass
-from importlib import resources
 from typing import NamedTuple
 
 from wordfreq import zipf_frequency
 
+from quizgen.german.core_glossary import SOURCE as CORE_SOURCE
+from quizgen.german.core_glossary import choose_sense, core_entry
+from quizgen.german.dictionary_senses import SOURCE as DING_SOURCE
+from quizgen.german.dictionary_senses import (
+    VERB_CONTEXT,
+    all_senses,
+    article_domains,
+    choose,
+    has_entry,
+    senses_of,
+)
+from quizgen.german.english_forms import past_participle
+from quizgen.german.exonyms import english_name
 from quizgen.german.nouns import is_known_noun
+from quizgen.german.participles import participle_verb
 
-SOURCE = "Ding de-en dictionary (TU Chemnitz, GPL-2.0-or-later)"
+__all__ = [
+    "HIGH", "LOW", "NO_GLOSS", "SOURCE", "VERB_CONTEXT", "GlossResult", "article_domains", "gloss",
+    "has_entry", "senses_of", "split_compound",
+]  # fmt: skip
+
+SOURCE = f"{CORE_SOURCE}; {DING_SOURCE}"
 NO_GLOSS = "no gloss in the glossary"
-VERB_CONTEXT = "+"  # in context_lemmas: the "+prep" items that follow are the clause's prepositions
-PREPOSITION_BONUS = 1.5
-PREPOSITION_PENALTY = 1.5
-UNCERTAIN_MARGIN = 0.6  # two senses closer than this (after context) are a toss-up
-DOMAIN_MIN_WEIGHT = 2.0  # an article is "about" a domain when this many words lean that way
+HIGH = "high"
+LOW = "low"
 FUGEN = ("s", "es", "n", "en", "er", "e", "")
 
 
 class GlossResult(NamedTuple):
-    """A gloss and its note; unpacks as ``gloss, note = gloss(...)``."""
+    """A gloss, its note, its confidence (HIGH, LOW; None without a gloss) and the German
+    construction that goes with it ("(auf + Akk.)", from the core glossary; "" when none)."""
 
     gloss: str | None
     note: str | None
-
-
-@dataclass(frozen=True)
-class Sense:
-    pos: str
-    domains: tuple[str, ...]
-    prior: float
-    gloss: str
-    cues: tuple[str, ...]
-
-
-@functools.lru_cache(maxsize=1)
-def _glossary() -> dict[str, tuple[Sense, ...]]:
-    entries: dict[str, list[Sense]] = defaultdict(list)
-    path = resources.files("quizgen") / "data" / "glossary.tsv.gz"
-    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("#"):
-                continue
-            head, pos, domains, prior, gloss, cues = line.rstrip("\n").split("\t")
-            entries[head].append(
-                Sense(
-                    pos=pos,
-                    domains=tuple(domains.split(",")) if domains else (),
-                    prior=float(prior),
-                    gloss=gloss,
-                    cues=tuple(cues.split()),
-                )
-            )
-    return {head: tuple(senses) for head, senses in entries.items()}
-
-
-def senses_of(headword: str) -> tuple[Sense, ...]:
-    """Every sense the glossary lists for a headword (any part of speech)."""
-    return _glossary().get(headword, ())
-
-
-@functools.lru_cache(maxsize=65_536)
-def has_entry(headword: str, pos: str | None = None) -> bool:
-    return any(pos is None or s.pos == pos for s in senses_of(headword))
-
-
-def _pos_matches(sense_pos: str, pos: str) -> bool:
-    if pos in ("ADJ", "ADV"):
-        return sense_pos in ("ADJ", "ADV")
-    if pos == "PROPN":
-        return sense_pos == "NOUN"
-    return sense_pos == pos
-
-
-@functools.lru_cache(maxsize=16)
-def article_domains(context: frozenset[str]) -> dict[str, float]:
-    """The article's domains: each word votes for the domains of its senses, split evenly."""
-    weights: dict[str, float] = defaultdict(float)
-    for word in context:
-        senses = _glossary().get(word)
-        if not senses:
-            continue
-        for sense in senses:
-            for domain in sense.domains:
-                weights[domain] += 1.0 / len(senses)
-    return {d: w for d, w in weights.items() if w >= DOMAIN_MIN_WEIGHT}
-
-
-#: domains news articles are about; a technical sense (constr. "wall bond" for Verband) never
-#: gets a bonus, however much the article talks about building
-NEWS_DOMAINS = frozenset(
-    "pol. mil. econ. fin. jur. adm. soc. envir. med. sport school relig. hist. transp. aviat. "
-    "naut. meteo. agr. comp. geogr. art mus. lit.".split()
-)
-
-
-def _score(
-    sense: Sense, context: frozenset[str], domains: dict[str, float], pos: str = "",
-    stems: frozenset[str] | None = None,
-) -> float:
-    score = sense.prior + (0.8 if sense.pos == pos else 0.0)
-    news = [domains.get(d, 0.0) for d in sense.domains if d in NEWS_DOMAINS]
-    if news:
-        score += min(1.5, 0.5 * max(news))
-    if stems is None:
-        stems = _stems(context)
-    cue_stems, wanted = _cue_parts(sense.cues)
-    score += 1.0 * min(2, sum(1 for stem in cue_stems if stem in stems))
-    # A verb sense with a preposition (``+mit``: mit etw. rechnen, to expect) fits when the
-    # clause has that preposition, and does not when the caller says which ones it has ("+").
-    if wanted and VERB_CONTEXT in context:
-        score += PREPOSITION_BONUS if any(cue in context for cue in wanted) else -PREPOSITION_PENALTY
-    return score
-
-
-def _stem(word: str) -> str:
-    # Six letters match inflected forms (Truppen ~ truppe, stärker ~ stärken) and little else.
-    return word.lower()[:6]
-
-
-@functools.lru_cache(maxsize=65536)
-def _cue_parts(cues: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(stems of the cue words, the preposition cues ``+mit``) of one sense, worked out once."""
-    return tuple(_stem(c) for c in cues if not c.startswith("+")), tuple(c for c in cues if c.startswith("+"))
-
-
-@functools.lru_cache(maxsize=16)
-def _stems(context: frozenset[str]) -> frozenset[str]:
-    return frozenset(_stem(w) for w in context)
-
-
-@functools.lru_cache(maxsize=64)
-def _article_words(context: frozenset[str]) -> frozenset[str]:
-    """``context`` without a verb clause's prepositions (``+``, ``+mit``).
-
-    No headword and no cue word starts with ``+``, so the article's domains and cue stems are
-    the same without them; each verb's clause adds other ones, and without them the article's
-    words are worked out once per article, not once per verb."""
-    if VERB_CONTEXT not in context:
-        return context
-    return frozenset(w for w in context if not w.startswith("+"))
-
-
-def _choose(headword: str, pos: str, context: frozenset[str]) -> tuple[str | None, str | None]:
-    candidates = [s for s in senses_of(headword) if _pos_matches(s.pos, pos)]
-    note = None
-    if not candidates:
-        candidates = list(senses_of(headword))
-        if not candidates:
-            return None, None
-        note = f"listed as {candidates[0].pos.lower()}, sense uncertain"
-    if len(candidates) == 1:
-        return candidates[0].gloss, note  # nothing to rank, no rival to name
-    words = _article_words(context)
-    domains = article_domains(words)
-    stems = _stems(words)
-    ranked = sorted(candidates, key=lambda s: -_score(s, context, domains, pos, stems))
-    best = ranked[0]
-    if note is None:
-        rivals = [s for s in ranked[1:] if s.gloss != best.gloss and not _same_words(s.gloss, best.gloss)]
-        margin = (
-            _score(best, context, domains, pos, stems) - _score(rivals[0], context, domains, pos, stems)
-            if rivals else 99.0
-        )
-        if margin < UNCERTAIN_MARGIN:
-            note = f"sense uncertain; also: {rivals[0].gloss}"
-    return best.gloss, note
-
-
-def _same_words(a: str, b: str) -> bool:
-    """Two glosses say the same when an alternative shares its first word (to hope / to hope for)."""
-    return bool(_cores(a) & _cores(b))
-
-
-def _cores(gloss_text: str) -> set[str]:
-    return {alt.removeprefix("to ").split(" ")[0].lower() for alt in gloss_text.split("; ") if alt.strip()}
+    confidence: str | None = None
+    construction: str = ""
 
 
 def split_compound(word: str) -> tuple[str, ...]:
@@ -281,13 +148,21 @@ def _display_part(part: str) -> str:
     return part.lower()
 
 
-def gloss(lemma: str, pos: str, *, context_lemmas: frozenset[str] = frozenset()) -> GlossResult:
-    """A short English gloss for ``lemma`` used as ``pos`` (UPOS) and a note, or (None, note).
+def gloss(
+    lemma: str,
+    pos: str,
+    *,
+    context_lemmas: frozenset[str] = frozenset(),
+    sentence_lemmas: frozenset[str] = frozenset(),
+) -> GlossResult:
+    """A short English gloss for ``lemma`` used as ``pos`` (UPOS), with note and confidence.
 
-    ``context_lemmas`` are the article's lemmas and word forms; they choose among senses. For
-    a verb, ``"+"`` plus ``"+mit"``, ``"+auf"`` ... name the prepositions of its clause.
+    ``context_lemmas`` are the article's lemmas and word forms, ``sentence_lemmas`` those of
+    the word's sentence; both choose among senses, the sentence more strongly. For a verb,
+    ``"+"`` plus ``"+mit"``, ``"+auf"`` ... in ``context_lemmas`` name the prepositions of its
+    clause.
     """
-    return GlossResult(*_gloss(lemma, pos, frozenset(context_lemmas)))
+    return _gloss(lemma, pos, frozenset(context_lemmas), frozenset(sentence_lemmas))
 
 
 def _first_alternative(text: str) -> str:
@@ -296,117 +171,167 @@ def _first_alternative(text: str) -> str:
 
 
 #: first parts whose meaning in compounds differs from the word alone (Bund alone: collar,
-#: bunch; Bundes|regierung: federal); the dictionary has no sense for the compound use
+#: bunch; Bundes|regierung: federal); the dictionaries have no sense for the compound use
 MODIFIER_GLOSSES = {
     "Bund": "federal", "Staat": "state", "Haupt": "main", "Grund": "basic", "außen": "foreign",
-    "Außen": "foreign", "Mitte": "centre",
+    "Außen": "foreign", "Mitte": "centre", "Land": "state", "Stadt": "city", "Welt": "world",
+    "Regierung": "government", "Polizei": "police", "Wirtschaft": "economic", "Arbeit": "labour",
+    "Familie": "family", "Kind": "child", "Frau": "women's", "Jugend": "youth", "Gesundheit": "health",
+    "Umwelt": "environmental", "Verkehr": "traffic", "Sicherheit": "security", "Finanz": "financial",
+    "Finanzen": "financial", "Innen": "interior", "Gesamt": "overall", "Neben": "secondary",
+    "Sonder": "special", "Spitze": "top", "Top": "top", "Ex": "former", "Vize": "vice",
+    "Groß": "large", "Klein": "small", "Ost": "eastern", "West": "western", "Nord": "northern",
+    "Süd": "southern", "Zukunft": "future", "Krieg": "war", "Friede": "peace", "Frieden": "peace",
 }  # fmt: skip
 
 
-def _part_gloss(part: str, context: frozenset[str]) -> str | None:
-    """A compound part's gloss, one alternative: a noun, else an adjective, else a verb stem."""
-    if part in MODIFIER_GLOSSES:
+def _confident_word(word: str, pos: str, context: frozenset[str], sentence: frozenset[str]) -> str | None:
+    """A compound part's gloss when it is sure: one alternative of a core or clear Ding sense."""
+    found = _lookup(word, pos, context, sentence)
+    if found is None or found.confidence != HIGH or found.gloss is None:
+        return None
+    return _first_alternative(found.gloss)
+
+
+def _part_gloss(part: str, context: frozenset[str], sentence: frozenset[str], last: bool) -> str | None:
+    """A compound part's English: a place name in English, the modifier use of a first part,
+    else a noun, an adjective, a verb stem's gloss; None when not sure."""
+    name = english_name(part)
+    if name is not None:
+        return name
+    if not last and part in MODIFIER_GLOSSES:
         return MODIFIER_GLOSSES[part]
     noun = part[:1].upper() + part[1:]
     low = part.lower()
-    for word, pos in ((noun, "NOUN"), (low, "ADJ"), (low + "en", "VERB"), (low + "n", "VERB")):
-        if has_entry(word, pos) or (pos == "ADJ" and has_entry(word, "ADV")):
-            found, _ = _choose(word, pos, context)
-            if found:
-                return _first_alternative(found)
-    return None
-
-
-_INSEPARABLE = ("be", "emp", "ent", "er", "ver", "zer", "miss", "über", "unter", "hinter", "wider")
-_PARTICIPLE = re.compile(r"^(?P<prefix>[a-zäöü]*?)ge(?P<stem>[a-zäöüß]{3,}?)(?:t|et|en)$")
-
-
-def _participle_verb(lemma: str) -> str | None:
-    """The verb a participle adjective comes from (angekündigt -> ankündigen), if listed."""
-    if lemma.startswith(_INSEPARABLE) and lemma.endswith("t"):
-        # No ge- after be-, ver-, er- ...: verabschiedet <- verabschieden, verkauft <- verkaufen
-        for verb in (lemma[:-2] + "en", lemma[:-1] + "en"):
-            if has_entry(verb, "VERB"):
-                return verb
-    match = _PARTICIPLE.match(lemma)
-    if match is None:
-        return None
-    prefix, stem = match["prefix"], match["stem"]
-    for verb in (f"{prefix}{stem}en", f"{prefix}{stem}n", f"{prefix}ge{stem}en"):
-        if has_entry(verb, "VERB"):
-            return verb
-    return _strong_participle_verb(lemma, prefix, stem)
-
-
-@functools.lru_cache(maxsize=1)
-def _verbs_by_start() -> dict[str, tuple[str, ...]]:
-    """The glossary's verbs by their first two letters (candidates for a participle)."""
-    index: dict[str, list[str]] = defaultdict(list)
-    for head, senses in _glossary().items():
-        if " " not in head and any(s.pos == "VERB" for s in senses):
-            index[head[:2]].append(head)
-    return {start: tuple(verbs) for start, verbs in index.items()}
-
-
-@functools.lru_cache(maxsize=1024)
-def _strong_participle_verb(lemma: str, prefix: str, stem: str) -> str | None:
-    """Strong verbs change their vowel (gestiegen <- steigen): ablaut conjugates the verbs that
-    could fit (same prefix, same first letter of the stem) and we keep the one whose
-    participle is ``lemma``."""
-    import ablaut
-
-    start = (prefix + stem)[:2]
-    for verb in _verbs_by_start().get(start, ()):
-        if not verb.startswith(prefix) or verb[len(prefix) : len(prefix) + 1] != stem[:1]:
+    tries = [(noun, "NOUN")] if last else [(noun, "NOUN"), (low, "ADJ"), (low + "en", "VERB"), (low + "n", "VERB")]
+    for word, pos in tries:
+        if pos == "VERB" and not has_entry(word, "VERB") and core_entry(word, "VERB") is None:
             continue
-        try:
-            if ablaut.conjugate(verb).past_participle == lemma:
-                return verb
-        except (ValueError, TypeError):
-            continue
-    return None
-
-
-def _gloss(lemma: str, pos: str, context: frozenset[str]) -> tuple[str | None, str | None]:
-    found, note = _choose(lemma, pos, context)
-    if found:
-        return found, note
-    if lemma.startswith("sich "):
-        found, note = _choose(lemma.removeprefix("sich "), pos, context)
-    elif pos == "VERB":
-        found, note = _choose("sich " + lemma, pos, context)
-    if found:
-        return found, note
-    if "ß" in lemma:  # HanTa keeps some pre-1996 spellings (gewiß)
-        found, note = _choose(lemma.replace("ß", "ss"), pos, context)
+        found = _confident_word(word, pos, context, sentence)
         if found:
-            return found, note
+            return found.removeprefix("to ") if pos == "VERB" else found
+    if not last and part[:1].isupper() and not has_entry(noun) and not is_known_noun(noun) and len(part) > 2:
+        return part  # a name that English writes the same way (Merkel-Regierung, Trump-Besuch)
+    return None
+
+
+def _compound(lemma: str, context: frozenset[str], sentence: frozenset[str]) -> GlossResult | None:
+    parts = split_compound(lemma)
+    if len(parts) < 2:
+        return None
+    english = [_part_gloss(p, context, sentence, last=i == len(parts) - 1) for i, p in enumerate(parts)]
+    if all(english):
+        return GlossResult(" ".join(e for e in english if e), f"from its parts ({' + '.join(parts)})", HIGH)
+    # Not sure of every part: show the split and what each part means, never a mixed string.
+    shown = []
+    for i, part in enumerate(parts):
+        word = part[:1].upper() + part[1:] if i == len(parts) - 1 or part[:1].isupper() else part
+        plain = english[i] or _any_gloss(word, context, sentence)
+        shown.append(f"{word} ({plain})" if plain else word)
+    if not any(english[i] or "(" in shown[i] for i in range(len(parts))):
+        return None
+    return GlossResult(" + ".join(shown), "compound without an entry: the parts and their glosses", LOW)
+
+
+def _any_gloss(word: str, context: frozenset[str], sentence: frozenset[str]) -> str | None:
+    for pos in ("NOUN", "ADJ"):
+        found = _lookup(word if pos == "NOUN" else word.lower(), pos, context, sentence)
+        if found is not None and found.gloss:
+            return _first_alternative(found.gloss)
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _action_gloss(noun: str) -> str | None:
+    """The English of the verb a noun in -ung names the action of (Vertiefung: to deepen)."""
+    if not noun.endswith("ung") or len(noun) < 6:
+        return None
+    verb = noun[:-3].lower() + ("n" if noun[:-3].endswith(("el", "er")) else "en")
+    entry = core_entry(verb, "VERB")
+    if entry is not None:
+        return "; ".join(sense.english for sense in entry.senses)
+    ding = [s.gloss for s in all_senses(verb) if s.pos == "VERB"][:3]
+    return "; ".join(ding) or None
+
+
+def _lookup(lemma: str, pos: str, context: frozenset[str], sentence: frozenset[str]) -> GlossResult | None:
+    """The core glossary's sense, else Ding's, for exactly this headword."""
+    entry = core_entry(lemma, pos)
+    if entry is not None:
+        prepositions = None
+        if VERB_CONTEXT in context:
+            prepositions = frozenset(w[1:] for w in context if w.startswith("+") and len(w) > 1)
+        index, sense = choose_sense(entry, sentence=sentence, article=context, prepositions=prepositions)
+        return GlossResult(sense.english, None, HIGH, entry.construction if index == 0 else "")
+    action = _action_gloss(lemma) if pos in ("NOUN", "PROPN") else None
+    choice = choose(lemma, pos, context, sentence, action_of=action)
+    if choice is None:
+        return None
+    if choice.pos_mismatch:
+        return GlossResult(choice.sense.gloss, f"listed as {choice.sense.pos.lower()}, sense uncertain", LOW)
+    if choice.rival is not None:
+        return GlossResult(choice.sense.gloss, f"sense uncertain; also: {choice.rival.gloss}", LOW)
+    return GlossResult(choice.sense.gloss, None, HIGH)
+
+
+def _spellings(lemma: str, pos: str) -> list[str]:
+    """The lemma and the variants it may be listed under (sich, the pre-1996 ß)."""
+    found = [lemma]
+    if lemma.startswith("sich "):
+        found.append(lemma.removeprefix("sich "))
+    elif pos == "VERB":
+        found.append("sich " + lemma)
+    if "ß" in lemma:  # HanTa keeps some pre-1996 spellings (gewiß)
+        found.append(lemma.replace("ß", "ss"))
+    return found
+
+
+def _gloss(lemma: str, pos: str, context: frozenset[str], sentence: frozenset[str]) -> GlossResult:
+    if not lemma:
+        return GlossResult(None, NO_GLOSS)
+    for spelling in _spellings(lemma, pos):
+        if core_entry(spelling, pos) is not None:
+            found = _lookup(spelling, pos, context, sentence)
+            if found is not None:
+                return found
     if pos in ("ADJ", "ADV"):
-        verb = _participle_verb(lemma)
+        verb = participle_verb(lemma)
+        if verb is not None and core_entry(verb, "VERB") is not None and not has_entry(lemma, "ADJ"):
+            return _participle(lemma, verb, context, sentence)
+    for spelling in _spellings(lemma, pos):
+        found = _lookup(spelling, pos, context, sentence)
+        if found is not None:
+            return found
+    if pos in ("ADJ", "ADV"):
+        verb = participle_verb(lemma)
         if verb is not None:
-            found, _ = _choose(verb, "VERB", context)
-            return found, f"participle of {verb}: the gloss is the verb's"
+            return _participle(lemma, verb, context, sentence)
         head = lemma.rsplit("-", 1)[1] if "-" in lemma else ""
         # "-weit", "-frei", "-los" after a hyphen are suffixes (EU-weit: EU-wide), not the word.
         if head and head not in SUFFIX_ADJECTIVES:
-            found, _ = _choose(head, pos, context)
-            if found:
-                return found, f"from its parts: the gloss of {head}"
+            found = _lookup(head, pos, context, sentence)
+            if found is not None and found.gloss:
+                return GlossResult(found.gloss, f"from its parts: the gloss of {head}", LOW)
     if pos in ("NOUN", "PROPN"):
-        parts = split_compound(lemma)
-        if len(parts) > 1:
-            head = parts[-1][:1].upper() + parts[-1][1:]
-            found, _ = _choose(head, "NOUN", context)
-            if found:
-                # Word by word: Friedens|initiative -> "peace initiative"; a part without a gloss
-                # (a name: Ukraine-Krieg) stays German.
-                words = [_part_gloss(part, context) or part for part in parts[:-1]]
-                note = f"from its parts ({' + '.join(parts)}), word by word"
-                return " ".join([*words, _first_alternative(found)]), note
+        found = _compound(lemma, context, sentence)
+        if found is not None:
+            return found
     if pos == "VERB" and not lemma.startswith("sich "):
         for cut in range(2, len(lemma) - 4):
             base = lemma[cut:]
-            found, _ = _choose(base, "VERB", context)
-            if found:
-                return found, f"from its parts ({lemma[:cut]} + {base}): the gloss of {base}, the prefix changes it"
-    return None, NO_GLOSS
+            found = _lookup(base, "VERB", context, sentence)
+            if found is not None and found.gloss:
+                note = f"from its parts ({lemma[:cut]} + {base}): the gloss of {base}, the prefix changes it"
+                return GlossResult(found.gloss, note, LOW)
+    return GlossResult(None, NO_GLOSS)
+
+
+def _participle(lemma: str, verb: str, context: frozenset[str], sentence: frozenset[str]) -> GlossResult:
+    found = _lookup(verb, "VERB", context, sentence)
+    if found is None or not found.gloss:
+        return GlossResult(None, NO_GLOSS)
+    english = past_participle(found.gloss)
+    note = f"participle of {verb}"
+    if english is None:
+        return GlossResult(found.gloss, f"{note}: the gloss is the verb's", LOW)
+    return GlossResult(english, note, found.confidence)

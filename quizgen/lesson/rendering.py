@@ -8,7 +8,7 @@ from quizgen.pack import ClozeItem, LessonPack, Question, VocabEntry
 
 def _vocab_line(e: VocabEntry) -> str:
     grammar = e.pos + (f" {e.gender}" if e.gender else "") + (f", pl. {e.plural}" if e.plural else "")
-    line = f"{e.display} [{grammar}] {e.cefr} band {e.band} zipf {e.zipf:.2f} x{e.count} = {e.gloss or '-'}"
+    line = f"{e.display} [{grammar}] {e.cefr} band {e.band} zipf {e.zipf:.2f} x{e.count} = {e.shown_gloss or '-'}"
     if e.gloss_note:
         line += f" ({e.gloss_note})"
     if e.parts:

@@ -17,11 +17,13 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
+from wordfreq import zipf_frequency
+
 from quizgen.analysis import Analysis, NounInfo, Token
 from quizgen.german.cefr_estimate import estimate_level, level_index
 from quizgen.errors import InputError
 from quizgen.german.glossary import VERB_CONTEXT, gloss, has_entry, split_compound
-from quizgen.german.nouns import is_known_noun, noun_info, noun_lemmas_of_form
+from quizgen.german.nouns import is_known_noun, noun_case_numbers, noun_info, noun_lemmas_of_form
 from quizgen.pack import NameEntry, VocabEntry
 
 #: STTS tags of open-class words; everything else (articles, pronouns, particles ...) stays out
@@ -166,9 +168,13 @@ def _is_content(tok: Token) -> bool:
 
 def _noun_lemma(tok: Token) -> str:
     """The token's lemma, or the noun lexicon's when the tagger's is no known noun (Einflus)."""
-    if tok.tag != "NN" or tok.noun is not None or is_known_noun(tok.lemma):
+    if tok.tag != "NN":
         return tok.lemma
     known = noun_lemmas_of_form(tok.text)
+    if len(known) > 1 and tok.lemma in known + (tok.text,):
+        return _likelier_lemma(tok.text, known)
+    if tok.noun is not None or is_known_noun(tok.lemma):
+        return tok.lemma
     if known:
         return known[0]
     if is_known_noun(tok.text):
@@ -180,6 +186,17 @@ def _noun_lemma(tok: Token) -> str:
         if lemmas:
             return tok.text[:cut] + (lemmas[0] if tok.text[cut - 1] == "-" else lemmas[0].lower())
     return tok.lemma
+
+
+def _likelier_lemma(form: str, lemmas: tuple[str, ...]) -> str:
+    """Of two nouns a form belongs to (Zeugen: Zeuge or Zeug), the one for which it is a
+    common form: more of its case/number slots (Zeugen is four of Zeuge's eight, only the
+    dative plural of Zeug), then the more frequent word in news (wordfreq)."""
+
+    def weight(lemma: str) -> tuple[int, float]:
+        return len(noun_case_numbers(form, lemma)), zipf_frequency(lemma, "de")
+
+    return max(lemmas, key=weight)
 
 
 def _current_spelling(lemma: str) -> str:
@@ -255,7 +272,13 @@ def _entry(
     if group.pos == "VERB" and preps is not None:
         # The first occurrence's clause tells which prepositional sense fits (rechnen mit).
         context = context | {VERB_CONTEXT} | {f"+{p}" for p in preps.get(group.first, frozenset())}
-    text_gloss, note = gloss(group.lemma, group.pos, context_lemmas=context)
+    sentence = analysis.sentences[first.sentence]
+    sentence_words = frozenset(
+        w for t in analysis.tokens[sentence.start : sentence.end] for w in (t.lemma, t.text.lower()) if w
+    )
+    found = gloss(group.lemma, group.pos, context_lemmas=context, sentence_lemmas=sentence_words)
+    if found.construction and group.pos != "NOUN":
+        display = f"{display} {found.construction}"  # sich verständigen (auf + Akk.)
     estimate = estimate_level(group.lemma, forms=forms if group.pos != "VERB" else (), parts=parts)
     return VocabEntry(
         lemma=group.lemma,
@@ -263,8 +286,8 @@ def _entry(
         pos=group.pos,
         gender=gender,
         plural=plural,
-        gloss=text_gloss,
-        gloss_note=note,
+        gloss=found.gloss,
+        gloss_note=found.note,
         zipf=estimate.effective_zipf or estimate.zipf,
         cefr=estimate.cefr,
         band=estimate.band,
@@ -273,6 +296,7 @@ def _entry(
         sentence=first.sentence,
         parts=parts,
         forms=forms,
+        gloss_confidence=found.confidence if found.gloss else None,
     )
 
 

@@ -19,6 +19,7 @@ from learnsite.quizzes.refusals import explain
 from learnsite.quizzes.services import quizzes as services
 from learnsite.quizzes.views.downloads import download_response
 from quizgen.errors import QuizgenError
+from quizgen.pack import UNCERTAIN_MARK
 
 SESSION_KEY = "quiz_attempts"
 
@@ -138,6 +139,12 @@ def attempt_retry(request: HttpRequest, token: str, attempt_id: int) -> HttpResp
     return redirect("quizzes:take", token=token, attempt_id=retry.pk)
 
 
+def _shown_gloss(entry: dict) -> str:
+    """The gloss as lists show it: an uncertain one marked as VocabEntry.shown_gloss does."""
+    text = entry.get("gloss") or ""
+    return f"{text} {UNCERTAIN_MARK}" if text and entry.get("gloss_confidence") == "low" else text
+
+
 def vocabulary_csv(request: HttpRequest, token: str) -> HttpResponse:
     """The quiz text's vocabulary list as CSV (UTF-8 with BOM, so spreadsheets read umlauts)."""
     quiz = selectors.quiz_get_by_token(token=token)
@@ -150,7 +157,7 @@ def vocabulary_csv(request: HttpRequest, token: str) -> HttpResponse:
     writer.writerow(["word", "plural", "part_of_speech", "english", "level", "example"])
     for entry in (quiz.pack or {}).get("vocabulary", []):
         writer.writerow([entry.get("display", ""), entry.get("plural") or "", entry.get("pos", ""),
-                         entry.get("gloss") or "", entry.get("cefr", ""),
+                         _shown_gloss(entry), entry.get("cefr", ""),
                          (entry.get("example") or "").replace("**", "")])
     return response
 
