@@ -118,7 +118,10 @@ def core_entry(lemma: str, pos: str) -> CoreEntry | None:
 
 def _cue_in(cue: str, words: frozenset[str]) -> bool:
     # A cue matches a word that starts with it (Schule: Schulen) or, when it is long enough
-    # to say something alone, ends a compound with it (Schule: Hochschule).
+    # to say something alone, ends a compound with it (Schule: Hochschule); a short cue (im,
+    # Tor) only the word itself.
+    if len(cue) < 4:
+        return cue in words
     return any(w.startswith(cue) or (len(cue) >= 5 and cue in w) for w in words)
 
 
@@ -134,7 +137,10 @@ def choose_sense(
     if len(entry.senses) == 1:
         return 0, entry.senses[0]
     low_sentence = frozenset(w.lower() for w in sentence)
-    low_article = frozenset(w.lower() for w in article)
+    # The article's words count only between senses that all need a cue: a first sense without
+    # one is the everyday sense, and an article about money does not make "lagen im Boden"
+    # mean "to be at a level".
+    low_article = frozenset(w.lower() for w in article) if entry.senses[0].cues else frozenset()
 
     def score(index: int, sense: CoreSense) -> float:
         value = 0.0

@@ -215,8 +215,32 @@ def _part_gloss(part: str, context: frozenset[str], sentence: frozenset[str], la
     return None
 
 
+def _head_split(lemma: str) -> tuple[str, str] | None:
+    """(first part, head) with the longest head that has an entry of its own and a first part
+    that is a word too (End|haltestelle, not End|halt|stelle)."""
+    if "-" in lemma:
+        return None
+    for cut in range(3, len(lemma) - 3):
+        head = lemma[cut:][:1].upper() + lemma[cut + 1 :]
+        if not (core_entry(head, "NOUN") or (has_entry(head, "NOUN") and zipf_frequency(head, "de") >= 2.5)):
+            continue
+        rest = lemma[:cut]
+        for first in (rest, rest[:-1] if rest.endswith("s") else "", rest + "e", rest[:-1] if rest.endswith("n") else ""):
+            if len(first) >= 3 and (english_name(first) or first in MODIFIER_GLOSSES or core_entry(first, "NOUN")
+                                    or has_entry(first, "NOUN") or has_entry(first.lower(), "ADJ")):
+                return first, head
+    return None
+
+
 def _compound(lemma: str, context: frozenset[str], sentence: frozenset[str]) -> GlossResult | None:
     parts = split_compound(lemma)
+    if len(parts) > 2:
+        # Land|Rat|Amt: the first parts that make a word of their own go together (Landrat|Amt).
+        joined = parts[0] + "".join(p.lower() for p in parts[1:-1])
+        if core_entry(joined, "NOUN") or has_entry(joined, "NOUN"):
+            parts = (joined, parts[-1])
+    elif len(parts) == 1:
+        parts = _head_split(lemma) or parts
     if len(parts) < 2:
         return None
     english = [_part_gloss(p, context, sentence, last=i == len(parts) - 1) for i, p in enumerate(parts)]
@@ -312,6 +336,11 @@ def _gloss(lemma: str, pos: str, context: frozenset[str], sentence: frozenset[st
             found = _lookup(head, pos, context, sentence)
             if found is not None and found.gloss:
                 return GlossResult(found.gloss, f"from its parts: the gloss of {head}", LOW)
+    if pos in ("NOUN", "PROPN") and lemma.endswith("in") and len(lemma) > 5:
+        # A woman's noun without an entry of its own means what the man's does (Fahrerin: driver).
+        found = _lookup(lemma[:-2], pos, context, sentence) or _lookup(lemma[:-3], pos, context, sentence)
+        if found is not None and found.gloss:
+            return found
     if pos in ("NOUN", "PROPN"):
         found = _compound(lemma, context, sentence)
         if found is not None:

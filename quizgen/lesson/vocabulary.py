@@ -14,6 +14,7 @@ Levels and bands are estimates (quizgen.german.cefr_estimate); glosses come from
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
@@ -48,9 +49,28 @@ def _clause_prepositions(analysis: Analysis) -> dict[int, frozenset[str]]:
     found: dict[int, frozenset[str]] = {}
     for clause in analysis.clauses:
         preps = frozenset((pp.preposition or "").lower() for pp in clause.pps if pp.preposition)
+        preps |= _pronominal_prepositions(analysis, clause.verb_tokens)
         for i in clause.verb_tokens:
             found[i] = preps
     return found
+
+
+#: damit, darauf, worüber ...: a preposition the verb takes, with "da(r)" or "wo(r)" in front
+_PRONOMINAL = re.compile(r"^(?:da|wo)r?(an|auf|aus|bei|durch|für|gegen|hinter|in|mit|nach|neben|um|unter|über|von|vor|zu|zwischen)$")
+
+
+def _pronominal_prepositions(analysis: Analysis, verb_tokens: Collection[int]) -> frozenset[str]:
+    """The prepositions in the pronominal adverbs of the verb's sentence (rechne damit: mit)."""
+    if not verb_tokens:
+        return frozenset()
+    sentence = analysis.sentences[analysis.tokens[min(verb_tokens)].sentence]
+    found = set()
+    for tok in analysis.tokens[sentence.start : sentence.end]:
+        if tok.tag in ("PAV", "PROAV"):
+            match = _PRONOMINAL.match(tok.text.lower())
+            if match:
+                found.add(match.group(1))
+    return frozenset(found)
 
 
 def _main_verbs(analysis: Analysis) -> dict[int, tuple[str, tuple[int, ...]]]:
@@ -172,7 +192,7 @@ def _noun_lemma(tok: Token) -> str:
         return tok.lemma
     known = noun_lemmas_of_form(tok.text)
     if len(known) > 1 and tok.lemma in known + (tok.text,):
-        return _likelier_lemma(tok.text, known)
+        return _likelier_lemma(tok, known)
     if tok.noun is not None or is_known_noun(tok.lemma):
         return tok.lemma
     if known:
@@ -188,15 +208,22 @@ def _noun_lemma(tok: Token) -> str:
     return tok.lemma
 
 
-def _likelier_lemma(form: str, lemmas: tuple[str, ...]) -> str:
-    """Of two nouns a form belongs to (Zeugen: Zeuge or Zeug), the one for which it is a
-    common form: more of its case/number slots (Zeugen is four of Zeuge's eight, only the
-    dative plural of Zeug), then the more frequent word in news (wordfreq)."""
+def _likelier_lemma(tok: Token, lemmas: tuple[str, ...]) -> str:
+    """Of two nouns a form belongs to (Zeugen: Zeuge or Zeug), the one the sentence means.
 
-    def weight(lemma: str) -> tuple[int, float]:
-        return len(noun_case_numbers(form, lemma)), zipf_frequency(lemma, "de")
+    Only nouns with the token's case and number (from the tagger) qualify: "die Zeugen sagten"
+    (nominative plural) is Zeuge, "der Westen" (singular) is Westen, not Weste. Among those,
+    the one for which the form is common wins: how many case/number slots it fills (Zeugen is
+    seven of Zeuge's, only the dative plural of Zeug) plus twice its frequency in news
+    (wordfreq Zipf), so "Westen" stays Westen without a tag."""
+    case, number = tok.feat("Case"), tok.feat("Number")
 
-    return max(lemmas, key=weight)
+    def fits(lemma: str) -> bool:
+        return any((case is None or c == case) and (number is None or n == number)
+                   for c, n in noun_case_numbers(tok.text, lemma))
+
+    fitting = tuple(lemma for lemma in lemmas if fits(lemma)) or lemmas
+    return max(fitting, key=lambda lemma: len(noun_case_numbers(tok.text, lemma)) + 2 * zipf_frequency(lemma, "de"))
 
 
 def _current_spelling(lemma: str) -> str:

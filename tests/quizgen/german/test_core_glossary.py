@@ -33,7 +33,11 @@ def test_the_first_sense_is_the_default_and_a_cue_in_the_sentence_wins() -> None
     entry = CoreEntry("besuchen", "VERB", "", parse_senses("to visit | to attend {Schule}"), "A1")
     assert choose_sense(entry)[1].english == "to visit"
     assert choose_sense(entry, sentence=frozenset({"Hochschule"}))[1].english == "to attend"
-    assert choose_sense(entry, article=frozenset({"Schule"}))[1].english == "to attend"
+    # the article alone does not move a word off its everyday first sense ...
+    assert choose_sense(entry, article=frozenset({"Schule"}))[1].english == "to visit"
+    # ... but it decides between senses that all need a cue
+    cued = CoreEntry("Band", "NOUN", "", parse_senses("volume {Buch} | band {Musik}"), "B1")
+    assert choose_sense(cued, article=frozenset({"Musik"}))[1].english == "band"
 
 
 def test_a_sense_that_wants_a_preposition_loses_without_it() -> None:

@@ -47,7 +47,7 @@ def test_seed_nouns_carry_article_plural_and_gloss(seed_lists, display: str, plu
 
 @pytest.mark.parametrize(
     ("display", "gloss_word"),
-    [("ankündigen", "announce"), ("fordern", "call for"), ("vertiefen", "deepen"), ("sich freuen", "glad")],
+    [("ankündigen", "announce"), ("fordern", "call for"), ("vertiefen", "deepen"), ("sich freuen", "look forward")],
 )
 def test_seed_verbs_are_whole_with_particle_and_sich(seed_lists, display: str, gloss_word: str) -> None:
     entry = _by_display(seed_lists[0])[display]
