@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from quizgen.errors import QuizgenError
+from quizgen.text.decoding import decode_text
 from quizgen.analysis import Analysis, Clause, Phrase
 
 
@@ -61,9 +62,7 @@ def _read_text(path: str) -> str:
     if path == "-":
         return sys.stdin.read()
     try:
-        return Path(path).read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise QuizgenError(f"{path} is not UTF-8 text. Save it as plain UTF-8 text and try again.") from exc
+        return decode_text(Path(path).read_bytes(), name=path)
     except OSError as exc:
         raise QuizgenError(f"Cannot read {path}: {exc.strerror}. Check the path and try again.") from exc
 

@@ -35,6 +35,7 @@ from urllib.parse import urlsplit
 
 from quizgen.errors import InputError, QuizgenError
 from quizgen.pack import LEVELS
+from quizgen.text.decoding import decode_text
 
 CSV_FORMATS = ("auto", "header", "gnad")
 HTML_SUFFIXES = (".html", ".htm")
@@ -106,7 +107,7 @@ def read_csv_articles(text: str | bytes, *, name: str = "articles.csv", csv_form
     """One record per data row of a CSV of articles (the formats are in the module docstring).
 
     A bad row becomes a record with an error; rows with a ``url`` and no ``text`` need a fetch.
-    Raises InputError when the file as a whole cannot be read: not UTF-8, empty, no ``text`` or
+    Raises InputError when the file as a whole cannot be read: not text, empty, no ``text`` or
     ``url`` column, or a format that is neither of the two.
     """
     if csv_format not in CSV_FORMATS:
@@ -162,20 +163,17 @@ def fetch_source(record: ArticleSource, fetch: Fetch | None = None) -> ArticleSo
 
 
 def read_file_source(path: str | Path) -> ArticleSource:
-    """The record of an article file: plain UTF-8 text, or ``.html``/``.htm`` through extraction."""
+    """The record of an article file: plain text, or ``.html``/``.htm`` through extraction."""
     path = Path(path)
     record = ArticleSource(name=path.stem or "article", text=None, source=str(path))
     try:
-        raw = _read_bytes(path)
+        text = decode_text(_read_bytes(path), name=str(path))
         if path.suffix.lower() in HTML_SUFFIXES:
             from quizgen.text.extraction import extract_article
 
-            article = extract_article(raw.decode("utf-8", errors="replace"), source=str(path))
+            article = extract_article(text, source=str(path))
             return replace(record, text=article.text, title=article.title)
-        try:
-            return replace(record, text=raw.decode("utf-8"))
-        except UnicodeDecodeError:
-            raise InputError(f"{path} is not UTF-8 text. Save it as plain UTF-8 text and try again.") from None
+        return replace(record, text=text)
     except QuizgenError as exc:
         return replace(record, error=exc.message)
     except Exception as exc:  # a bug in the extraction must not stop the batch either
@@ -250,13 +248,7 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def _as_text(text: str | bytes, name: str) -> str:
-    if isinstance(text, bytes):
-        try:
-            text = text.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise InputError(f"{name} is not UTF-8 text. Save it as UTF-8 (\"CSV UTF-8\" in spreadsheet "
-                             "programs) and try again.") from None
-    return text.removeprefix("\ufeff")
+    return (decode_text(text, name=name) if isinstance(text, bytes) else text).removeprefix("\ufeff")
 
 
 def _header_delimiter(first_line: str) -> str | None:

@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from quizgen.errors import BinaryInputError, EmptyTextError, MarkupInputError, NotGermanError, TextTooLongError
+from quizgen.text.decoding import decode_text
 
 DEFAULT_MAX_CHARS = 100_000
 
@@ -76,13 +77,7 @@ def guess_language(text: str) -> str | None:
 def check_text(text: str | bytes, *, max_chars: int = DEFAULT_MAX_CHARS) -> str:
     """Return the normalised text, or raise an InputError that says what to do."""
     if isinstance(text, bytes):
-        try:
-            text = text.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise BinaryInputError(
-                "This does not look like text (it is not valid UTF-8). "
-                "Save the article as plain text in UTF-8 and try again."
-            ) from exc
+        text = decode_text(text, name="The text")
     if "\x00" in text or _looks_binary(text):
         raise BinaryInputError(
             "This looks like a binary file, not text. Paste the article itself or upload a "

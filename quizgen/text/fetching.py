@@ -1,17 +1,19 @@
 """Article text and title of a web page, fetched with urllib (the command line's batch import).
 
-A fetch has a timeout and a byte cap and names itself with a User-Agent; HTML goes through
-``quizgen.text.extraction``, plain text is taken as it is. Every failure is a FetchError
-(or the ExtractionError of a page with no article) whose message names the address and says
-what to do.
+A fetch has a timeout and a byte cap and names itself with a User-Agent; what it got becomes
+an article in ``article_from_page``: HTML goes through ``quizgen.text.extraction``, plain text
+is taken as it is. Every failure is a FetchError (or the ExtractionError of a page with no
+article) whose message names the address and says what to do.
 
 This fetch connects wherever the address points, private networks included: it is for a
 person's own machine. The site fetches with its own guard against private addresses
-(``learnsite/quizzes/services/text_sources.py``).
+(``learnsite/quizzes/services/text_sources.py``) and reads the page with ``article_from_page``
+too, so a page gives the same text on the command line and on the site.
 """
 
 from __future__ import annotations
 
+import codecs
 import socket
 import urllib.error
 import urllib.request
@@ -20,6 +22,7 @@ from urllib.parse import urlsplit
 
 from quizgen import __version__
 from quizgen.errors import FetchError
+from quizgen.text.decoding import decode_text
 from quizgen.text.extraction import ExtractedArticle, extract_article
 
 DEFAULT_TIMEOUT = 20.0  # seconds, for the connection and for each read
@@ -59,15 +62,25 @@ def fetch_article(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int 
         raise FetchError(_unreachable(url, exc, timeout)) from None
     if len(body) > max_bytes:
         raise FetchError(_too_large(url, max_bytes))
-    content_type = headers.get_content_type()
-    text = _decode(body, headers.get_content_charset())
-    if content_type == "text/plain":
-        return ExtractedArticle(title=None, text=text.strip(), source=url)
-    if content_type not in _HTML_TYPES and not text.lstrip().startswith("<"):
+    return article_from_page(body, url=url, content_type=headers.get_content_type(),
+                             charset=headers.get_content_charset())
+
+
+def article_from_page(body: bytes, *, url: str, content_type: str, charset: str | None) -> ExtractedArticle:
+    """The article of a fetched page's body, as its ``Content-Type`` header describes it.
+
+    Raises FetchError for a type that is not a page, BinaryInputError for bytes that are not
+    text, ExtractionError for a page without an article.
+    """
+    looks_like_markup = body.lstrip().removeprefix(codecs.BOM_UTF8).startswith(b"<")
+    if content_type not in (*_HTML_TYPES, "text/plain") and not looks_like_markup:
         raise FetchError(
             f"{url} is not a web page ({content_type}). Give the address of the article's HTML page, "
             "or save its text as a .txt file."
         )
+    text = decode_text(body, name=url, charset=charset)
+    if content_type == "text/plain":
+        return ExtractedArticle(title=None, text=text.strip(), source=url)
     return extract_article(text, source=url)
 
 
@@ -91,15 +104,3 @@ def _unreachable(url: str, reason: object, timeout: float) -> str:
         return f"{url} refused the connection. Check the address, or try again later."
     detail = getattr(reason, "strerror", None) or str(reason)
     return f"{url} could not be reached ({detail}). Check the address and your connection."
-
-
-def _decode(body: bytes, charset: str | None) -> str:
-    # The declared charset first; pages that declare none are UTF-8 today, older ones Windows-1252.
-    for encoding in (charset, "utf-8", "cp1252"):
-        if not encoding:
-            continue
-        try:
-            return body.decode(encoding)
-        except (UnicodeDecodeError, LookupError):
-            continue
-    return body.decode("utf-8", errors="replace")

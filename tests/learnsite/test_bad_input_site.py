@@ -18,6 +18,7 @@ from django.test import override_settings
 from django.urls import reverse
 
 from learnsite.quizzes.models import Item, Quiz
+from quizgen.text.batch_sources import read_file_source
 from tests.learnsite.quiz_factories import make_teacher
 from tests.quizgen.test_bad_input_matrix import CASES, FIRST_PARAGRAPH, Case, _binary_bytes
 
@@ -125,6 +126,23 @@ def test_an_uploaded_html_page_loses_its_scripts(teacher_client) -> None:
     quiz = Quiz.objects.get()
     assert "alert" not in quiz.text and FIRST_PARAGRAPH[:40] in quiz.text
     assert RAW_SCRIPT not in teacher_client.get(response["Location"]).content.decode()
+
+
+def test_an_uploaded_page_gives_the_text_and_title_the_command_line_reads(teacher_client, tmp_path) -> None:
+    # The headline is the title, not the first paragraph; paragraphs are kept apart; an old
+    # editor's Windows-1252 is read as such (the site once extracted and decoded on its own).
+    page = ("<html><head><title>Hafen wächst</title></head><body><article><h1>Hafen wächst</h1>"
+            "<p>Der Hamburger Hafen schlägt mehr Container um als im Vorjahr.</p>"
+            "<p>Im Sommer kommen neue Schiffe.</p></article></body></html>").encode("cp1252")
+    response = teacher_client.post(reverse("quizzes:new"),
+                                   {"file": SimpleUploadedFile("hafen.html", page, content_type="text/html")})
+    assert response.status_code == 302, _page(response)[:2000]
+    (tmp_path / "hafen.html").write_bytes(page)
+    command_line = read_file_source(tmp_path / "hafen.html")
+    quiz = Quiz.objects.get()
+    assert (quiz.text, quiz.title) == (command_line.text, command_line.title)
+    assert quiz.title == "Hafen wächst" and quiz.text.startswith("Der Hamburger Hafen")
+    assert "Vorjahr.\n\nIm Sommer" in quiz.text
 
 
 def test_a_stray_tag_in_a_text_is_kept_as_text_and_shown_escaped(teacher_client, client) -> None:

@@ -4,11 +4,14 @@ A URL is fetched only over http or https, with a timeout and a size cap, and onl
 addresses: the host name is resolved once, every address is checked, and the connection goes to
 the checked address (so a second DNS answer cannot point it inside the network). Redirects are
 followed by hand and checked the same way.
+
+What was read becomes text the way the command line reads it: bytes through
+``quizgen.text.decoding``, pages through ``quizgen.text.fetching.article_from_page`` and HTML
+files through ``quizgen.text.extraction``, so a file or page gives the same text everywhere.
 """
 
 from __future__ import annotations
 
-import codecs
 import http.client
 import ipaddress
 import socket
@@ -20,7 +23,10 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 
-from quizgen.errors import ExtractionError, InputError
+from quizgen.errors import InputError
+from quizgen.text.decoding import decode_text
+from quizgen.text.extraction import extract_article
+from quizgen.text.fetching import article_from_page
 
 UPLOAD_SUFFIXES = (".txt", ".md", ".html", ".htm")
 MAX_REDIRECTS = 3
@@ -31,26 +37,6 @@ class FetchedText:
     text: str
     title: str
     source: str
-
-
-def _html_to_text(html: str) -> tuple[str, str]:
-    import trafilatura
-
-    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True) or ""
-    metadata = trafilatura.extract_metadata(html)
-    title = (metadata.title if metadata and metadata.title else "") or ""
-    if not text.strip():
-        raise ExtractionError(_("No article text could be found there. Paste the text instead."))
-    return text, title
-
-
-def _decode(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise InputError(_("The file is not readable text. Save it as UTF-8 text and upload it again."))
 
 
 def text_from_upload(upload: UploadedFile) -> FetchedText:
@@ -64,19 +50,11 @@ def text_from_upload(upload: UploadedFile) -> FetchedText:
     data = upload.read(limit + 1)
     if len(data) > limit:  # the size a client announces may be missing
         raise InputError(_("The file is larger than %(kb)d KB. Upload a single article.") % {"kb": limit // 1024})
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        # Windows editors save "Unicode" text as UTF-16: full of NUL bytes, yet a text file.
-        try:
-            data = data.decode("utf-16").encode("utf-8")
-        except UnicodeDecodeError:
-            pass
-    if b"\x00" in data:
-        raise InputError(_("This looks like a binary file. Upload a .txt, .md or .html file."))
-    text = _decode(data)
+    text = decode_text(data, name=name)
     title = name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     if name.lower().endswith((".html", ".htm")):
-        text, html_title = _html_to_text(text)
-        title = html_title or title
+        article = extract_article(text, source=name)
+        text, title = article.text, article.title or title
     return FetchedText(text=text, title=title, source=name)
 
 
@@ -115,7 +93,7 @@ class _PinnedHTTPSConnection(http.client.HTTPSConnection):
         self.sock = self._context.wrap_socket(sock, server_hostname=self.host)  # type: ignore[attr-defined]
 
 
-def _get(url: str) -> tuple[int, str | None, bytes]:
+def _get(url: str) -> tuple[int, str | None, bytes, http.client.HTTPMessage]:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise InputError(_("Give a web address that starts with http:// or https://."))
@@ -137,20 +115,21 @@ def _get(url: str) -> tuple[int, str | None, bytes]:
     if len(body) > limit:
         raise InputError(_("The page is larger than %(kb)d KB. Download the article and upload it instead.")
                          % {"kb": limit // 1024})
-    return response.status, response.getheader("Location"), body
+    return response.status, response.getheader("Location"), body, response.headers
 
 
 def text_from_url(url: str) -> FetchedText:
-    """The article text of a web page (extracted with trafilatura)."""
+    """The article text of a web page (extracted with trafilatura, as on the command line)."""
     current = url.strip()
     for _redirect in range(MAX_REDIRECTS + 1):
-        status, location, body = _get(current)
+        status, location, body, headers = _get(current)
         if status in (301, 302, 303, 307, 308) and location:
             current = urljoin(current, location)
             continue
         if status != 200:
             raise InputError(_("The page answered with status %(status)d. Check the URL or paste the text.")
                              % {"status": status})
-        text, title = _html_to_text(_decode(body))
-        return FetchedText(text=text, title=title, source=url.strip())
+        article = article_from_page(body, url=url.strip(), content_type=headers.get_content_type(),
+                                    charset=headers.get_content_charset())
+        return FetchedText(text=article.text, title=article.title or "", source=url.strip())
     raise InputError(_("The page redirects too often. Open it in a browser and paste the text."))
