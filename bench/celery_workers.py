@@ -66,6 +66,7 @@ def stop_workers(workers: list[tuple[subprocess.Popen, Path]]) -> None:
 def run_batch(texts: list[str], level: str) -> tuple[float, dict[str, int]]:
     from django.contrib.auth.models import User
 
+    from learnsite.quizzes import selectors
     from learnsite.quizzes.services import batch_import
     from learnsite.quizzes.services.generation import default_counts
     from quizgen.text.batch_sources import ArticleSource
@@ -74,10 +75,10 @@ def run_batch(texts: list[str], level: str) -> tuple[float, dict[str, int]]:
     sources = [ArticleSource(name=f"article-{i}", text=t, source=f"corpus row {i + 1}") for i, t in enumerate(texts)]
     start = time.perf_counter()
     batch = batch_import.batch_create(teacher=teacher, sources=sources, level=level, counts=default_counts())
-    progress = batch_import.batch_progress(batch)
+    progress = selectors.batch_progress(batch=batch)
     while not progress.finished:
         time.sleep(0.25)
-        progress = batch_import.batch_progress(batch)
+        progress = selectors.batch_progress(batch=batch)
     seconds = time.perf_counter() - start
     return seconds, {"done": progress.done, "failed": progress.failed, "skipped": progress.skipped}
 

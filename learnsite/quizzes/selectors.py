@@ -1,28 +1,46 @@
-"""Reads for quizzes. A teacher reaches a quiz only through ``get_quiz_for_teacher``."""
+"""Reads for quizzes. A teacher's own objects are reached only through ``_owned``, which
+answers 404 for anyone else's (and for objects that do not exist, so nothing is confirmed)."""
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
-from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import QuerySet
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import Model, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from learnsite.quizzes.models import Answer, Attempt, GenerationJob, ImportBatch, Item, Quiz
 
+M = TypeVar("M", bound=Model)
 
-def get_quiz_for_teacher(user: AbstractBaseUser, quiz_id: int) -> Quiz:
-    """The quiz if this user made it; 404 otherwise (also for quizzes that do not exist)."""
+
+def _owned(queryset: QuerySet[M], *, user: AbstractBaseUser | AnonymousUser, owner: str = "teacher",
+           **lookup: Any) -> M:
+    """The object matching ``lookup`` if ``user`` is its ``owner`` (a field path); 404 otherwise."""
     if not user.is_authenticated:
         raise Http404
-    return get_object_or_404(Quiz, pk=quiz_id, teacher=user)
+    return get_object_or_404(queryset, **{owner: user}, **lookup)
 
 
-def get_item_for_teacher(user: AbstractBaseUser, quiz_id: int, item_id: int) -> Item:
-    quiz = get_quiz_for_teacher(user, quiz_id)
-    return get_object_or_404(Item, pk=item_id, quiz=quiz)
+def quiz_get_for_teacher(*, teacher: AbstractBaseUser | AnonymousUser, quiz_id: int) -> Quiz:
+    return _owned(Quiz.objects.all(), user=teacher, pk=quiz_id)
+
+
+def item_get_for_teacher(*, teacher: AbstractBaseUser | AnonymousUser, quiz_id: int, item_id: int) -> Item:
+    return _owned(Item.objects.select_related("quiz"), user=teacher, owner="quiz__teacher", pk=item_id,
+                  quiz_id=quiz_id)
+
+
+def job_get_for_teacher(*, teacher: AbstractBaseUser | AnonymousUser, job_id: int) -> GenerationJob:
+    return _owned(GenerationJob.objects.select_related("quiz"), user=teacher, pk=job_id)
+
+
+def batch_get_for_teacher(*, teacher: AbstractBaseUser | AnonymousUser, batch_id: int) -> ImportBatch:
+    return _owned(ImportBatch.objects.all(), user=teacher, pk=batch_id)
 
 
 def quiz_list_for_teacher(*, teacher: AbstractBaseUser) -> QuerySet[Quiz]:
@@ -33,9 +51,34 @@ def quiz_get_by_token(*, token: str) -> Quiz:
     return get_object_or_404(Quiz, share_token=token)
 
 
+def quiz_get_for_download(*, token: str, user: AbstractBaseUser | AnonymousUser) -> Quiz:
+    """A quiz's learner downloads: open while it is published, to its teacher always; 404 else."""
+    quiz = quiz_get_by_token(token=token)
+    if not quiz.is_published and not (user.is_authenticated and user.pk == quiz.teacher_id):
+        raise Http404
+    return quiz
+
+
 def quiz_find_by_code(*, code: str) -> Quiz | None:
     cleaned = "".join(code.split()).upper()
     return Quiz.objects.filter(class_code=cleaned).first()
+
+
+def attempt_get_for_browser(*, token: str, attempt_id: int, started_here: Collection[int]) -> Attempt:
+    """The attempt if it belongs to the quiz of ``token`` and was started in this browser
+    (``started_here``: the attempt ids its session remembers); 404 otherwise."""
+    quiz = quiz_get_by_token(token=token)
+    attempt = get_object_or_404(Attempt.objects.select_related("quiz"), pk=attempt_id, quiz=quiz)
+    if attempt.pk not in started_here:
+        raise Http404
+    return attempt
+
+
+def item_get_in_attempt(*, attempt: Attempt, item_id: int) -> Item:
+    """An item the attempt asks; 404 for any other (another quiz's item among them)."""
+    if item_id not in attempt.item_ids:
+        raise Http404
+    return get_object_or_404(Item, pk=item_id, quiz_id=attempt.quiz_id)
 
 
 def attempt_items(*, attempt: Attempt) -> list[Item]:
@@ -90,15 +133,38 @@ def latest_job(*, quiz: Quiz) -> GenerationJob | None:
     return quiz.jobs.order_by("-created", "-pk").first()
 
 
-def get_job_for_teacher(user: AbstractBaseUser, job_id: int) -> GenerationJob:
-    """The job if this user started it; 404 otherwise."""
-    if not user.is_authenticated:
-        raise Http404
-    return get_object_or_404(GenerationJob.objects.select_related("quiz"), pk=job_id, teacher=user)
+@dataclass(frozen=True)
+class BatchProgress:
+    """Where a batch stands: its jobs by state, the articles skipped, whether anything still runs."""
+
+    total: int
+    done: int
+    failed: int
+    waiting: int
+    running: int
+    skipped: int
+
+    @property
+    def finished(self) -> bool:
+        return self.waiting == 0 and self.running == 0
+
+    @property
+    def percent(self) -> int:
+        return 100 if not self.total else round(100 * (self.done + self.failed) / self.total)
 
 
-def get_batch_for_teacher(user: AbstractBaseUser, batch_id: int) -> ImportBatch:
-    """The batch import if this user started it; 404 otherwise."""
-    if not user.is_authenticated:
-        raise Http404
-    return get_object_or_404(ImportBatch, pk=batch_id, teacher=user)
+def batch_jobs(*, batch: ImportBatch) -> list[GenerationJob]:
+    """The last job of each quiz in the batch (a job run again replaces the failed one), in import order."""
+    latest: dict[int, GenerationJob] = {}
+    for job in batch.jobs.select_related("quiz").order_by("created", "pk"):
+        latest.pop(job.quiz_id, None)
+        latest[job.quiz_id] = job
+    return sorted(latest.values(), key=lambda j: j.quiz_id)
+
+
+def batch_progress(*, batch: ImportBatch) -> BatchProgress:
+    """How many of the batch's jobs are done, failed, waiting and running, and how many articles were skipped."""
+    states = Counter(job.state for job in batch_jobs(batch=batch))
+    return BatchProgress(total=sum(states.values()), done=states[GenerationJob.State.DONE],
+                         failed=states[GenerationJob.State.FAILED], waiting=states[GenerationJob.State.QUEUED],
+                         running=states[GenerationJob.State.RUNNING], skipped=len(batch.skipped))

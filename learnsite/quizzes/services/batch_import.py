@@ -8,9 +8,8 @@ reason, and the batch goes on. A generation that fails is a failed job with its 
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
@@ -81,39 +80,3 @@ def site_limit() -> int:
     if jobs.uses_workers():
         return settings.QUIZGEN_BATCH_MAX_ARTICLES
     return min(settings.QUIZGEN_BATCH_MAX_ARTICLES, settings.QUIZGEN_BATCH_MAX_IN_REQUEST)
-
-
-@dataclass(frozen=True)
-class BatchProgress:
-    """Where a batch stands: its jobs by state, the articles skipped, whether anything still runs."""
-
-    total: int
-    done: int
-    failed: int
-    waiting: int
-    running: int
-    skipped: int
-
-    @property
-    def finished(self) -> bool:
-        return self.waiting == 0 and self.running == 0
-
-    @property
-    def percent(self) -> int:
-        return 100 if not self.total else round(100 * (self.done + self.failed) / self.total)
-
-
-def batch_jobs(batch: ImportBatch) -> list[GenerationJob]:
-    """The last job of each quiz in the batch (a job run again replaces the failed one), in import order."""
-    latest: dict[int, GenerationJob] = {}
-    for job in batch.jobs.select_related("quiz").order_by("created", "pk"):
-        latest.pop(job.quiz_id, None)
-        latest[job.quiz_id] = job
-    return sorted(latest.values(), key=lambda j: j.quiz_id)
-
-
-def batch_progress(batch: ImportBatch) -> BatchProgress:
-    states = Counter(job.state for job in batch_jobs(batch))
-    return BatchProgress(total=sum(states.values()), done=states[GenerationJob.State.DONE],
-                         failed=states[GenerationJob.State.FAILED], waiting=states[GenerationJob.State.QUEUED],
-                         running=states[GenerationJob.State.RUNNING], skipped=len(batch.skipped))

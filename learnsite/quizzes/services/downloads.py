@@ -1,6 +1,10 @@
-"""The quiz's export downloads: which formats a person may have, and the file of one."""
+"""The quiz's downloads: which export formats a person may have, the file of one, and the
+vocabulary list as a spreadsheet."""
 
 from __future__ import annotations
+
+import csv
+import io
 
 from django.utils.translation import gettext as _
 
@@ -8,6 +12,7 @@ from learnsite.quizzes.models import Quiz
 from learnsite.quizzes.refusals import NothingToExport
 from learnsite.quizzes.services.pack_items import quiz_lesson_pack
 from quizgen.exports import EXPORT_FORMATS, export_bytes
+from quizgen.pack import UNCERTAIN_MARK
 
 
 def quiz_export(*, quiz: Quiz, name: str, for_learner: bool) -> tuple[str, bytes, str]:
@@ -21,3 +26,22 @@ def quiz_export(*, quiz: Quiz, name: str, for_learner: bool) -> tuple[str, bytes
 
 def export_choices(*, for_learner: bool) -> list[tuple[str, str]]:
     return [(f.name, f.label) for f in EXPORT_FORMATS.values() if f.for_learners or not for_learner]
+
+
+def _shown_gloss(entry: dict) -> str:
+    """The gloss as lists show it: an uncertain one marked as VocabEntry.shown_gloss does."""
+    text = entry.get("gloss") or ""
+    return f"{text} {UNCERTAIN_MARK}" if text and entry.get("gloss_confidence") == "low" else text
+
+
+def vocabulary_csv(*, quiz: Quiz) -> tuple[str, bytes]:
+    """(file name, content) of the quiz text's vocabulary as CSV: UTF-8 with a byte order mark,
+    so that spreadsheet programs read the umlauts."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["word", "plural", "part_of_speech", "english", "level", "example"])
+    for entry in (quiz.pack or {}).get("vocabulary", []):
+        writer.writerow([entry.get("display", ""), entry.get("plural") or "", entry.get("pos", ""),
+                         _shown_gloss(entry), entry.get("cefr", ""),
+                         (entry.get("example") or "").replace("**", "")])
+    return f"vocabulary-{quiz.class_code}.csv", ("\ufeff" + out.getvalue()).encode("utf-8")

@@ -39,18 +39,18 @@ def batch_new(request: HttpRequest) -> HttpResponse:
 
 
 def _batch_context(batch) -> dict[str, object]:
-    return {"batch": batch, "jobs": batch_import.batch_jobs(batch), "progress": batch_import.batch_progress(batch)}
+    return {"batch": batch, "jobs": selectors.batch_jobs(batch=batch), "progress": selectors.batch_progress(batch=batch)}
 
 
 @login_required
 def batch_detail(request: HttpRequest, batch_id: int) -> HttpResponse:
-    batch = selectors.get_batch_for_teacher(request.user, batch_id)
+    batch = selectors.batch_get_for_teacher(teacher=request.user, batch_id=batch_id)
     return render(request, "quizzes/batch.html", _batch_context(batch))
 
 
 @login_required
 def batch_status(request: HttpRequest, batch_id: int) -> JsonResponse:
-    batch = selectors.get_batch_for_teacher(request.user, batch_id)
-    progress = batch_import.batch_progress(batch)
+    batch = selectors.batch_get_for_teacher(teacher=request.user, batch_id=batch_id)
+    progress = selectors.batch_progress(batch=batch)
     return JsonResponse({**asdict(progress), "finished": progress.finished, "percent": progress.percent,
                          "skipped_articles": batch.skipped}, headers={"Cache-Control": "no-store"})

@@ -34,20 +34,20 @@ def job_state(job: GenerationJob) -> dict[str, object]:
 
 @login_required
 def job_detail(request: HttpRequest, job_id: int) -> HttpResponse:
-    job = selectors.get_job_for_teacher(request.user, job_id)
+    job = selectors.job_get_for_teacher(teacher=request.user, job_id=job_id)
     return render(request, "quizzes/job.html", {"job": job, "quiz": job.quiz, "state": job_state(job)})
 
 
 @login_required
 def job_status(request: HttpRequest, job_id: int) -> JsonResponse:
-    job = selectors.get_job_for_teacher(request.user, job_id)
+    job = selectors.job_get_for_teacher(teacher=request.user, job_id=job_id)
     return JsonResponse(job_state(job), headers={"Cache-Control": "no-store"})
 
 
 @login_required
 @require_POST
 def job_rerun(request: HttpRequest, job_id: int) -> HttpResponse:
-    job = selectors.get_job_for_teacher(request.user, job_id)
+    job = selectors.job_get_for_teacher(teacher=request.user, job_id=job_id)
     try:
         new = jobs.job_rerun(job=job)
     except QuizgenError as exc:

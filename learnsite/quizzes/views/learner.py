@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import csv
-
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -14,12 +12,12 @@ from django.views.decorators.http import require_POST
 from learnsite.quizzes import selectors
 from learnsite.quizzes.feedback import take_item
 from learnsite.quizzes.forms import CodeForm, StartForm
-from learnsite.quizzes.models import Attempt, Item, Quiz
+from learnsite.quizzes.models import Attempt, Quiz
 from learnsite.quizzes.refusals import explain
+from learnsite.quizzes.services import downloads
 from learnsite.quizzes.services import quizzes as services
 from learnsite.quizzes.views.downloads import download_response
 from quizgen.errors import QuizgenError
-from quizgen.pack import UNCERTAIN_MARK
 
 SESSION_KEY = "quiz_attempts"
 
@@ -30,11 +28,9 @@ def _remember(request: HttpRequest, attempt: Attempt) -> None:
 
 def _learner_attempt(request: HttpRequest, token: str, attempt_id: int) -> tuple[Quiz, Attempt]:
     """The attempt if it belongs to this quiz and was started in this browser; 404 otherwise."""
-    quiz = selectors.quiz_get_by_token(token=token)
-    attempt = get_object_or_404(Attempt, pk=attempt_id, quiz=quiz)
-    if attempt.pk not in request.session.get(SESSION_KEY, []):
-        raise Http404
-    return quiz, attempt
+    attempt = selectors.attempt_get_for_browser(token=token, attempt_id=attempt_id,
+                                                started_here=request.session.get(SESSION_KEY, []))
+    return attempt.quiz, attempt
 
 
 def _wants_json(request: HttpRequest) -> bool:
@@ -86,9 +82,7 @@ def attempt_take(request: HttpRequest, token: str, attempt_id: int) -> HttpRespo
 @require_POST
 def answer_post(request: HttpRequest, token: str, attempt_id: int, item_id: int) -> HttpResponse:
     quiz, attempt = _learner_attempt(request, token, attempt_id)
-    item = get_object_or_404(Item, pk=item_id, quiz=quiz)  # an item of another quiz is refused here
-    if item.pk not in attempt.item_ids:
-        raise Http404
+    item = selectors.item_get_in_attempt(attempt=attempt, item_id=item_id)
     given = [request.POST.get(f"gap_{i}", "") for i in range(len(item.gap_answers))]
     try:
         answer = services.answer_submit(attempt=attempt, item=item, given=given)
@@ -139,32 +133,16 @@ def attempt_retry(request: HttpRequest, token: str, attempt_id: int) -> HttpResp
     return redirect("quizzes:take", token=token, attempt_id=retry.pk)
 
 
-def _shown_gloss(entry: dict) -> str:
-    """The gloss as lists show it: an uncertain one marked as VocabEntry.shown_gloss does."""
-    text = entry.get("gloss") or ""
-    return f"{text} {UNCERTAIN_MARK}" if text and entry.get("gloss_confidence") == "low" else text
-
-
 def vocabulary_csv(request: HttpRequest, token: str) -> HttpResponse:
-    """The quiz text's vocabulary list as CSV (UTF-8 with BOM, so spreadsheets read umlauts)."""
-    quiz = selectors.quiz_get_by_token(token=token)
-    if not quiz.is_published and not (request.user.is_authenticated and request.user.pk == quiz.teacher_id):
-        raise Http404
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="vocabulary-{quiz.class_code}.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow(["word", "plural", "part_of_speech", "english", "level", "example"])
-    for entry in (quiz.pack or {}).get("vocabulary", []):
-        writer.writerow([entry.get("display", ""), entry.get("plural") or "", entry.get("pos", ""),
-                         _shown_gloss(entry), entry.get("cefr", ""),
-                         (entry.get("example") or "").replace("**", "")])
+    """The quiz text's vocabulary list as CSV, for a spreadsheet."""
+    quiz = selectors.quiz_get_for_download(token=token, user=request.user)
+    file_name, content = downloads.vocabulary_csv(quiz=quiz)
+    response = HttpResponse(content, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{file_name}"'
     return response
 
 
 def learner_download(request: HttpRequest, token: str, fmt: str) -> HttpResponse:
     """The learner's downloads of a published quiz: the Anki deck and the Anki CSV."""
-    quiz = selectors.quiz_get_by_token(token=token)
-    if not quiz.is_published and not (request.user.is_authenticated and request.user.pk == quiz.teacher_id):
-        raise Http404
+    quiz = selectors.quiz_get_for_download(token=token, user=request.user)
     return download_response(request, quiz=quiz, fmt=fmt, for_learner=True)

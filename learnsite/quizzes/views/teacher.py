@@ -5,12 +5,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from learnsite.lessons.models import Article
+from learnsite.lessons import selectors as article_selectors
 from learnsite.quizzes import selectors
 from learnsite.quizzes.forms import GenerateForm, ItemForm, NewTextForm
 from learnsite.quizzes.models import GenerationJob, Item, kind_choices, kind_label
@@ -58,7 +58,7 @@ def quiz_new(request: HttpRequest) -> HttpResponse:
 @require_POST
 def quiz_from_article(request: HttpRequest, article_id: int) -> HttpResponse:
     """A draft quiz of the teacher's own from one of the site's saved articles (the text is copied)."""
-    article = get_object_or_404(Article, pk=article_id)
+    article = article_selectors.article_get(pk=article_id)
     try:
         quiz = services.quiz_create_draft(teacher=request.user, title=article.title, text=article.text,
                                           article=article)
@@ -71,7 +71,7 @@ def quiz_from_article(request: HttpRequest, article_id: int) -> HttpResponse:
 
 @login_required
 def quiz_review(request: HttpRequest, quiz_id: int) -> HttpResponse:
-    quiz = selectors.get_quiz_for_teacher(request.user, quiz_id)
+    quiz = selectors.quiz_get_for_teacher(teacher=request.user, quiz_id=quiz_id)
     items = list(quiz.items.all())
     share_url = request.build_absolute_uri(reverse("quizzes:start", kwargs={"token": quiz.share_token}))
     context = {
@@ -102,7 +102,7 @@ def _after_job_start(request: HttpRequest, job: GenerationJob, done: str = "") -
 @login_required
 @require_POST
 def quiz_generate(request: HttpRequest, quiz_id: int) -> HttpResponse:
-    quiz = selectors.get_quiz_for_teacher(request.user, quiz_id)
+    quiz = selectors.quiz_get_for_teacher(teacher=request.user, quiz_id=quiz_id)
     form = GenerateForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Check the level and the numbers of items (0 to 20 of each kind)."))
@@ -118,7 +118,7 @@ def quiz_generate(request: HttpRequest, quiz_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def quiz_regenerate(request: HttpRequest, quiz_id: int) -> HttpResponse:
-    quiz = selectors.get_quiz_for_teacher(request.user, quiz_id)
+    quiz = selectors.quiz_get_for_teacher(teacher=request.user, quiz_id=quiz_id)
     key = request.POST.get("kind", "")
     try:
         kind = exercise_kind_by_key(key)
@@ -139,7 +139,7 @@ def quiz_regenerate(request: HttpRequest, quiz_id: int) -> HttpResponse:
 
 @login_required
 def item_edit(request: HttpRequest, quiz_id: int, item_id: int) -> HttpResponse:
-    item = selectors.get_item_for_teacher(request.user, quiz_id, item_id)
+    item = selectors.item_get_for_teacher(teacher=request.user, quiz_id=quiz_id, item_id=item_id)
     initial = {"prompt": item.prompt, "answer": item.answer, "accepted": "\n".join(item.accepted),
                "options": "\n".join(item.options), "hint": item.hint, "case_matters": item.case_matters}
     form = ItemForm(request.POST or None, initial=initial, item_kind=item.exercise_kind,
@@ -163,7 +163,7 @@ def item_edit(request: HttpRequest, quiz_id: int, item_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def item_delete(request: HttpRequest, quiz_id: int, item_id: int) -> HttpResponse:
-    item = selectors.get_item_for_teacher(request.user, quiz_id, item_id)
+    item = selectors.item_get_for_teacher(teacher=request.user, quiz_id=quiz_id, item_id=item_id)
     services.item_delete(item=item)
     messages.success(request, _("Item deleted."))
     return redirect("quizzes:review", quiz_id=quiz_id)
@@ -172,7 +172,7 @@ def item_delete(request: HttpRequest, quiz_id: int, item_id: int) -> HttpRespons
 @login_required
 @require_POST
 def item_move(request: HttpRequest, quiz_id: int, item_id: int) -> HttpResponse:
-    item = selectors.get_item_for_teacher(request.user, quiz_id, item_id)
+    item = selectors.item_get_for_teacher(teacher=request.user, quiz_id=quiz_id, item_id=item_id)
     services.item_move(item=item, up=request.POST.get("direction") == "up")
     return redirect(reverse("quizzes:review", kwargs={"quiz_id": quiz_id}) + f"#item-{item.pk}")
 
@@ -180,7 +180,7 @@ def item_move(request: HttpRequest, quiz_id: int, item_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def quiz_publish(request: HttpRequest, quiz_id: int) -> HttpResponse:
-    quiz = selectors.get_quiz_for_teacher(request.user, quiz_id)
+    quiz = selectors.quiz_get_for_teacher(teacher=request.user, quiz_id=quiz_id)
     try:
         services.quiz_publish(quiz=quiz)
     except QuizgenError as exc:
@@ -193,7 +193,7 @@ def quiz_publish(request: HttpRequest, quiz_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def quiz_unpublish(request: HttpRequest, quiz_id: int) -> HttpResponse:
-    quiz = selectors.get_quiz_for_teacher(request.user, quiz_id)
+    quiz = selectors.quiz_get_for_teacher(teacher=request.user, quiz_id=quiz_id)
     services.quiz_unpublish(quiz=quiz)
     messages.success(request, _("Unpublished. No new attempts can start; the results are kept."))
     return redirect("quizzes:review", quiz_id=quiz.pk)
@@ -201,7 +201,7 @@ def quiz_unpublish(request: HttpRequest, quiz_id: int) -> HttpResponse:
 
 @login_required
 def quiz_results(request: HttpRequest, quiz_id: int) -> HttpResponse:
-    quiz = selectors.get_quiz_for_teacher(request.user, quiz_id)
+    quiz = selectors.quiz_get_for_teacher(teacher=request.user, quiz_id=quiz_id)
     learners, items = selectors.quiz_results(quiz=quiz)
     return render(request, "quizzes/quiz_results.html", {"quiz": quiz, "learners": learners, "items": items})
 
@@ -209,5 +209,5 @@ def quiz_results(request: HttpRequest, quiz_id: int) -> HttpResponse:
 @login_required
 def quiz_download(request: HttpRequest, quiz_id: int, fmt: str) -> HttpResponse:
     """Every export of the quiz (Anki, worksheet PDF/HTML, Moodle, GIFT, CSV, JSON) for its teacher."""
-    quiz = selectors.get_quiz_for_teacher(request.user, quiz_id)
+    quiz = selectors.quiz_get_for_teacher(teacher=request.user, quiz_id=quiz_id)
     return download_response(request, quiz=quiz, fmt=fmt, for_learner=False)

@@ -15,6 +15,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from learnsite.quizzes import selectors
 from learnsite.quizzes.services import batch_import, jobs
 from learnsite.quizzes.services.generation import default_counts
 from quizgen.pack import LEVELS
@@ -58,20 +59,20 @@ class Command(BaseCommand):
         self._report(batch)
 
     def _follow(self, batch: Any, quiet: bool) -> None:
-        progress = batch_import.batch_progress(batch)
+        progress = selectors.batch_progress(batch=batch)
         with tqdm(total=progress.total, unit="quiz", disable=quiet, desc="generate") as bar:
             while not progress.finished:
                 time.sleep(1)
-                progress = batch_import.batch_progress(batch)
+                progress = selectors.batch_progress(batch=batch)
                 bar.update(progress.done + progress.failed - bar.n)
 
     def _report(self, batch: Any) -> None:
-        progress = batch_import.batch_progress(batch)
+        progress = selectors.batch_progress(batch=batch)
         where = "on the workers" if jobs.uses_workers() else "here"
         self.stdout.write(f"Batch {batch.pk}: {progress.total} quizzes ({progress.done} generated, "
                           f"{progress.failed} failed, {progress.waiting + progress.running} still {where}), "
                           f"{progress.skipped} articles skipped.")
-        for job in batch_import.batch_jobs(batch):
+        for job in selectors.batch_jobs(batch=batch):
             if job.state == job.State.FAILED:
                 self.stdout.write(f"  failed: {job.quiz.title}: {job.message}")
         for entry in batch.skipped:
