@@ -24,7 +24,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from quizgen.german import case_morphology as cm
+from quizgen.german import reading_masks as cm
 from quizgen.analysis import Clause, Phrase
 from quizgen.nlp.clauses.phrases import PRONOUN_TAGS, Chunk
 from quizgen.nlp.clauses.roles import ClauseRoles, Role, assign_roles

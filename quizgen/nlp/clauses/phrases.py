@@ -3,7 +3,7 @@
 A phrase is a full constituent: determiner, adjectives, noun, names after a title noun,
 genitive attributes, PPs that modify the noun, coordinated nouns and a trailing
 ``inklusive ...``. Works on STTS tags alone; the noun lexicon and closed-class words give
-each phrase a mask of possible (case, number, gender) readings (see case_morphology).
+each phrase a mask of possible (case, number, gender) readings (see quizgen.german.reading_masks).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from quizgen.german import case_morphology as cm
+from quizgen.german import reading_masks as cm
 from quizgen.german import nouns as noun_lexicon
 
 DET_TAGS = frozenset({"ART", "PDAT", "PIAT", "PIDAT", "PPOSAT", "PWAT", "PRELAT"})

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from quizgen.german import case_morphology as cm
+from quizgen.german import reading_masks as cm
 from quizgen.nlp.clauses.phrases import Chunk, PhraseChunker
 from quizgen.nlp.clauses.verbs import VerbComplex
 from quizgen.nlp.clauses.fields import RawClause, is_finite

@@ -5,7 +5,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from quizgen.german import case_morphology as cm
+from quizgen.german import reading_masks as cm
 from quizgen.nlp.clauses.phrases import PhraseChunker
 
 
