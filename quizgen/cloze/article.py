@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from quizgen.cloze.base import GAP, ClozeCandidate, ClozeContext, gapped, item_id, match_case, shuffled
 from quizgen.cloze.noun_phrases import noun_phrases, phrase_features
-from quizgen.german.inflection import DEFINITE, DEFINITE_FORMS, INDEFINITE, INDEFINITE_FORMS
+from quizgen.german.morphology import DEFINITE, DEFINITE_FORMS, INDEFINITE, INDEFINITE_FORMS
 from quizgen.kinds import AnswerMode, ExerciseKind, Section
 from quizgen.pack import ClozeItem
 

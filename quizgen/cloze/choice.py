@@ -14,7 +14,7 @@ from quizgen.analysis import Analysis
 from quizgen.cloze.base import GAP, ClozeCandidate, ClozeContext, Pending, gapped, item_id, shuffled
 from quizgen.cloze.content_gaps import WordGap, content_gaps
 from quizgen.lesson.distractors import noun_distractors
-from quizgen.german.inflection import noun_lemma
+from quizgen.german.nouns import noun_lemma
 from quizgen.kinds import AnswerMode, ExerciseKind, Section
 from quizgen.pack import ClozeItem
 

@@ -15,17 +15,15 @@ from dataclasses import dataclass
 from quizgen.analysis import Analysis
 from quizgen.cloze.base import ClozeContext, is_plain_word
 from quizgen.cloze.noun_phrases import NounPhrase, noun_phrases, phrase_features
-from quizgen.german.inflection import (
+from quizgen.german.morphology import (
     ALL_FEATURES,
     Feature,
     adjective_ending,
     features_of_determiner,
     narrow,
-    noun_features,
-    noun_lemma,
     split_adjective_ending,
 )
-from quizgen.german.nouns import noun_forms, noun_gender
+from quizgen.german.nouns import noun_features, noun_forms, noun_gender, noun_lemma
 
 ORDINALS = frozenset("erst zweit dritt viert fünft sechst siebt acht neunt zehnt letzt nächst".split())
 # Tagged ADJA but determiners or quantifiers: no content word to learn (der ___ Sache: einen).

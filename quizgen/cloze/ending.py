@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from quizgen.cloze.base import GAP, ClozeCandidate, ClozeContext, gapped, item_id
 from quizgen.cloze.noun_phrases import noun_phrases, phrase_features
-from quizgen.german.inflection import (
-    ENDINGS,
+from quizgen.german.morphology import (
+    ADJECTIVE_ENDINGS,
     adjective_ending,
     features_of_determiner,
     split_adjective_ending,
@@ -75,7 +75,7 @@ class EndingKind:
                         kind=self.name,
                         text=gapped(analysis, adj.sentence, adj.sentence, {adj.i: stem + GAP}),
                         answer=ending,
-                        options=ENDINGS,
+                        options=ADJECTIVE_ENDINGS,
                         hint=None,
                         sentence=adj.sentence,
                         answers=(ending,),

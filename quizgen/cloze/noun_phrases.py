@@ -10,14 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from quizgen.analysis import Analysis
-from quizgen.german.inflection import (
+from quizgen.german.morphology import (
     Feature,
     adjective_ending,
     features_of_determiner,
     narrow,
-    noun_features,
     split_adjective_ending,
 )
+from quizgen.german.nouns import noun_features
 
 DETERMINER_TAGS = frozenset({"ART", "PDAT", "PIAT", "PPOSAT"})
 # Words that may stand between determiner and noun without changing agreement.

@@ -14,7 +14,7 @@ import functools
 from quizgen.cloze.base import GAP, LOW_LEVELS, ClozeCandidate, ClozeContext, gapped, item_id
 from quizgen.cloze.content_gaps import content_gaps
 from quizgen.lesson.distractors import candidate_words, zipf
-from quizgen.german.inflection import noun_lemma
+from quizgen.german.nouns import noun_lemma
 from quizgen.kinds import AnswerMode, ExerciseKind, Section
 from quizgen.pack import ClozeItem
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from quizgen.analysis import Analysis, Token
 from quizgen.cloze.base import GAP, ClozeCandidate, ClozeContext, gapped, item_id
-from quizgen.german.inflection import TABLE_NAMES, VERB_TABLES, conjugation, past_participle, verb_form_features
+from quizgen.german.conjugation import TABLE_NAMES, VERB_TABLES, conjugation, past_participle, verb_form_features
 from quizgen.kinds import AnswerMode, ExerciseKind, Section
 from quizgen.pack import ClozeItem
 

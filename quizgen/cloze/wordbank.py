@@ -13,7 +13,7 @@ from quizgen.cloze.base import GAP, ClozeCandidate, ClozeContext, Pending, gappe
 from quizgen.cloze.choice import excluded_words
 from quizgen.cloze.content_gaps import WordGap, content_gaps, fits
 from quizgen.lesson.distractors import noun_distractors
-from quizgen.german.inflection import noun_lemma
+from quizgen.german.nouns import noun_lemma
 from quizgen.kinds import AnswerMode, ExerciseKind, Section
 from quizgen.pack import ClozeItem
 

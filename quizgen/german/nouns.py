@@ -12,19 +12,21 @@ import gzip
 from importlib import resources
 
 from quizgen.analysis import NounInfo
+from quizgen.german.morphology import CASES, GENDERS, Feature
 
-CASES = ("Nom", "Gen", "Dat", "Acc")
-NUMBERS = ("Sing", "Plur")
-_SLOTS: tuple[tuple[str, str], ...] = tuple((c, n) for n in NUMBERS for c in CASES)
 ARTICLES = {"m": "der", "f": "die", "n": "das"}
+_NUMBER_SUFFIX = {"Sg": "Sing", "Pl": "Plur"}
 
-
-Lexicon = tuple[dict[str, tuple[str, tuple[tuple[str, ...], ...]]], dict[str, tuple[str, ...]]]
+Slot = tuple[str, str]  # (case, number)
+Lexicon = tuple[
+    dict[str, tuple[str, tuple[tuple[str, ...], ...]]], dict[str, tuple[str, ...]], tuple[Slot, ...]
+]
 
 
 @functools.lru_cache(maxsize=1)
 def _lexicon() -> Lexicon:
-    """(lemma -> (gender, forms per slot), form -> lemmas having it, in file order)."""
+    """(lemma -> (gender, forms per slot), form -> lemmas having it, in file order, the slot
+    of each form column as the file's header names it)."""
     path = resources.files("quizgen") / "data" / "nouns.tsv.gz"
     with path.open("rb") as raw, gzip.open(raw) as fh:
         text = fh.read().decode("utf-8")
@@ -37,6 +39,18 @@ def _lexicon() -> Lexicon:
     finally:
         if collecting:
             gc.enable()
+
+
+def _columns(text: str) -> tuple[Slot, ...]:
+    """The (case, number) of each form column, from the header line ``# Columns: lemma gender
+    NomSg GenSg ...`` that tools/build_noun_lexicon.py writes."""
+    for line in text.split("\n", 5)[:5]:
+        if line.startswith("# Columns:"):
+            names = line.removeprefix("# Columns:").split(";")[0].split()[2:]
+            slots = tuple((name[:3], _NUMBER_SUFFIX[name[3:]]) for name in names)
+            if len(slots) == 8 and all(case in CASES for case, _ in slots):
+                return slots
+    raise ValueError("the noun lexicon has no '# Columns:' header naming its eight form columns")
 
 
 def _parse(text: str) -> Lexicon:
@@ -59,17 +73,17 @@ def _parse(text: str) -> Lexicon:
                     by_form[form] = [lemma]
                 elif lemmas[-1] != lemma:
                     lemmas.append(lemma)
-    return by_lemma, {form: tuple(lemmas) for form, lemmas in by_form.items()}
+    return by_lemma, {form: tuple(lemmas) for form, lemmas in by_form.items()}, _columns(text)
 
 
 def _slots_of(form: str, lemma: str) -> tuple[tuple[str, str], ...]:
     """The (Case, Number) slots in which ``lemma`` has ``form``."""
-    forms = _lexicon()[0][lemma][1]
-    return tuple(slot for slot, variants in zip(_SLOTS, forms) if form in variants)
+    by_lemma, _, slots = _lexicon()
+    return tuple(slot for slot, variants in zip(slots, by_lemma[lemma][1]) if form in variants)
 
 
 def _entry(lemma: str) -> tuple[str, tuple[tuple[str, ...], ...]] | None:
-    by_lemma, _ = _lexicon()
+    by_lemma = _lexicon()[0]
     entry = by_lemma.get(lemma)
     if entry is None and "-" in lemma:
         # Hyphenated compounds (Moskau-Besuch) inflect like their last part.
@@ -92,7 +106,7 @@ def noun_info(lemma: str) -> NounInfo | None:
     if entry is None:
         return None
     gender, forms = entry
-    plural_forms = forms[4]
+    plural_forms = forms[_lexicon()[2].index(("Nom", "Plur"))]
     g = gender if gender in ARTICLES else None
     return NounInfo(
         lemma=lemma,
@@ -107,12 +121,12 @@ def noun_forms(lemma: str) -> dict[tuple[str, str], str]:
     entry = _entry(lemma)
     if entry is None:
         return {}
-    return {slot: cell[0] for slot, cell in zip(_SLOTS, entry[1]) if cell}
+    return {slot: cell[0] for slot, cell in zip(_lexicon()[2], entry[1]) if cell}
 
 
 def noun_case_numbers(form: str, lemma: str | None = None) -> frozenset[tuple[str, str]]:
     """Every (Case, Number) a surface form can have (of ``lemma`` if given)."""
-    _, by_form = _lexicon()
+    by_form = _lexicon()[1]
     lemmas = by_form.get(form, ())
     if not lemmas and "-" in form:
         head = form.rsplit("-", 1)[1]
@@ -124,16 +138,35 @@ def noun_case_numbers(form: str, lemma: str | None = None) -> frozenset[tuple[st
 
 def noun_lemmas_of_form(form: str) -> tuple[str, ...]:
     """Lemmas a surface form can belong to, in lexicon order, without repeats."""
-    _, by_form = _lexicon()
-    return by_form.get(form, ())
+    return _lexicon()[1].get(form, ())
 
 
 def all_noun_lemmas() -> tuple[str, ...]:
     """Every lemma the lexicon knows (for distractor candidates)."""
-    by_lemma, _ = _lexicon()
-    return tuple(by_lemma)
+    return tuple(_lexicon()[0])
 
 
 def noun_gender(lemma: str) -> str | None:
     entry = _entry(lemma)
     return entry[0] or None if entry else None
+
+
+def noun_lemma(lemma: str) -> str:
+    """The lexicon spelling of a lemma: HanTa lower-cases the part after a hyphen
+    (``Top-diplomat``), the lexicon capitalises it (``Top-Diplomat``)."""
+    if "-" in lemma:
+        head, _, last = lemma.rpartition("-")
+        return f"{head}-{last[:1].upper()}{last[1:]}"
+    return lemma
+
+
+@functools.lru_cache(maxsize=20_000)
+def noun_features(form: str, lemma: str) -> frozenset[Feature]:
+    """Every (case, number, gender) a noun form of ``lemma`` can have; none when the lexicon
+    does not know the noun's gender."""
+    lemma = noun_lemma(lemma)
+    gender = noun_gender(lemma)
+    if gender not in GENDERS:
+        return frozenset()
+    slots = noun_case_numbers(form, lemma)
+    return frozenset((c, n, gender if n == "Sing" else None) for c, n in slots)

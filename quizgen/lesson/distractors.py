@@ -20,8 +20,8 @@ from importlib import resources
 
 import wordfreq
 
-from quizgen.german.inflection import Feature, noun_lemma
-from quizgen.german.nouns import noun_forms, noun_gender
+from quizgen.german.morphology import Feature
+from quizgen.german.nouns import noun_forms, noun_gender, noun_lemma
 
 MAX_ZIPF_GAP = 1.0
 HEAD_LETTERS = 5

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from quizgen.german import reading_masks as cm
 from quizgen.german import nouns as noun_lexicon
+from quizgen.german.morphology import CONTRACTIONS
 
 DET_TAGS = frozenset({"ART", "PDAT", "PIAT", "PIDAT", "PPOSAT", "PWAT", "PRELAT"})
 NOUN_TAGS = frozenset({"NN", "NE", "NNE", "NNA", "FM"})
@@ -136,10 +137,8 @@ class PhraseChunker:
     def pp(self, pos: int) -> tuple[Chunk, int]:
         prep = self.tok(pos)
         lemma = (prep.lemma_ or prep.text).lower()
-        if prep.tag_ == "APPRART":
-            lemma = {"am": "an", "ans": "an", "im": "in", "ins": "in", "vom": "von", "zum": "zu",
-                     "zur": "zu", "beim": "bei", "aufs": "auf", "fürs": "für", "ums": "um",
-                     "übers": "über", "durchs": "durch"}.get(prep.text.lower(), lemma)
+        if prep.tag_ == "APPRART" and prep.text.lower() in CONTRACTIONS:
+            lemma = CONTRACTIONS[prep.text.lower()][0]
         governed = cm.preposition_mask(prep.text, lemma)
         year = self.tag(pos + 1) == "CARD" and self.tok(pos + 1).text.isdigit() and len(self.tok(pos + 1).text) == 4
         if year and self.adjacent(pos + 1):
@@ -182,13 +181,13 @@ class PhraseChunker:
             return None
         first = self.tok(pos)
         if first.tag_ in PRONOUN_TAGS or first.i in self.pronouns:
-            mask, persons = cm.pronoun_mask(first.text, first.tag_)
+            mask, persons = cm.pronoun_mask(first.text)
             if first.tag_ == "PIS" and first.text.lower() in ("alles", "alle", "beide", "viele", "einige"):
                 persons = frozenset({3})
             return Chunk("np", first.i, first.i + 1, first.i, cm.narrow(mask, governed), persons,
                          core=[first.i], pronoun=first.text.lower()), pos + 1
         mask = cm.ALL  # the preposition's case is applied last: an article that contradicts it wins
-        weak = contracted  # am, zum ... contain a definite article
+        declension = "weak" if contracted else "strong"  # am, zum ... contain a definite article
         has_det = contracted
         core: list[int] = []
         p = pos
@@ -198,7 +197,7 @@ class PhraseChunker:
                 det = cm.determiner_mask(t.text)
                 if det is not None:
                     mask = cm.narrow(mask, det[0])
-                    weak = weak or det[1]
+                    declension = det[1] if declension == "strong" else declension
                 has_det = True
                 core.append(t.i)
                 p += 1
@@ -218,7 +217,7 @@ class PhraseChunker:
             t = self.tok(p)
             if t.tag_ in ("ADJA", "CARD") or (t.tag_ == "PIAT" and t.lemma_.lower().startswith("beid")):
                 if t.tag_ == "ADJA":
-                    mask = cm.narrow(mask, cm.adjective_mask(t.text, weak))
+                    mask = cm.narrow(mask, cm.adjective_mask(t.text, declension))
                 core.append(t.i)
                 p += 1
             elif t.tag_ in ("ADV", "ADJD", "PTKA") and self._adjective_follows(p):
@@ -239,14 +238,14 @@ class PhraseChunker:
             if not title:
                 mask = cm.narrow(mask, self.noun_form_mask(head, bare=not has_det))
             if head.tag_ == "NNA":
-                mask = cm.narrow(mask, cm.adjective_mask(head.text.lower(), weak))
+                mask = cm.narrow(mask, cm.adjective_mask(head.text.lower(), declension))
             core.append(head.i)
             # the names after a title (Präsident | Wladimir Putin) stay out of core: UD gives them their own case
         elif core and self.tok(p - 1).tag_ in ("ADJA", "CARD", "PIAT") and has_det:
             head_pos = p - 1  # elliptic: die beiden, der erste
         elif first.tag_ in ("ART", "PDAT") and first.text.lower() in cm.PRONOUN_MASKS:
             # das immer mehr Beachtung verdient: an "article" without a noun is a pronoun
-            mask, persons = cm.pronoun_mask(first.text, "PDS")
+            mask, persons = cm.pronoun_mask(first.text)
             return Chunk("np", first.i, first.i + 1, first.i, cm.narrow(mask, governed), persons,
                          core=[first.i], pronoun=first.text.lower()), pos + 1
         else:

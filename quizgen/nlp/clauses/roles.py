@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from quizgen.german import reading_masks as cm
+from quizgen.german.morphology import TWO_WAY
 from quizgen.nlp.clauses.phrases import Chunk, PhraseChunker
 from quizgen.nlp.clauses.verbs import VerbComplex
 from quizgen.nlp.clauses.fields import RawClause, is_finite
@@ -90,7 +91,7 @@ def assign_roles(doc: Doc, clause: RawClause, verbs: VerbComplex) -> ClauseRoles
         if chunk.kind == "pp":
             case = _single_case(chunk.mask)
             conf = 0.8 if case else 0.6
-            if case is None and chunk.prep_lemma in cm.TWO_WAY and not chunk.has_det and doc[chunk.head].tag_ == "NE":
+            if case is None and chunk.prep_lemma in TWO_WAY and not chunk.has_det and doc[chunk.head].tag_ == "NE":
                 case = "Dat"  # in Cleveland: a place name after a two-way preposition is a location
             out.pps.append(Role("pp", chunk, case, conf))
         elif chunk.temporal:

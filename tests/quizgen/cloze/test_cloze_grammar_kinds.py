@@ -5,7 +5,7 @@ from __future__ import annotations
 from quizgen.analysis import Clause, Phrase
 from quizgen.cloze import get_kind
 from quizgen.cloze.base import ClozeContext
-from quizgen.german.inflection import DEFINITE_FORMS, INDEFINITE_FORMS
+from quizgen.german.morphology import DEFINITE_FORMS, INDEFINITE_FORMS
 from quizgen.pack import ClozeItem
 
 from tests.quizgen.cloze_records import analysis_of, w

@@ -20,32 +20,40 @@ def test_definite_articles_allow_exactly_their_paradigm_cells() -> None:
 
 
 def test_ein_words_without_ending_are_nominative_masculine_or_neuter() -> None:
-    mask, weak = cm.determiner_mask("unser")
-    assert readings(mask) == {"Nom.Masc", "Nom.Neut", "Acc.Neut"} and not weak
+    mask, declension = cm.determiner_mask("unser")
+    assert readings(mask) == {"Nom.Masc", "Nom.Neut", "Acc.Neut"} and declension == "mixed"
     assert readings(cm.determiner_mask("ihrem")[0]) == {"Dat.Masc", "Dat.Neut"}
     assert readings(cm.determiner_mask("keinen")[0]) == {"Acc.Masc", "Dat.Plur"}
 
 
 def test_adjective_endings_depend_on_the_determiner() -> None:
-    assert readings(cm.adjective_mask("guter", weak=False)) == {"Nom.Masc", "Dat.Fem", "Gen.Fem", "Gen.Plur"}
-    assert "Nom.Masc" in readings(cm.adjective_mask("gute", weak=True))
-    assert "Nom.Masc" not in readings(cm.adjective_mask("guten", weak=True))
-    assert cm.adjective_mask("Berliner", weak=False) == cm.ALL  # invariable
+    assert readings(cm.adjective_mask("guter", "strong")) == {"Nom.Masc", "Dat.Fem", "Gen.Fem", "Gen.Plur"}
+    assert readings(cm.adjective_mask("guter", "mixed")) == {"Nom.Masc"}  # ein guter
+    assert "Nom.Masc" in readings(cm.adjective_mask("gute", "weak"))
+    assert "Nom.Masc" not in readings(cm.adjective_mask("guten", "weak"))
+    assert cm.adjective_mask("Berliner", "strong") == cm.ALL  # invariable
+
+
+def test_the_indefinite_article_has_no_plural_but_kein_has() -> None:
+    assert readings(cm.determiner_mask("eine")[0]) == {"Nom.Fem", "Acc.Fem"}
+    assert readings(cm.determiner_mask("keine")[0]) == {"Nom.Fem", "Acc.Fem", "Nom.Plur", "Acc.Plur"}
 
 
 def test_personal_pronouns_carry_case_and_person() -> None:
-    mask, persons = cm.pronoun_mask("ihn", "PPER")
+    mask, persons = cm.pronoun_mask("ihn")
     assert readings(mask) == {"Acc.Masc"} and persons == {3}
-    mask, persons = cm.pronoun_mask("wir", "PPER")
+    mask, persons = cm.pronoun_mask("wir")
     assert readings(mask) == {"Nom.Plur"} and persons == {1}
-    assert cm.cases_of(cm.pronoun_mask("Ihnen", "PPER")[0]) == ("Dat",)
+    assert cm.cases_of(cm.pronoun_mask("Ihnen")[0]) == ("Dat",)
 
 
 def test_prepositions_govern_their_case() -> None:
     assert cm.cases_of(cm.preposition_mask("mit", "mit")) == ("Dat",)
     assert cm.cases_of(cm.preposition_mask("für", "für")) == ("Acc",)
     assert set(cm.cases_of(cm.preposition_mask("in", "in"))) == {"Acc", "Dat"}
-    assert set(cm.cases_of(cm.preposition_mask("wegen", "wegen"))) == {"Dat", "Gen"}
+    # genitive; the dative only in the plural, for phrases that do not show the genitive
+    assert readings(cm.preposition_mask("wegen", "wegen")) == {f"Gen.{s}" for s in cm.SLOTS} | {"Dat.Plur"}
+    assert set(cm.cases_of(cm.preposition_mask("dank", "dank"))) == {"Dat", "Gen"}
     assert cm.cases_of(cm.preposition_mask("am", "an")) == ("Dat",)
 
 

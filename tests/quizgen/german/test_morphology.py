@@ -1,19 +1,16 @@
-"""Inflection tables and feature reasoning used by the cloze generators."""
+"""The one morphology: article, adjective and preposition tables and the readings they leave."""
 
 from __future__ import annotations
 
-from quizgen.german.inflection import (
+from quizgen.german.conjugation import conjugate, is_separable, verb_form_features
+from quizgen.german.morphology import (
     adjective_ending,
-    conjugate,
     features_of_article,
     features_of_determiner,
-    is_separable,
     narrow,
-    noun_features,
-    noun_lemma,
     split_adjective_ending,
-    verb_form_features,
 )
+from quizgen.german.nouns import noun_features, noun_lemma
 
 
 def test_it_reads_every_feature_of_an_article_form() -> None:
