@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from quizgen.analysis import Analysis, Token
+from quizgen.german.word_lists import CLOSING_QUOTES, OPENING_QUOTES
 from quizgen.kinds import ExerciseKind
 from quizgen.pack import ClozeItem, VocabEntry
 
@@ -165,15 +166,13 @@ def gapped(analysis: Analysis, first: int, last: int, gaps: dict[int, str]) -> s
     return _balance_quotes(" ".join("".join(pieces).split()))
 
 
-_OPENING = ("“", "„", '"')
-_CLOSING = ("”", "“", '"')
 
 
 def _balance_quotes(text: str) -> str:
     """Drop a quotation mark the sentence splitter left dangling at either end (``so Wang. “``)."""
-    if text.endswith(_OPENING) and text[:-1].endswith(" "):
+    if text.endswith(OPENING_QUOTES) and text[:-1].endswith(" "):
         text = text[:-1].rstrip()
-    if text.startswith(_CLOSING) and len(text) > 1 and text[1] == " ":
+    if text.startswith(CLOSING_QUOTES) and len(text) > 1 and text[1] == " ":
         text = text[1:].lstrip()
     return text
 

@@ -24,6 +24,7 @@ from quizgen.german.morphology import (
     split_adjective_ending,
 )
 from quizgen.german.nouns import noun_features, noun_forms, noun_gender, noun_lemma
+from quizgen.german.word_lists import CALENDAR_NOUNS, NUMBER_NOUNS, QUOTE_MARKS, TIME_POINT_NOUNS, UNIT_NOUNS
 
 ORDINALS = frozenset("erst zweit dritt viert fünft sechst siebt acht neunt zehnt letzt nächst".split())
 # Tagged ADJA but determiners or quantifiers: no content word to learn (der ___ Sache: einen).
@@ -34,13 +35,14 @@ NOT_CONTENT_ADJECTIVES = frozenset(
 )
 PARTICIPLE = re.compile(r"^(\w+)?ge\w+(t|en)$")
 MIN_WORDS = 4
-QUOTE_MARKS = frozenset('"“”„‚‘’«»')
-SKIP_NOUNS = frozenset(
-    """Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Sonnabend Januar Februar März
-    April Mai Juni Juli August September Oktober November Dezember Tag Woche Monat Jahr Jahrzehnt
-    Stunde Minute Sekunde Uhr Mal Prozent Euro Dollar Franken Cent Million Milliarde Nummer Zahl
-    Abend Morgen Nacht Nachmittag Vormittag Wochenende Frühjahr Sommer Herbst Winter Anfang Ende
-    Mitte Hälfte Teil Seite Art Weise Fall Grund Herr Frau Prozentpunkt Kilometer Meter""".split()
+# Slots that many words fill: times (am ___), units and numbers (50 ___), parts and ways (zum
+# einen Teil, auf diese Art) and forms of address.
+SKIP_NOUNS = (
+    CALENDAR_NOUNS
+    | TIME_POINT_NOUNS
+    | UNIT_NOUNS
+    | NUMBER_NOUNS
+    | frozenset("Mal Nummer Zahl Hälfte Teil Seite Art Weise Fall Grund Herr Frau".split())
 )
 
 

@@ -18,6 +18,7 @@ from quizgen.german.morphology import (
     split_adjective_ending,
 )
 from quizgen.german.nouns import noun_features
+from quizgen.german.word_lists import OPENING_QUOTES
 
 DETERMINER_TAGS = frozenset({"ART", "PDAT", "PIAT", "PPOSAT"})
 # Words that may stand between determiner and noun without changing agreement.
@@ -80,7 +81,7 @@ def noun_phrases(analysis: Analysis) -> list[NounPhrase]:
 def _starts_sentence(analysis: Analysis, i: int) -> bool:
     """The first word of its sentence, or right after an opening quote or a dash/colon."""
     sent = analysis.sentences[analysis.tokens[i].sentence]
-    before = [t for t in analysis.tokens[sent.start : i] if t.text not in ("“", "„", '"', "‚")]
+    before = [t for t in analysis.tokens[sent.start : i] if t.text not in OPENING_QUOTES]
     return not before or before[-1].text in (":", "–", "-")
 
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 from quizgen.analysis import Analysis, Token
 from quizgen.cloze.base import GAP, ClozeCandidate, ClozeContext, gapped, item_id
 from quizgen.german.conjugation import TABLE_NAMES, VERB_TABLES, conjugation, past_participle, verb_form_features
+from quizgen.german.word_lists import QUOTE_MARKS
 from quizgen.kinds import AnswerMode, ExerciseKind, Section
 from quizgen.pack import ClozeItem
 
-CLAUSE_END = frozenset({",", ".", ";", ":", "!", "?", "“", "”", '"', "(", ")", "–", "-"})
+CLAUSE_END = frozenset({",", ".", ";", ":", "!", "?", "(", ")", "–", "-"}) | QUOTE_MARKS
 FIRST_SECOND_PERSON = frozenset({"ich", "du", "wir", "ihr", "mich", "dich", "uns", "euch"})
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import gc
 import gzip
+from collections.abc import Iterable
 from importlib import resources
 
 from quizgen.analysis import NounInfo
@@ -134,6 +135,17 @@ def noun_case_numbers(form: str, lemma: str | None = None) -> frozenset[tuple[st
         lemmas = by_form.get(form, ())
         lemma = lemma.rsplit("-", 1)[1] if lemma and "-" in lemma else lemma
     return frozenset(slot for lem in lemmas if lemma is None or lem == lemma for slot in _slots_of(form, lem))
+
+
+def forms_of(lemmas: Iterable[str]) -> frozenset[str]:
+    """The lemmas with every form the lexicon gives them (Jahr: Jahres, Jahre, Jahren ...)."""
+    by_lemma = _lexicon()[0]
+    forms = set(lemmas)
+    for lemma in lemmas:
+        entry = by_lemma.get(lemma)
+        if entry is not None:
+            forms.update(form for cell in entry[1] for form in cell)
+    return frozenset(forms)
 
 
 def noun_lemmas_of_form(form: str) -> tuple[str, ...]:

@@ -11,14 +11,17 @@ import re
 from collections import defaultdict
 
 from quizgen.german.dictionary_senses import dictionary_lines, has_entry, headwords
+from quizgen.german.word_lists import DUAL_PREFIXES, INSEPARABLE_PREFIXES
 
-_INSEPARABLE = ("be", "emp", "ent", "er", "ver", "zer", "miss", "über", "unter", "hinter", "wider")
+# Participles without ge-: after an inseparable prefix, or a dual one used inseparably
+# (übersetzt, wiederholt). ge- itself is left to the pattern below: geleitet is leiten's.
+_NO_GE_PREFIXES = tuple(p for p in INSEPARABLE_PREFIXES if p != "ge") + DUAL_PREFIXES
 _PARTICIPLE = re.compile(r"^(?P<prefix>[a-zäöü]*?)ge(?P<stem>[a-zäöüß]{3,}?)(?:t|et|en)$")
 
 
 def participle_verb(lemma: str) -> str | None:
     """The verb a participle adjective comes from (angekündigt -> ankündigen), if listed."""
-    if lemma.startswith(_INSEPARABLE) and lemma.endswith("t"):
+    if lemma.startswith(_NO_GE_PREFIXES) and lemma.endswith("t"):
         # No ge- after be-, ver-, er- ...: verabschiedet <- verabschieden, verkauft <- verkaufen
         for verb in (lemma[:-2] + "en", lemma[:-1] + "en"):
             if has_entry(verb, "VERB"):

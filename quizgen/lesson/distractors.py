@@ -22,17 +22,15 @@ import wordfreq
 
 from quizgen.german.morphology import Feature
 from quizgen.german.nouns import noun_forms, noun_gender, noun_lemma
+from quizgen.german.word_lists import MONTHS, SEASONS, WEEKDAYS
 
 MAX_ZIPF_GAP = 1.0
 HEAD_LETTERS = 5
 MIN_FORM_ZIPF = 1.5
 # Abstract nouns (Vorstellung, Entstehung, Situation) fit most abstract slots of news text and
 # are often right as well: distractors are concrete or at least not derived abstract nouns.
-# Any month or weekday fits a time slot: never a distractor.
-TIME_NOUNS = frozenset(
-    "Januar Februar März April Mai Juni Juli August September Oktober November Dezember Montag "
-    "Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Frühling Sommer Herbst Winter".split()
-)
+# Any month, weekday or season fits a time slot: never a distractor.
+_DATE_NOUNS = MONTHS | WEEKDAYS | SEASONS
 # Nouns for people (Kritiker, Betriebsrat, Sprecherin) are swapped for other people all too
 # easily (seine Kritiker / Helfer verstummten): a person answer gets no person distractors.
 PERSON_SUFFIXES = (
@@ -178,7 +176,7 @@ def _noun_pool(gender: str) -> _NounPool:
         w
         for w in candidate_words("NOUN")
         if w.info == gender and not w.lemma.endswith(ABSTRACT_SUFFIXES)
-        and w.lemma not in TIME_NOUNS
+        and w.lemma not in _DATE_NOUNS
         and w.lemma not in OFFENSIVE
         and w.lemma not in GENERAL_NOUNS
     )

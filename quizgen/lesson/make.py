@@ -18,6 +18,7 @@ from quizgen.german.cefr_estimate import ESTIMATE_NOTE
 from quizgen.cloze import build_cloze
 from quizgen.errors import InputError
 from quizgen.german.glossary import SOURCE as GLOSSARY_SOURCE
+from quizgen.german.word_lists import QUOTE_MARKS
 from quizgen.pack import LEVELS, LessonPack, VocabEntry
 from quizgen.questions import build_questions
 from quizgen.lesson.readability import text_level
@@ -69,7 +70,7 @@ def guess_title(text: str) -> tuple[str, bool]:
     rest = [line for line in lines[1:] if line]
     words = first.split()
     if rest and 0 < len(words) <= TITLE_MAX_WORDS and not re.search(r"[.,;]$", first):
-        return first.strip("#*„“”\"' ").strip(), True
+        return first.strip("#* " + "".join(QUOTE_MARKS)).strip(), True
     head = " ".join(text.split()[:FALLBACK_TITLE_WORDS]).rstrip(",;:.")
     more = len(text.split()) > FALLBACK_TITLE_WORDS
     return (head + " …" if more else head), False

@@ -25,6 +25,7 @@ from quizgen.german.cefr_estimate import estimate_level, level_index
 from quizgen.errors import InputError
 from quizgen.german.glossary import VERB_CONTEXT, gloss, has_entry, split_compound
 from quizgen.german.nouns import is_known_noun, noun_case_numbers, noun_info, noun_lemmas_of_form
+from quizgen.german.word_lists import NUMBER_NOUNS, QUOTE_MARKS
 from quizgen.pack import NameEntry, VocabEntry
 
 #: STTS tags of open-class words; everything else (articles, pronouns, particles ...) stays out
@@ -151,7 +152,7 @@ def _ne_runs(analysis: Analysis) -> list[tuple[int, int, str]]:
 
 
 def _names(analysis: Analysis, spans: list[tuple[int, int, str]]) -> tuple[NameEntry, ...]:
-    texts = [analysis.span_text(a, b).strip("„“”\"' ") for a, b, _ in spans]
+    texts = [analysis.span_text(a, b).strip("".join(QUOTE_MARKS) + " ") for a, b, _ in spans]
     plain = set(texts)
     found: dict[str, list] = {}  # text -> [type, count, sentence]
     for (start, _end, label), text in zip(spans, texts):
@@ -172,11 +173,8 @@ def _names(analysis: Analysis, spans: list[tuple[int, int, str]]) -> tuple[NameE
     return tuple(NameEntry(text=t, type=v[0], count=v[1], sentence=v[2]) for t, v in found.items())
 
 
-#: nouns that only count (Hunderte Menschen, Tausende Sandsäcke): numbers stay out
-NUMBER_NOUNS = frozenset({"Hundert", "Hunderte", "Tausend", "Tausende", "Hunderttausend", "Hunderttausende"})
-
-
 def _is_content(tok: Token) -> bool:
+    # Nouns that only count (Hunderte Menschen, Millionen Euro) are numbers: they stay out.
     if tok.tag not in CONTENT_TAGS or not tok.lemma or tok.ent_type or tok.lemma in NUMBER_NOUNS:
         return False
     if any(ch.isdigit() for ch in tok.text) or not any(ch.isalpha() for ch in tok.text):

@@ -60,7 +60,8 @@ STTS_TO_UPOS: dict[str, str] = {
     "XY": "X",
 }
 
-STTS_TAGS: frozenset[str] = frozenset(STTS_TO_UPOS)
+#: prepositions, plain (mit) and fused with the article (zum, im)
+PREPOSITION_TAGS = frozenset({"APPR", "APPRART"})
 
 
 def hanta_to_stts(tag: str) -> str:

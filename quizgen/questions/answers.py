@@ -7,14 +7,19 @@ from __future__ import annotations
 from dataclasses import replace
 
 from quizgen.analysis import Analysis, Phrase
+from quizgen.nlp.stts import PREPOSITION_TAGS
 from quizgen.questions.clause_reading import ClauseReading
 from quizgen.questions.wording import misplaced_capital
 from quizgen.questions.mentions import full_name, is_group_noun, is_person_noun, mentions
 from quizgen.questions.pronoun_resolution import resolve_pronoun
 
 ATTACHING = frozenset({"von", "vom", "inklusive", "einschließlich", "samt", "mitsamt", "darunter", "insbesondere"})
-NP_MATERIAL = frozenset({"APPR", "APPRART", "ART", "ADJA", "NN", "NE", "CARD", "PPOSAT", "PIAT", "PIDAT", "KON", "$,", "ADV"})
-STOP_CORE = frozenset({"APPR", "APPRART", "$,", "$(", "KON", "PRELS", "KOUS", "$."})
+NP_MATERIAL = PREPOSITION_TAGS | frozenset({"ART", "ADJA", "NN", "NE", "CARD", "PPOSAT", "PIAT", "PIDAT", "KON", "$,", "ADV"})
+STOP_CORE = PREPOSITION_TAGS | frozenset({"$,", "$(", "KON", "PRELS", "KOUS", "$."})
+#: tags of a word that needs what follows it (its noun, its object): a phrase after it is cut
+_BEFORE_NOUN = PREPOSITION_TAGS | frozenset({"ART", "ADJA", "PPOSAT", "PDAT", "PIAT"})
+#: what a PP between an article and its participle is made of (die von China angekündigte)
+_PP_MATERIAL = PREPOSITION_TAGS | frozenset({"NE", "NN", "ADV", "ADJD", "CARD"})
 
 
 def phrase_kind(analysis: Analysis, phrase: Phrase) -> str:
@@ -59,7 +64,7 @@ def answer_core(analysis: Analysis, phrase: Phrase) -> str:
     and genitive (``den vollständigen Abzug russischer Truppen``) without the PPs after it."""
     toks = analysis.tokens
     start = phrase.start
-    if phrase.preposition is not None and toks[start].tag in ("APPR", "APPRART"):
+    if phrase.preposition is not None and toks[start].tag in PREPOSITION_TAGS:
         start += 1
     head = phrase.head if start <= phrase.head < phrase.end else None
     inside = [m for m in mentions(analysis) if start <= m.start and m.end <= phrase.end]
@@ -110,15 +115,15 @@ def is_whole(analysis: Analysis, phrase: Phrase) -> bool:
         return False  # "Öl, | Kupfer und Co": an enumeration cut at its comma
     if any(misplaced_capital(analysis, i) for i in range(phrase.start, phrase.end)):
         return False
-    if phrase.start > 0 and toks[phrase.start - 1].tag in ("ART", "ADJA", "PPOSAT", "PDAT", "PIAT", "APPR", "APPRART"):
+    if phrase.start > 0 and toks[phrase.start - 1].tag in _BEFORE_NOUN:
         if toks[phrase.start - 1].sentence == toks[phrase.start].sentence:
             return False
     if toks[phrase.start].tag == "ADJA":
         # "die von China | angekündigte Friedensinitiative": an article before a PP before us
         j = phrase.start - 1
         seen_pp = False
-        while j >= max(0, phrase.start - 6) and toks[j].tag in ("NE", "NN", "APPR", "APPRART", "ADV", "ADJD", "CARD"):
-            seen_pp = seen_pp or toks[j].tag in ("APPR", "APPRART")
+        while j >= max(0, phrase.start - 6) and toks[j].tag in _PP_MATERIAL:
+            seen_pp = seen_pp or toks[j].tag in PREPOSITION_TAGS
             j -= 1
         if seen_pp and j >= 0 and toks[j].tag in ("ART", "PDAT", "PPOSAT", "PIAT"):
             return False

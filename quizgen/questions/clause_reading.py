@@ -11,12 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from quizgen.analysis import Analysis, Clause, Phrase, Token
+from quizgen.german.word_lists import COPULAR_VERBS, QUOTE_MARKS
+from quizgen.nlp.stts import PREPOSITION_TAGS
 from quizgen.questions.pronoun_resolution import PERSONAL_PRONOUNS, resolved_name
 from quizgen.questions.wording import (
     CONNECTIVES,
     CONTEXT_TAGS,
     DEICTIC,
-    QUOTES,
     dangling,
     misplaced_capital,
     parenthetical_tokens,
@@ -45,7 +46,6 @@ NEEDS_MORE = frozenset(
     """sorgen aufrufen vorhalten vorwerfen hinweisen verweisen teilnehmen gehören halten nehmen
     bringen setzen stellen legen kommen führen treten geben machen lassen""".split()
 )
-COPULAS = frozenset({"sein", "werden", "bleiben", "scheinen"})
 NON_AGENTIVE = frozenset({"sein", "liegen", "werden", "bleiben", "befinden", "geben", "gehören", "stehen", "heißen"})
 
 
@@ -69,11 +69,11 @@ def read_clause(analysis: Analysis, clause: Clause, *, speech_frame: bool = Fals
     if _inside_quotes(analysis, clause) or clause.mood == "Imp" or not _ends_like_a_sentence(analysis, clause.sentence):
         return None
     before = toks[clause.start - 1] if clause.start > 0 else None
-    if before is not None and before.sentence == clause.sentence and before.tag in ("APPR", "APPRART", "ART", "ADJA"):
+    if before is not None and before.sentence == clause.sentence and before.tag in PREPOSITION_TAGS | {"ART", "ADJA"}:
         return None  # the clause starts inside a phrase ("In | Linz und Wien pendelte ..."): cut wrongly
     if _base_lemma(clause.verb_lemma) in DATIVE_EXPERIENCER:
         return None
-    if _base_lemma(clause.verb_lemma) in COPULAS and not _adjectival_predicate(analysis, clause):
+    if _base_lemma(clause.verb_lemma) in COPULAR_VERBS and not _adjectival_predicate(analysis, clause):
         return None  # "Was ist X? -> ein erster Schritt": predicate nouns make poor questions
     if any(toks[i].tag in ("PTKZU", "VVIZU") for i in clause.verb_tokens):
         return None  # zu-infinitives (ist herunterzuladen, glauben ... zu können) garble easily
@@ -159,7 +159,7 @@ def _ends_like_a_sentence(analysis: Analysis, sentence: int) -> bool:
     sent = analysis.sentences[sentence]
     for i in range(sent.end - 1, sent.start - 1, -1):
         tok = analysis.tokens[i]
-        if tok.text.isspace() or tok.text in QUOTES or tok.text == ")":
+        if tok.text.isspace() or tok.text in QUOTE_MARKS or tok.text == ")":
             continue
         return tok.text in (".", "!", "…")
     return False
@@ -244,7 +244,7 @@ def middle_words(
             continue
         if tok.tag.startswith("$"):
             return None  # a comma, bracket or dash left in the question: too complex
-        if tok.tag in CONTEXT_TAGS or tok.text in QUOTES or low == "man" or low in DEICTIC:
+        if tok.tag in CONTEXT_TAGS or tok.text in QUOTE_MARKS or low == "man" or low in DEICTIC:
             return None
         if tok.tag == "PPOSAT" and (asked is None or asked is not subject):
             return None  # "in ihrer Kunst": whose? only the asked subject can be the owner
@@ -284,7 +284,7 @@ def phrase_words(analysis: Analysis, phrase: Phrase, *, substitute: dict[int, st
             continue
         tok = toks[i]
         low = tok.text.lower()
-        if tok.tag in CONTEXT_TAGS or tok.text in QUOTES or low == "man" or low == "es":
+        if tok.tag in CONTEXT_TAGS or tok.text in QUOTE_MARKS or low == "man" or low == "es":
             return None
         if tok.tag == "PPER":
             plural = tok.feat("Number") == "Plur"
@@ -348,7 +348,7 @@ def _base_lemma(lemma: str) -> str:
 def _first_content(analysis: Analysis, clause: Clause) -> int | None:
     for i in range(clause.start, clause.end):
         tok: Token = analysis.tokens[i]
-        if not tok.tag.startswith("$") and tok.text not in QUOTES and tok.tag != "KON":
+        if not tok.tag.startswith("$") and tok.text not in QUOTE_MARKS and tok.tag != "KON":
             return i
     return None
 
@@ -356,8 +356,8 @@ def _first_content(analysis: Analysis, clause: Clause) -> int | None:
 def _inside_quotes(analysis: Analysis, clause: Clause) -> bool:
     sent = analysis.sentences[clause.sentence]
     toks = analysis.tokens
-    before = sum(1 for i in range(sent.start, clause.start) if toks[i].text in QUOTES)
-    inside = any(toks[i].text in QUOTES for i in range(clause.start, clause.end))
+    before = sum(1 for i in range(sent.start, clause.start) if toks[i].text in QUOTE_MARKS)
+    inside = any(toks[i].text in QUOTE_MARKS for i in range(clause.start, clause.end))
     return before % 2 == 1 or inside
 
 

@@ -11,6 +11,7 @@ import functools
 from dataclasses import dataclass
 
 from quizgen.analysis import Analysis, Token
+from quizgen.nlp.stts import PREPOSITION_TAGS
 
 # Heads of common nouns that denote people (compounds end in them: Außenministeriumssprecherin).
 PERSON_NOUN_ENDINGS: tuple[str, ...] = (
@@ -218,7 +219,7 @@ def _guess_label(analysis: Analysis, start: int, end: int, person_lasts: set[str
         and _named_alone_later(analysis, words[-1], end)
     ):
         return "PER"  # people are named in full once, then by surname; places and products are not
-    if prev is not None and prev.lemma in {"in", "nach", "aus"} and prev.tag in {"APPR", "APPRART"}:
+    if prev is not None and prev.lemma in {"in", "nach", "aus"} and prev.tag in PREPOSITION_TAGS:
         return "LOC"
     return "OTH"
 

@@ -16,6 +16,8 @@ from functools import lru_cache
 from importlib import resources
 
 from quizgen.analysis import Analysis, Token
+from quizgen.german.morphology import CONTRACTIONS
+from quizgen.nlp.stts import PREPOSITION_TAGS
 from quizgen.questions.candidate import QuestionCandidate, accepted_forms
 from quizgen.questions.mentions import PLACES, Mention, full_name, mentions, name_forms
 from quizgen.questions.question_syntax import THIRD_SG, assemble, conjugation, inflect
@@ -185,9 +187,9 @@ def _participant(
         return (compound_part if target == "acc" else f"{target} {compound_part}"), 0.85
     toks = analysis.tokens
     sent_end = analysis.sentences[noun.sentence].end
-    if after < sent_end and toks[after].tag in ("APPR", "APPRART"):
+    if after < sent_end and toks[after].tag in PREPOSITION_TAGS:
         prep = toks[after].text.lower()
-        key = {"im": "in", "zum": "zu", "zur": "zu", "beim": "bei", "am": "an", "vom": "von"}.get(prep, prep)
+        key = CONTRACTIONS[prep][0] if prep in CONTRACTIONS else prep
         if key in frames:
             target = frames[key]
             place = next((m for m in mentions(analysis) if m.start == after + 1), None)

@@ -10,6 +10,7 @@ answers).
 from __future__ import annotations
 
 from quizgen.analysis import Analysis, Clause
+from quizgen.german.word_lists import DOUBLE_QUOTES
 from quizgen.questions.candidate import QuestionCandidate, accepted_forms
 from quizgen.questions.clause_reading import middle_words, read_clause, verb_for
 from quizgen.questions.question_syntax import SPEECH_VERBS, assemble
@@ -86,7 +87,7 @@ def _question(analysis: Analysis, clause: Clause, said: Clause) -> QuestionCandi
     answer = " ".join(analysis.span_text(said.start, said.end).rstrip(" .,;").split())
     if len(answer.split()) > MAX_ANSWER_WORDS or len(answer.split()) < 3:
         return None
-    if any(ch in answer for ch in "„“”\"«»()"):
+    if any(ch in DOUBLE_QUOTES or ch in "()" for ch in answer):
         return None
     return QuestionCandidate(
         kind="wh",

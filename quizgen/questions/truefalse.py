@@ -16,7 +16,8 @@ from quizgen.questions.candidate import QuestionCandidate
 from quizgen.analysis import Clause
 from quizgen.questions.clause_reading import ClauseReading, needs_complement, read_clause, too_thin
 from quizgen.questions.pronoun_resolution import resolved_name
-from quizgen.questions.wording import CONNECTIVES, CONTEXT_TAGS, DEICTIC, QUOTES, dangling, misplaced_capital, parenthetical_tokens, word_text
+from quizgen.german.word_lists import QUOTE_MARKS
+from quizgen.questions.wording import CONNECTIVES, CONTEXT_TAGS, DEICTIC, dangling, misplaced_capital, parenthetical_tokens, word_text
 from quizgen.questions.question_syntax import SPEECH_VERBS
 from quizgen.questions.mentions import Mention, clean_name, full_name, is_person_noun, mentions, same_referent, well_attested
 from quizgen.questions.question_syntax import statement
@@ -46,7 +47,7 @@ def generate(analysis: Analysis, *, seed: int = 0) -> list[QuestionCandidate]:
         if clause.kind != "main" or not _stands_alone(analysis, clause):
             continue
         sent = analysis.sentences[clause.sentence]
-        if any(analysis.tokens[i].text in QUOTES for i in range(sent.start, sent.end)):
+        if any(analysis.tokens[i].text in QUOTE_MARKS for i in range(sent.start, sent.end)):
             continue
         reading = read_clause(analysis, clause)
         if reading is None or reading.reported:
@@ -119,7 +120,7 @@ def declarative_words(
             continue
         if tok.tag.startswith("$") and tok.text != "-":
             return None
-        if tok.tag in CONTEXT_TAGS or tok.text in QUOTES or low in ("man", "es") or low in DEICTIC:
+        if tok.tag in CONTEXT_TAGS or tok.text in QUOTE_MARKS or low in ("man", "es") or low in DEICTIC:
             return None
         if tok.tag == "PPER":
             name = resolved_name(analysis, i)

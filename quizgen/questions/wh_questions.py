@@ -8,8 +8,13 @@ besuchen werde``) are asked in the indicative (``Wer wird Russland besuchen?``).
 
 from __future__ import annotations
 
-from quizgen.analysis import Analysis, Phrase
+import functools
+
+from quizgen.analysis import Analysis, Phrase, Token
+from quizgen.german.nouns import forms_of
+from quizgen.german.word_lists import CALENDAR_NOUNS, DOUBLE_QUOTES, TIME_POINT_NOUNS, UNIT_NOUNS
 from quizgen.kinds import AnswerMode, ExerciseKind, Section
+from quizgen.nlp.stts import PREPOSITION_TAGS
 from quizgen.questions.answers import answer_core, extend_answer, is_whole, phrase_kind
 from quizgen.questions.candidate import QuestionCandidate, accepted_forms
 from quizgen.questions.clause_reading import (
@@ -37,24 +42,36 @@ KIND = ExerciseKind(
     default_count=4,
 )
 MIN_PHRASE_CONFIDENCE = 0.6
-TIME_NOUNS = frozenset(
-    """Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Sonnabend Wochenende Januar
-    Februar März April Mai Juni Juli August September Oktober November Dezember Jahr Jahren
-    Jahres Woche Wochen Monat Monaten Monats Tag Tagen Tages Abend Morgen Vormittag Nachmittag
-    Nacht Mittag Frühjahr Frühling Sommer Herbst Winter Jahrestag Jahrhundert Jahrzehnt Ende
-    Anfang Mitte Beginn Zeit Stunden Minuten Sekunden Quartal Halbjahr Saison""".split()
-)
+# Nouns that date a phrase (am Montag, seit Jahren, Ende Mai, am Jahrestag). Not zum ersten Mal
+# (it counts) nor im Moment, eine Weile (they say nothing without the day the text was written).
+WHEN_NOUNS = CALENDAR_NOUNS | TIME_POINT_NOUNS | {"Zeit", "Saison", "Jahrestag"}
 TIME_PREPOSITIONS = frozenset({"an", "am", "im", "in", "vor", "nach", "seit", "bis", "zu", "zum", "zur", "während", "ab", "um", "gegen", "innerhalb"})
-MEASURE_NOUNS = frozenset({"Prozent", "Euro", "Dollar", "Franken", "Meter", "Kilometer", "Tonnen", "Grad", "Punkte", "Uhr", "Mal"})
+MEASURE_NOUNS = UNIT_NOUNS | {"Tonne", "Grad", "Punkt", "Mal"}
 MEASURE_ENDINGS = ("sekunde", "sekunden", "minute", "minuten", "stunde", "stunden", "jahr", "jahre", "jahren", "monat", "monate", "woche", "wochen", "tage", "tagen", "prozent", "euro")
 PLACE_WO = frozenset({"in", "im", "an", "am", "auf", "bei", "beim"})
 ROLE_WEIGHT = {"subject": 1.0, "acc_object": 0.95, "dat_object": 0.8, "pp": 0.85, "quantity": 0.9}
 
 
+@functools.cache
+def _when_forms() -> frozenset[str]:
+    return forms_of(WHEN_NOUNS)
+
+
+@functools.cache
+def _measure_forms() -> frozenset[str]:
+    return forms_of(MEASURE_NOUNS)
+
+
+def _dates(toks: tuple[Token, ...], i: int) -> bool:
+    """A time noun that dates its phrase, not one inside a name (die Aktuelle Stunde of a parliament)."""
+    before = toks[i - 1]
+    return toks[i].text in _when_forms() and not (before.tag == "ADJA" and before.text[:1].isupper())
+
+
 def is_measure(word: str) -> bool:
     """Time spans and units (``Zehntel-Sekunde``, ``Prozent``): amounts, not participants."""
     last = word.split("-")[-1]
-    return last in TIME_NOUNS or last in MEASURE_NOUNS or last.lower().endswith(MEASURE_ENDINGS)
+    return last in _when_forms() or last in _measure_forms() or last.lower().endswith(MEASURE_ENDINGS)
 
 
 def generate(analysis: Analysis) -> list[QuestionCandidate]:
@@ -133,10 +150,9 @@ def _ask_pp(analysis: Analysis, reading: ClauseReading, phrase: Phrase) -> list[
     toks = analysis.tokens
     prep = phrase.preposition.lower()
     first = toks[phrase.start].text.lower()
-    words = [toks[i].text for i in range(phrase.start, phrase.end)]
     kind = phrase_kind(analysis, phrase)
     wh: str | None = None
-    if any(w in TIME_NOUNS for w in words[1:]) or (
+    if any(_dates(toks, i) for i in range(phrase.start + 1, phrase.end)) or (
         any(t.tag == "CARD" and len(t.text) == 4 and t.text.isdigit() for t in toks[phrase.start : phrase.end])
         and first in ("im", "in", "seit", "bis", "ab")
     ):
@@ -183,7 +199,7 @@ def _quantity(analysis: Analysis, reading: ClauseReading, phrase: Phrase, *, sub
         number_words.append(rest.pop(0).text)
     if not rest or rest[0].tag not in ("NN", "ADJA") or any(t.tag.startswith("$") or t.tag == "KON" for t in rest):
         return []
-    if len(rest) > 3 or any(t.tag in ("APPR", "APPRART") for t in rest):
+    if len(rest) > 3 or any(t.tag in PREPOSITION_TAGS for t in rest):
         return []
     noun = rest[0].text if rest[0].tag == "NN" else ""
     many = "Wie viel" if noun in ("Prozent", "Euro", "Dollar", "Franken", "Kilometer", "Meter", "Tonnen") else "Wie viele"
@@ -229,7 +245,7 @@ def _role_confidence(analysis: Analysis, reading: ClauseReading, phrase: Phrase,
     return conf
 
 
-BAD_LAST_TAGS = frozenset({"ART", "PIAT", "PIDAT", "APPR", "APPRART", "ADJA", "KON", "PPOSAT", "PDAT", "PIS", "ADV", "KOKOM"})
+BAD_LAST_TAGS = PREPOSITION_TAGS | frozenset({"ART", "PIAT", "PIDAT", "ADJA", "KON", "PPOSAT", "PDAT", "PIS", "ADV", "KOKOM"})
 
 
 def _answer_ends_well(analysis: Analysis, phrase: Phrase) -> bool:
@@ -287,6 +303,6 @@ def _answer_not_in_question(cand: QuestionCandidate) -> bool:
     short = cand.answer_short.lower()
     if not short or f" {short} " in q or short in q.split():
         return False
-    if any(bad in cand.answer for bad in ("–", "—", "“", "„", '"')) or cand.answer.rstrip()[-1:] in ",;:":
+    if any(bad in cand.answer for bad in ("–", "—", *DOUBLE_QUOTES)) or cand.answer.rstrip()[-1:] in ",;:":
         return False
     return not any(w in q for w in (" bzw", " usw", " etc", " u.a", " z.b"))

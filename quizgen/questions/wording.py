@@ -4,8 +4,9 @@ and which words need the text around them (quotes, ``das``, ``hier``, first pers
 from __future__ import annotations
 
 from quizgen.analysis import Analysis
+from quizgen.german.word_lists import QUOTE_MARKS
+from quizgen.nlp.stts import PREPOSITION_TAGS
 
-QUOTES = frozenset({'"', "„", "“", "”", "»", "«", "‚", "‘", "’", "'", "‹", "›"})
 # Discourse adverbs that tie a clause to the text before it; a question leaves them out.
 CONNECTIVES = frozenset(
     """aber jedoch allerdings zudem außerdem nun also daher deshalb deswegen trotzdem dennoch
@@ -18,13 +19,13 @@ DEICTIC = frozenset(
      "meinem", "meiner", "meines", "wir", "uns", "unser", "unsere", "unseren", "unserem", "unserer", "du",
      "dein", "deine", "euer", "eure", "mir", "mich", "dir", "dich"}
 )
-CLOSED_CLASS = frozenset({"ART", "APPR", "APPRART", "PPOSAT", "PDAT", "PIAT", "PIDAT", "KON", "ADV", "PPER", "PRF", "PIS", "PTKNEG", "KOKOM", "PTKA"})
+CLOSED_CLASS = PREPOSITION_TAGS | frozenset({"ART", "PPOSAT", "PDAT", "PIAT", "PIDAT", "KON", "ADV", "PPER", "PRF", "PIS", "PTKNEG", "KOKOM", "PTKA"})
 # Tags that point into the context: das/dies, darauf/dabei, relative and w-words, conjunctions.
 CONTEXT_TAGS = frozenset({"PDS", "PDAT", "PROAV", "PRELS", "PRELAT", "PWS", "PWAV", "PWAT", "KOUS", "KOUI", "PTKANT", "ITJ", "XY", "FM"})
 
 
-NP_OPENERS = frozenset({"APPR", "APPRART", "ART", "PPOSAT", "PDAT", "PIAT", "PIDAT", "ADJA"})
-NP_INSIDE = frozenset({"ART", "ADJA", "ADJD", "ADV", "PIAT", "PIDAT", "PPOSAT", "PDAT", "CARD", "TRUNC", "KON", "APPR", "APPRART", "PTKNEG"})
+NP_OPENERS = PREPOSITION_TAGS | frozenset({"ART", "PPOSAT", "PDAT", "PIAT", "PIDAT", "ADJA"})
+NP_INSIDE = frozenset({"ART", "ADJA", "ADJD", "ADV", "PIAT", "PIDAT", "PPOSAT", "PDAT", "CARD", "TRUNC", "KON", "PTKNEG"}) | PREPOSITION_TAGS
 NP_CLOSERS = frozenset({"NN", "NE", "NNE", "CARD", "PIS", "PPER", "PDS", "PRF", "PPOSS"})
 
 
@@ -32,7 +33,7 @@ def dangling(tags: list[str]) -> bool:
     """True when a preposition, article or adjective is left without its noun (a cut phrase)."""
     open_np = False
     for k, tag in enumerate(tags):
-        if tag in ("APPR", "APPRART") and k + 1 < len(tags) and tags[k + 1] in ("KON", "APPR", "APPRART"):
+        if tag in PREPOSITION_TAGS and k + 1 < len(tags) and tags[k + 1] in PREPOSITION_TAGS | {"KON"}:
             return True  # "auf und von X": a preposition whose object the analysis lost
         if tag in NP_CLOSERS:
             open_np = False
@@ -46,7 +47,7 @@ def dangling(tags: list[str]) -> bool:
 def misplaced_capital(analysis: Analysis, index: int) -> bool:
     """A capitalised preposition right after a noun: a headline glued to the text (``Kritik Bei PSG``)."""
     tok = analysis.tokens[index]
-    if tok.tag not in ("APPR", "APPRART") or not tok.text[:1].isupper() or index == 0:
+    if tok.tag not in PREPOSITION_TAGS or not tok.text[:1].isupper() or index == 0:
         return False
     prev = analysis.tokens[index - 1]
     return prev.sentence == tok.sentence and prev.tag in ("NN", "NE", "ADJA")
@@ -58,7 +59,7 @@ def word_text(analysis: Analysis, index: int) -> str:
     sent = analysis.sentences[tok.sentence]
     first = sent.start
     while first < sent.end and (
-        analysis.tokens[first].text in QUOTES or analysis.tokens[first].tag.startswith("$") or analysis.tokens[first].text.isspace()
+        analysis.tokens[first].text in QUOTE_MARKS or analysis.tokens[first].tag.startswith("$") or analysis.tokens[first].text.isspace()
     ):
         first += 1
     if tok.tag in CLOSED_CLASS and tok.text[:1].isupper() and not tok.text.isupper() and tok.text.lower() != "sie":

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from quizgen.german import reading_masks as cm
+from quizgen.german.word_lists import QUOTE_MARKS
+from quizgen.nlp.stts import PREPOSITION_TAGS
 
 FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN", "VVIMP", "VAIMP"})
 NONFINITE = frozenset({"VVINF", "VAINF", "VMINF", "VVPP", "VAPP", "VMPP", "VVIZU"})
@@ -47,11 +49,10 @@ class RawClause:
     first: bool = False  # nothing of the sentence comes before it (so V1 is a question or a dropped subject)
 
 
-QUOTE_TEXT = frozenset({'"', "“", "”", "„", "‚", "‘", "’", "«", "»", "‹", "›", "'", "``", "''"})
 
 
 def _content(doc: Doc, toks: list[int]) -> list[int]:
-    return [i for i in toks if not (doc[i].is_space or doc[i].is_punct or doc[i].text in QUOTE_TEXT)]
+    return [i for i in toks if not (doc[i].is_space or doc[i].is_punct or doc[i].text in QUOTE_MARKS)]
 
 
 def _has_finite(doc: Doc, toks: list[int]) -> bool:
@@ -125,7 +126,7 @@ def _split_coordination(doc: Doc, seg: list[int]) -> list[tuple[list[int], bool]
 def _opens_subordinate(doc: Doc, part: list[int]) -> bool:
     """Whether the part starts like a subordinate clause: a subordinator or a relative pronoun (after a preposition)."""
     first = doc[part[0]]
-    if first.tag_ in ("APPR", "APPRART") and len(part) > 1:
+    if first.tag_ in PREPOSITION_TAGS and len(part) > 1:
         first = doc[part[1]]
     return first.tag_ in REL_TAGS or first.tag_ in ("KOUS", "PWS", "PWAV")
 
@@ -154,7 +155,7 @@ def _split_unmarked(doc: Doc, part: list[int]) -> list[list[int]]:
         return [part]
     first = 1 if doc[part[0]].tag_ == "KON" else 0
     if doc[part[first]].tag_ in ("KOUS", "PRELS", "PWS", "PWAV") or (
-        doc[part[first]].tag_ in ("APPR", "APPRART") and first + 1 < len(part) and doc[part[first + 1]].tag_ == "PRELS"
+        doc[part[first]].tag_ in PREPOSITION_TAGS and first + 1 < len(part) and doc[part[first + 1]].tag_ == "PRELS"
     ):
         end = finites[0] + 1  # a verb-final clause ends at its finite verb
         if end < len(part):
@@ -163,7 +164,7 @@ def _split_unmarked(doc: Doc, part: list[int]) -> list[list[int]]:
         tag = doc[part[k]].tag_
         if tag in ("KOUS", "PRELS", "PRELAT", "PWS", "PWAV", "PWAT"):
             cut = k
-            while cut > finites[0] + 1 and doc[part[cut - 1]].tag_ in ("APPR", "APPRART"):
+            while cut > finites[0] + 1 and doc[part[cut - 1]].tag_ in PREPOSITION_TAGS:
                 cut -= 1
             return [part[:cut]] + _split_unmarked(doc, part[cut:])
     return [part]
@@ -223,7 +224,7 @@ def _opening(doc: Doc, toks: list[int]) -> tuple[str, int | None]:
     if (first.tag_ in ("ART", "PDS") and first.text.lower() in RELATIVE_FORMS and k == 0 and content[0] > 0
             and doc[content[0] - 1].text == "," and _verb_final(doc, content) and not _noun_right_after(doc, content)):
         return "sub", first.i  # die Kohlenstoff aus der Luft entfernen: HanTa took the pronoun for an article
-    if first.tag_ in ("APPR", "APPRART") and k + 1 < len(content):
+    if first.tag_ in PREPOSITION_TAGS and k + 1 < len(content):
         nxt = doc[content[k + 1]]
         if nxt.tag_ in REL_TAGS or (nxt.tag_ in WH_TAGS and doc[content[-1]].tag_ in FINITE):
             return "sub", nxt.i
@@ -318,8 +319,8 @@ def segment_sentence(doc: Doc, sent: Span) -> list[RawClause]:
 def _quoted(doc: Doc, part: list[int]) -> bool:
     """Whether a piece is enclosed in quotation marks."""
     before, after = part[0] - 1, part[-1] + 1
-    opening = before >= 0 and doc[before].text in QUOTE_TEXT or doc[part[0]].text in QUOTE_TEXT
-    closing = after < len(doc) and doc[after].text in QUOTE_TEXT or doc[part[-1]].text in QUOTE_TEXT
+    opening = before >= 0 and doc[before].text in QUOTE_MARKS or doc[part[0]].text in QUOTE_MARKS
+    closing = after < len(doc) and doc[after].text in QUOTE_MARKS or doc[part[-1]].text in QUOTE_MARKS
     return opening and closing
 
 
@@ -365,7 +366,7 @@ def fill_fields(doc: Doc, clause: RawClause) -> None:
         start = toks.index(clause.subordinator) + (0 if doc[clause.subordinator].tag_ in pronoun_like else 1)
         if doc[clause.subordinator].tag_ in pronoun_like:
             start = toks.index(clause.subordinator)
-            while start > 0 and doc[toks[start - 1]].tag_ in ("APPR", "APPRART"):
+            while start > 0 and doc[toks[start - 1]].tag_ in PREPOSITION_TAGS:
                 start -= 1
     body = toks[start:]
     if body and doc[body[0]].tag_ == "KON":

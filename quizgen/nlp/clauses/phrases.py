@@ -15,25 +15,19 @@ from spacy.tokens import Doc, Token
 from quizgen.german import reading_masks as cm
 from quizgen.german import nouns as noun_lexicon
 from quizgen.german.morphology import CONTRACTIONS
+from quizgen.german.word_lists import NUMBER_NOUNS, QUOTE_MARKS, TIME_NOUNS
+from quizgen.nlp.stts import PREPOSITION_TAGS
 
 DET_TAGS = frozenset({"ART", "PDAT", "PIAT", "PIDAT", "PPOSAT", "PWAT", "PRELAT"})
 NOUN_TAGS = frozenset({"NN", "NE", "NNE", "NNA", "FM"})
 PRONOUN_TAGS = frozenset({"PPER", "PRF", "PDS", "PIS", "PWS", "PRELS", "PPOSS"})
-PREP_TAGS = frozenset({"APPR", "APPRART"})
-QUOTES = frozenset({'"', "“", "”", "„", "‚", "‘", "’", "«", "»", "‹", "›", "'", "``", "''"})
+#: what may stand between an article and the participle it belongs to (die von China angekündigte)
+_BEFORE_PRENOMINAL = PREPOSITION_TAGS | {"ADV", "ADJD", "PTKA"}
 #: prepositions whose phrase right after a common noun usually modifies that noun
 NOUN_PP_PREPS = frozenset({"von", "zwischen", "mit", "für", "gegen", "über", "zu", "aus",
                            "inklusive", "einschließlich", "samt", "gegenüber", "um"})
 #: prepositions that continue a noun phrase across a comma: ..., inklusive der Krim
 APPENDIX_PREPS = frozenset({"inklusive", "einschließlich", "samt", "darunter", "außer", "exklusive"})
-TEMPORAL_NOUNS = frozenset({
-    "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag", "Sonnabend",
-    "Tag", "Woche", "Monat", "Jahr", "Jahrzehnt", "Stunde", "Minute", "Abend", "Morgen", "Nacht",
-    "Nachmittag", "Vormittag", "Mittag", "Wochenende", "Zeit", "Mal", "Januar", "Februar", "März",
-    "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember",
-    "Frühjahr", "Sommer", "Herbst", "Winter", "Saison", "Quartal", "Halbjahr", "Jahrzehnt", "Jahrhundert",
-    "Weile", "Sekunde", "Moment", "Semester",
-})
 #: names that start a new phrase after a person's name (Xi Jinping | Russland)
 PLACE_NAMES = frozenset({
     "Deutschland", "Russland", "China", "Frankreich", "Italien", "Spanien", "Polen", "Österreich",
@@ -47,8 +41,6 @@ PLACE_NAMES = frozenset({
 })
 
 
-NUMBER_NOUNS = frozenset({"Million", "Millionen", "Milliarde", "Milliarden", "Billion", "Billionen", "Tausend",
-                          "Tausende", "Hundert", "Hunderte", "Dutzend", "Dutzende", "Mio.", "Mrd."})
 NAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "ten", "ter", "zu",
                             "Van", "Von", "De", "Da", "Di", "Du", "La", "Le"})
 
@@ -82,7 +74,7 @@ class Chunk:
 
 
 def is_quote(tok: Token) -> bool:
-    return tok.text in QUOTES or tok.is_space
+    return tok.text in QUOTE_MARKS or tok.is_space
 
 
 class PhraseChunker:
@@ -113,7 +105,7 @@ class PhraseChunker:
         while pos < self.n:
             tag = self.tag(pos)
             starts_np = self.tag(pos + 1) in DET_TAGS | NOUN_TAGS | PRONOUN_TAGS | {"ADJA", "CARD"}
-            if tag in PREP_TAGS or (tag == "KOKOM" and starts_np):
+            if tag in PREPOSITION_TAGS or (tag == "KOKOM" and starts_np):
                 chunk, nxt = self.pp(pos)  # als/wie + NP: a comparison, never an object
                 out.append(chunk)
                 pos = nxt
@@ -208,7 +200,7 @@ class PhraseChunker:
             else:
                 break
         inner: list[Chunk] = []
-        if has_det and p < self.n and self.adjacent(p) and self.tag(p) in ("ADV", "ADJD", "PTKA", "APPR", "APPRART"):
+        if has_det and p < self.n and self.adjacent(p) and self.tag(p) in _BEFORE_PRENOMINAL:
             p = self._prenominal_phrases(p, inner)  # die von China angekündigte Initiative
         # modifiers: adverbs before adjectives, adjectives, numbers, truncated compounds
         head_pos = None
@@ -253,7 +245,7 @@ class PhraseChunker:
         head_tok = self.tok(trunc if trunc is not None else head_pos)
         mask = cm.narrow(mask, governed)
         chunk = Chunk("np", self.toks[pos], self.toks[p - 1] + 1, head_tok.i, mask, core=core, has_det=has_det,
-                      temporal=head_tok.lemma_ in TEMPORAL_NOUNS or head_tok.text in TEMPORAL_NOUNS, attached=inner)
+                      temporal=head_tok.lemma_ in TIME_NOUNS or head_tok.text in TIME_NOUNS, attached=inner)
         return chunk, p
 
     def _prenominal_phrases(self, p: int, inner: list[Chunk]) -> int:
@@ -266,7 +258,7 @@ class PhraseChunker:
             tag = self.tag(q)
             if tag in ("ADV", "ADJD", "PTKA") and not self._adjective_follows(q):
                 q += 1
-            elif tag in PREP_TAGS:
+            elif tag in PREPOSITION_TAGS:
                 pp, nxt = self.pp(q)
                 found.append(pp)
                 q = nxt
@@ -359,7 +351,7 @@ class PhraseChunker:
                 chunk.attached.append(sub[0])
                 pos = sub[1]
                 continue
-            if common and tag in PREP_TAGS and self._noun_pp(pos):
+            if common and tag in PREPOSITION_TAGS and self._noun_pp(pos):
                 sub_pp, nxt = self.pp(pos)
                 chunk.end = sub_pp.end
                 chunk.attached.append(sub_pp)

@@ -13,11 +13,14 @@ from spacy.tokens import Doc, Token
 
 from quizgen.german import reading_masks as cm
 from quizgen.german.morphology import TWO_WAY
+from quizgen.nlp.stts import PREPOSITION_TAGS
 from quizgen.nlp.clauses.phrases import Chunk, PhraseChunker
 from quizgen.nlp.clauses.verbs import VerbComplex
 from quizgen.nlp.clauses.fields import RawClause, is_finite
 
 NOM, ACC, DAT, GEN = (cm.case_mask(c) for c in cm.CASES)
+#: tags after an ADJD that make it modify what follows (deutlich mehr, schnell wachsende), not the predicative
+_STARTS_PHRASE = PREPOSITION_TAGS | {"ADJD", "ADJA", "ART", "NN", "KOKOM"}
 
 
 @dataclass
@@ -267,7 +270,7 @@ def _copula_predicate(doc: Doc, out: ClauseRoles, rest: list[Chunk], clause: Raw
         chosen = None
         for k, i in enumerate(field_toks):
             nxt = doc[field_toks[k + 1]].tag_ if k + 1 < len(field_toks) else ""
-            if doc[i].tag_ == "ADJD" and nxt not in ("ADJD", "ADJA", "APPR", "APPRART", "ART", "NN", "KOKOM"):
+            if doc[i].tag_ == "ADJD" and nxt not in _STARTS_PHRASE:
                 chosen = k  # the last adjective that is not an adverb of something after it
         if chosen is not None:
             while chosen >= 2 and doc[field_toks[chosen - 1]].tag_ == "KON" and doc[field_toks[chosen - 2]].tag_ == "ADJD":

@@ -11,10 +11,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from quizgen.german.word_lists import INSEPARABLE_PREFIXES
 from quizgen.nlp.clauses.fields import FINITE, NONFINITE, RawClause, is_zu_form
 
 MODALS = frozenset({"können", "müssen", "sollen", "wollen", "dürfen", "mögen", "möchten"})
-COPULAS = frozenset({"sein"})  # UD German: only sein is a copula; werden/bleiben head their clause
+# UD German annotates only sein as a copula; werden/bleiben (word_lists.COPULAR_VERBS) head their clause
+UD_COPULAS = frozenset({"sein"})
 _IRREGULAR: dict[str, tuple[str, str]] = {  # form -> (number, tense); 1st/3rd person unless noted
     "ist": ("Sing", "Pres"), "bin": ("Sing", "Pres"), "sind": ("Plur", "Pres"), "war": ("Sing", "Past"),
     "waren": ("Plur", "Past"), "hat": ("Sing", "Pres"), "hatte": ("Sing", "Past"), "hatten": ("Plur", "Past"),
@@ -49,7 +51,6 @@ def _stem(lemma: str) -> str:
     return lemma
 
 
-_INSEPARABLE = ("ge", "be", "ent", "er", "ver", "zer", "emp", "miss")
 _SEPARABLE_PARTICIPLE = re.compile(r"^(ab|an|auf|aus|bei|ein|fest|her|hin|los|mit|nach|vor|weg|zu|zurück|zusammen|vorbei|weiter|heraus|hinaus|dar|frei|statt|teil|hervor)ge[a-zäöüß]+t$")
 
 
@@ -61,7 +62,8 @@ def _misread_nonfinite(tok: Token, finite: Token | None) -> bool:
     if tok.tag_ == "VAFIN":  # haben können, sein müssen: an auxiliary infinitive before a modal
         return low in ("haben", "sein", "werden") and finite.tag_ == "VMFIN"
     if low.endswith("t"):
-        return low.startswith(_INSEPARABLE) or low.endswith("iert") or bool(_SEPARABLE_PARTICIPLE.match(low))
+        # gemacht, verkauft, informiert, angekündigt: the participle's shapes
+        return low.startswith(INSEPARABLE_PREFIXES) or low.endswith("iert") or bool(_SEPARABLE_PARTICIPLE.match(low))
     return low.endswith("en") and (finite.tag_ == "VMFIN" or (finite.lemma_ or "").lower() == "werden")
 
 
@@ -170,7 +172,7 @@ def analyze_verbs(doc: Doc, clause: RawClause, *, third_person_subject: bool = T
     else:
         main = clause.finite
     main_lemma = (doc[main].lemma_ or doc[main].text) if main is not None else ""
-    copula = not full and main is not None and lemmas.get(main, main_lemma.lower()) in COPULAS
+    copula = not full and main is not None and lemmas.get(main, main_lemma.lower()) in UD_COPULAS
     passive = (bool(werden_aux) and any(doc[i].tag_ in ("VVPP", "VVFIN") and i != clause.finite for i in full)) or any(
         doc[i].text.lower() == "worden" for i in verbs
     )

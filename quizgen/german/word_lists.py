@@ -1,0 +1,60 @@
+"""Closed German word lists that the analysis, the exercises and the questions share.
+
+Each list is one class of words, written once; a module that needs a wider or narrower set
+builds it from these (``TIME_NOUNS | UNIT_NOUNS``) and says why beside it.
+"""
+
+from __future__ import annotations
+
+# --- quotation marks ---------------------------------------------------------------------
+
+#: every quotation mark a tokenizer may give as a token: German „…“ ‚…‘ »…«, Swiss «…» ‹…›,
+#: English “…” ‘…’, typewriter "…" '…', and the `` '' of treebank text
+QUOTE_MARKS = frozenset({'"', "„", "“", "”", "‚", "‘", "’", "«", "»", "‹", "›", "'", "``", "''"})
+#: the double marks, which unlike ' and ’ are never an apostrophe (geht’s, O'Brien)
+DOUBLE_QUOTES = frozenset({'"', "„", "“", "”", "«", "»"})
+#: marks that open a quotation (German „ ‚ », English “, typewriter ")
+OPENING_QUOTES = ("„", "“", "‚", "»", '"')
+#: marks that close one (German “ ‘ «, English ”, typewriter ")
+CLOSING_QUOTES = ("“", "”", "‘", "«", '"')
+
+# --- time ----------------------------------------------------------------------------------
+
+WEEKDAYS = frozenset("Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonnabend Sonntag".split())
+MONTHS = frozenset(
+    "Januar Februar März April Mai Juni Juli August September Oktober November Dezember".split()
+)
+SEASONS = frozenset("Frühjahr Frühling Sommer Herbst Winter".split())
+PARTS_OF_DAY = frozenset("Morgen Vormittag Mittag Nachmittag Abend Nacht".split())
+#: spans of time a text counts in (drei Wochen, zwei Jahrzehnte)
+TIME_UNITS = frozenset(
+    "Sekunde Minute Stunde Tag Woche Wochenende Monat Quartal Halbjahr Semester Jahr Jahrzehnt "
+    "Jahrhundert".split()
+)
+#: the calendar's names and spans: any of them fits a slot such as am ___ or vor drei ___
+CALENDAR_NOUNS = WEEKDAYS | MONTHS | SEASONS | PARTS_OF_DAY | TIME_UNITS
+#: lemmas of nouns that name a time or a stretch of time: am Montag, seit Jahren, in dieser Saison
+TIME_NOUNS = CALENDAR_NOUNS | {"Zeit", "Mal", "Moment", "Weile", "Saison"}
+#: nouns that name a point within a stretch of time: Ende Mai, Anfang der Woche
+TIME_POINT_NOUNS = frozenset({"Anfang", "Beginn", "Mitte", "Ende"})
+
+# --- numbers and measures ------------------------------------------------------------------
+
+#: nouns that only count (Hunderte Menschen, 31 Millionen Euro), with their plurals and the
+#: abbreviations news text writes
+NUMBER_NOUNS = frozenset(
+    """Dutzend Dutzende Hundert Hunderte Tausend Tausende Hunderttausend Hunderttausende Million
+    Millionen Mio. Milliarde Milliarden Mrd. Billion Billionen""".split()
+)
+#: units that only measure (50 Prozent, drei Kilometer, zehn Euro, 8 Uhr); Grad, Punkt and
+#: Tonne measure too but have other senses (bis zu einem gewissen Grad, in einem Punkt)
+UNIT_NOUNS = frozenset("Prozent Prozentpunkt Euro Cent Dollar Franken Meter Kilometer Uhr".split())
+
+# --- verbs -----------------------------------------------------------------------------------
+
+#: verbs that link the subject to a predicative (sie ist / wird / bleibt / scheint müde)
+COPULAR_VERBS = frozenset({"sein", "werden", "bleiben", "scheinen"})
+#: verb prefixes that never separate and take no ge- in the participle (verkauft, bestellt)
+INSEPARABLE_PREFIXES = ("be", "emp", "ent", "er", "ge", "miss", "ver", "zer")
+#: prefixes that separate in some verbs and not in others (übersetzen, übersetzte / setzte über)
+DUAL_PREFIXES = ("durch", "hinter", "über", "um", "unter", "wider", "wieder")
