@@ -109,6 +109,10 @@ def _content_gaps(ctx: ClozeContext) -> list[WordGap]:
             continue  # a title before a name
         if prev >= 0 and (prev in ctx.entity_tokens or toks[prev].tag == "NE"):
             continue  # part of a name (Stamford Bridge)
+        if np.determiner is not None and toks[np.determiner].tag == "APPRART":
+            # After im, zum, am the word is mostly part of a fixed phrase (im Gegensatz, zum
+            # Ziel) or of a name (Im Zentrum), or a slot many words fill (im Tal, am Bahnhof).
+            continue
         readings = phrase_features(analysis, np)
         if not readings:
             continue

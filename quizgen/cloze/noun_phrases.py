@@ -1,4 +1,4 @@
-"""Simple noun phrases (preposition, determiner, adjectives, noun) and what their forms decide.
+"""Noun phrases (preposition, determiner, adjectives, noun) and what their forms decide.
 
 A gap on the article or an adjective ending is fair only when the words a learner sees decide
 it: the noun's form, the other words of the phrase, the preposition before it and, where the
@@ -19,63 +19,88 @@ from quizgen.german.morphology import (
 )
 from quizgen.german.nouns import noun_features
 from quizgen.german.word_lists import OPENING_QUOTES
+from quizgen.nlp.clauses.phrases import DET_TAGS, Chunk, PhraseChunker
 
-DETERMINER_TAGS = frozenset({"ART", "PDAT", "PIAT", "PPOSAT"})
-# Words that may stand between determiner and noun without changing agreement.
-INSIDE_TAGS = frozenset({"ADJA", "ADV", "PTKA"})
 CASE_CONFIDENCE = 0.9
 
 
 @dataclass(frozen=True)
 class NounPhrase:
     noun: int
-    determiner: int | None
+    determiner: int | None  # the article-like word; for im, zum ... the fused preposition
     adjectives: tuple[int, ...]
     preposition: int | None
-    start: int  # first token of the phrase (the preposition if any)
     case: str | None  # from the clause analysis, when it is sure
 
 
+@dataclass(frozen=True)
+class _Word:
+    """An analysis token under the attribute names the phrase finder reads (a spaCy token's)."""
+
+    i: int
+    text: str
+    tag_: str
+    lemma_: str
+    ent_iob_: str
+    ent_type_: str
+    is_space: bool
+
+
+def _words(analysis: Analysis) -> list[_Word]:
+    iob = {}
+    for ent in analysis.entities:
+        iob[ent.start] = "B"
+        iob.update((i, "I") for i in range(ent.start + 1, ent.end))
+    return [
+        _Word(t.i, t.text, t.tag, t.lemma, iob.get(t.i, "O"), t.ent_type, t.text.isspace())
+        for t in analysis.tokens
+    ]
+
+
 def noun_phrases(analysis: Analysis) -> list[NounPhrase]:
-    """Every common noun with the determiner, adjectives and preposition right before it."""
-    toks = analysis.tokens
+    """Every common noun with its determiner, adjectives and preposition, as the one phrase
+    finder of the clause analysis (quizgen.nlp.clauses.phrases) reads each sentence."""
     sure_case: dict[int, str] = {}
     for clause in analysis.clauses:
         phrases = [clause.subject, *clause.acc_objects, *clause.dat_objects, *clause.pps, *clause.other]
         for ph in phrases:
             if ph is not None and ph.case and ph.confidence >= CASE_CONFIDENCE:
                 sure_case[ph.head] = ph.case
-    result = []
-    for tok in toks:
-        if tok.tag != "NN" or tok.upos != "NOUN":
-            continue
-        j = tok.i - 1
-        adjectives: list[int] = []
-        while j >= 0 and toks[j].sentence == tok.sentence and toks[j].tag in INSIDE_TAGS:
-            if toks[j].tag == "ADJA":
-                adjectives.append(j)
-            j -= 1
-        determiner = None
-        if j >= 0 and toks[j].sentence == tok.sentence and toks[j].tag in DETERMINER_TAGS:
-            determiner = j
-            j -= 1
-            if toks[determiner].text[:1].isupper() and not _starts_sentence(analysis, determiner):
-                continue  # "in Die Freunde von Eddie Coyle": a title, not a phrase to practise
-        preposition = None
-        if j >= 0 and toks[j].sentence == tok.sentence and toks[j].tag == "APPR":
-            preposition = j
-        start = preposition if preposition is not None else (determiner if determiner is not None else j + 1)
-        result.append(
-            NounPhrase(
-                noun=tok.i,
-                determiner=determiner,
-                adjectives=tuple(reversed(adjectives)),
-                preposition=preposition,
-                start=start,
-                case=sure_case.get(tok.i),
-            )
-        )
-    return result
+    words = _words(analysis)
+    found: dict[int, NounPhrase] = {}
+    for sent in analysis.sentences:
+        pending = PhraseChunker(words, list(range(sent.start, sent.end))).chunks()
+        while pending:
+            chunk = pending.pop()
+            pending.extend(chunk.attached + chunk.conjuncts)
+            np = _noun_phrase(analysis, chunk, sure_case)
+            if np is not None:
+                found[np.noun] = np
+    return [found[i] for i in sorted(found)]
+
+
+def _noun_phrase(analysis: Analysis, chunk: Chunk, sure_case: dict[int, str]) -> NounPhrase | None:
+    toks = analysis.tokens
+    noun = toks[chunk.head]
+    if chunk.pronoun is not None or noun.tag != "NN" or noun.upos != "NOUN":
+        return None
+    before = [i for i in chunk.core if i < noun.i]
+    determiners = [i for i in before if toks[i].tag in DET_TAGS]
+    determiner = determiners[-1] if determiners else None
+    preposition = chunk.prep if chunk.prep is not None and chunk.prep < noun.i else None
+    if preposition is not None and toks[preposition].tag == "APPRART" and determiner is None:
+        determiner = preposition  # im, zum: the article is in the preposition
+    if determiner is not None and determiner != preposition and toks[determiner].text[:1].isupper():
+        if not _starts_sentence(analysis, determiner):
+            return None  # "in Die Freunde von Eddie Coyle": a title, not a phrase to practise
+    after = determiner if determiner is not None else -1
+    return NounPhrase(
+        noun=noun.i,
+        determiner=determiner,
+        adjectives=tuple(i for i in before if toks[i].tag == "ADJA" and i > after),
+        preposition=preposition,
+        case=sure_case.get(noun.i),
+    )
 
 
 def _starts_sentence(analysis: Analysis, i: int) -> bool:

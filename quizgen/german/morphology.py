@@ -118,6 +118,9 @@ def features_of_determiner(form: str) -> tuple[frozenset[Feature], Declension] |
         return features_of_article(low), "weak"
     if low in INDEFINITE_FORMS:  # the indefinite article has no plural (keine, meine have)
         return features_of_article(low), "mixed"
+    if low in CONTRACTIONS:  # im = in dem: the article is in the preposition
+        preposition, article = CONTRACTIONS[low]
+        return features_of_article(article) & of_case(*PREPOSITION_CASES[preposition]), "weak"
     ending = _ending(low, EIN_WORDS)
     if ending is not None:
         sing = frozenset(f for f, a in INDEFINITE.items() if a == "ein" + ending)

@@ -1,16 +1,17 @@
-"""Noun and prepositional phrases of a clause field, with their possible cases.
+"""Noun and prepositional phrases, with their possible cases: the one noun-phrase finder.
 
 A phrase is a full constituent: determiner, adjectives, noun, names after a title noun,
 genitive attributes, PPs that modify the noun, coordinated nouns and a trailing
 ``inklusive ...``. Works on STTS tags alone; the noun lexicon and closed-class words give
 each phrase a mask of possible (case, number, gender) readings (see quizgen.german.reading_masks).
+The clause analysis runs it over the fields of a clause (spaCy tokens); the cloze kinds run
+it over the sentences of an Analysis (quizgen.cloze.noun_phrases), through ``PhraseToken``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-from spacy.tokens import Doc, Token
+from typing import Protocol
 
 from quizgen.german import reading_masks as cm
 from quizgen.german import nouns as noun_lexicon
@@ -73,14 +74,40 @@ class Chunk:
         return cm.PLUR if self.conjuncts else self.mask
 
 
-def is_quote(tok: Token) -> bool:
+class PhraseToken(Protocol):
+    """What the finder reads of a token: a spaCy ``Token`` is one."""
+
+    @property
+    def i(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def tag_(self) -> str: ...
+    @property
+    def lemma_(self) -> str: ...
+    @property
+    def ent_iob_(self) -> str: ...
+    @property
+    def ent_type_(self) -> str: ...
+    @property
+    def is_space(self) -> bool: ...
+
+
+class PhraseTokens(Protocol):
+    """The tokens of a text by index: a spaCy ``Doc`` is one."""
+
+    def __getitem__(self, i: int) -> PhraseToken: ...
+    def __len__(self) -> int: ...
+
+
+def is_quote(tok: PhraseToken) -> bool:
     return tok.text in QUOTE_MARKS or tok.is_space
 
 
 class PhraseChunker:
     """Finds phrases in a list of token indexes (a clause field, possibly with gaps)."""
 
-    def __init__(self, doc: Doc, toks: list[int], pronouns: frozenset[int] = frozenset()) -> None:
+    def __init__(self, doc: PhraseTokens, toks: list[int], pronouns: frozenset[int] = frozenset()) -> None:
         self.doc = doc
         self.pronouns = pronouns  # tokens known to be pronouns whatever their tag (relative der/die/das)
         self.toks = [i for i in toks if not is_quote(doc[i])]
@@ -89,7 +116,7 @@ class PhraseChunker:
     def tag(self, pos: int) -> str:
         return self.doc[self.toks[pos]].tag_ if 0 <= pos < self.n else ""
 
-    def tok(self, pos: int) -> Token:
+    def tok(self, pos: int) -> PhraseToken:
         return self.doc[self.toks[pos]]
 
     def adjacent(self, pos: int) -> bool:
@@ -316,10 +343,12 @@ class PhraseChunker:
                 return False
             t = self.tok(k)
             if t.text not in NAME_PARTICLES:
-                return t.tag_ in ("NE", "NNE", "NN") and t.text[:1].isupper()
+                # a common noun the lexicon knows makes den/der an article: Strache den Prozess
+                known = t.tag_ == "NN" and noun_lexicon.noun_info(t.lemma_ or t.text) is not None
+                return t.tag_ in ("NE", "NNE", "NN") and t.text[:1].isupper() and not known
         return False
 
-    def noun_form_mask(self, tok: Token, *, bare: bool) -> int:
+    def noun_form_mask(self, tok: PhraseToken, *, bare: bool) -> int:
         if tok.ent_type_ == "PER":
             return cm.SING  # Jasmine the person, not the plural of Jasmin
         mask = cm.noun_mask(tok.text, tok.lemma_ or tok.text)
