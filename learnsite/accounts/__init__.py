@@ -1,0 +1,1 @@
+"""Teachers' accounts: sign-up, log-in and password reset (learners need none)."""

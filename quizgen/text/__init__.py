@@ -1,1 +1,1 @@
-"""Text in: input checks, fetching and extracting articles from web pages, batch sources."""
+"""Text in: bytes to text, input checks, fetching and extracting web pages, batch sources."""

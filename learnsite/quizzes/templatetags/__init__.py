@@ -1,0 +1,1 @@
+"""Template filters of the quiz pages (quiz_marks: evidence marking, percentages, durations)."""

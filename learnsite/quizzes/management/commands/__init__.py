@@ -1,0 +1,1 @@
+"""``manage.py import_articles``: a batch import from the shell."""
