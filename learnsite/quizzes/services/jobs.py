@@ -1,8 +1,9 @@
 """Generation jobs: start one, run it (in the request or on a Celery worker), run it again.
 
 Without ``CELERY_BROKER_URL`` a job runs at once, in the request that started it, and is
-finished when ``job_start`` returns. With a broker it is queued; a worker runs it and the job
-page follows its state and progress.
+finished when ``job_start`` returns. With a broker it is queued by task name (RUN_JOB_TASK,
+which learnsite/quizzes/tasks.py registers; this module does not import the tasks); a worker
+runs it and the job page follows its state and progress.
 
 Nothing is lost when a worker dies: the text was saved before the job existed, the items are
 replaced in one transaction at the end, the broker delivers an unacknowledged task again, and
@@ -24,6 +25,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from learnsite.celery import app
 from learnsite.quizzes.models import GenerationJob, ImportBatch, Quiz
 from learnsite.quizzes.refusals import QuizRefused, explain
 from learnsite.quizzes.services import quizzes as services
@@ -32,6 +34,9 @@ from quizgen.errors import QuizgenError
 logger = logging.getLogger(__name__)
 
 State = GenerationJob.State
+
+#: the Celery task that runs one job (registered in learnsite/quizzes/tasks.py)
+RUN_JOB_TASK = "quizzes.run_generation_job"
 
 STEP_LABELS = {
     "": gettext_lazy("waiting for a worker"),
@@ -93,10 +98,12 @@ def _dispatch(job: GenerationJob) -> None:
     if not uses_workers():
         run_job(job.pk)
         return
-    from learnsite.quizzes.tasks import run_generation_job
-
     # Queue only once the job row is committed, or the worker may not find it yet.
-    transaction.on_commit(lambda: run_generation_job.delay(job.pk))
+    transaction.on_commit(lambda: _send(job.pk))
+
+
+def _send(job_id: int) -> None:
+    app.send_task(RUN_JOB_TASK, args=[job_id])
 
 
 def _claim(job_id: int) -> GenerationJob | None:
