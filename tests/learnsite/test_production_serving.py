@@ -63,6 +63,9 @@ def test_gunicorn_serves_the_site_and_whitenoise_its_static_files(tmp_path):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env.update(QUIZGEN_BIND=f"127.0.0.1:{port}", QUIZGEN_WEB_WORKERS="1")  # the README's command
+    # gunicorn's default control socket is one per user account (~/.gunicorn/gunicorn.ctl); ours is off
+    env.update(HOME=str(tmp_path / "home"))
+    env.pop("XDG_RUNTIME_DIR", None)
     server = subprocess.Popen([str(BIN / "gunicorn"), "-c", "python:learnsite.gunicorn_conf", "learnsite.wsgi"],
                               cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
@@ -85,6 +88,7 @@ def test_gunicorn_serves_the_site_and_whitenoise_its_static_files(tmp_path):
         assert static.status == 200
         assert "max-age=315360000" in static.headers["Cache-Control"]
         assert static.headers.get("Content-Encoding") == "gzip"
+        assert not (tmp_path / "home" / ".gunicorn").exists(), "no control socket shared with other instances"
     finally:
         server.terminate()
         server.wait(10)
