@@ -168,14 +168,13 @@ QUIZGEN_MAX_UPLOAD_BYTES = env_int("QUIZGEN_MAX_UPLOAD_BYTES", 1_000_000, minimu
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "")
 CELERY_TASK_IGNORE_RESULT = True
 # A task is acknowledged only when it has finished; a worker killed half-way leaves it to be
-# delivered again (at once when a pool process dies; after the visibility timeout when the whole
-# worker dies). Tasks are idempotent: a finished job is never run twice.
+# delivered again: at once when a pool process dies; when the whole worker dies, the workers'
+# sweep queues its silent jobs again (QUIZGEN_JOB_STALLED_AFTER below), and the broker's
+# visibility timeout is the last resort. Tasks are idempotent: a finished job is never run
+# twice, nor a job whose run is alive.
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-# Each pool process loads the NLP pipeline when it starts (learnsite/celery.py), which takes
-# longer than Celery's default 4 s wait for a new process.
-CELERY_WORKER_PROC_ALIVE_TIMEOUT = 120
 # Seconds: longer than any generation (QUIZGEN_JOB_TIME_LIMIT), or a slow task would run twice.
 QUIZGEN_JOB_TIME_LIMIT = env_int("QUIZGEN_JOB_TIME_LIMIT", 600, minimum=30)
 CELERY_TASK_TIME_LIMIT = QUIZGEN_JOB_TIME_LIMIT
@@ -186,8 +185,13 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Runs of one job (retries after a lost worker included) before it is marked failed.
 QUIZGEN_JOB_MAX_ATTEMPTS = env_int("QUIZGEN_JOB_MAX_ATTEMPTS", 3, minimum=1)
-# A running job with no progress for this many seconds is shown as stalled, with "run again".
-QUIZGEN_JOB_STALLED_AFTER = env_int("QUIZGEN_JOB_STALLED_AFTER", 180, minimum=30)
+# A running job whose worker gave no sign of life (it beats six times in this span, see
+# services/jobs.py) for this many seconds is stalled: shown so, with "Run again", and queued
+# again by the workers' sweep, which runs every QUIZGEN_JOB_SWEEP_INTERVAL seconds on every
+# worker. A whole worker lost costs at most the sum of the two plus the job's own time, instead
+# of the visibility timeout (2 x the time limit, 20 minutes by default). Small values are for tests.
+QUIZGEN_JOB_STALLED_AFTER = env_int("QUIZGEN_JOB_STALLED_AFTER", 120, minimum=3)
+QUIZGEN_JOB_SWEEP_INTERVAL = env_int("QUIZGEN_JOB_SWEEP_INTERVAL", 30, minimum=1)
 # Most articles in one batch import.
 QUIZGEN_BATCH_MAX_ARTICLES = env_int("QUIZGEN_BATCH_MAX_ARTICLES", 200, minimum=1)
 # ... and on the site without Celery workers, where the whole batch runs in one request and must

@@ -6,6 +6,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -211,3 +212,14 @@ class GenerationJob(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.state in (self.State.DONE, self.State.FAILED)
+
+    @property
+    def silent_seconds(self) -> int:
+        """Seconds since its worker last gave a sign of life (claimed it, reported a step, beat)."""
+        return max(0, int((timezone.now() - self.updated).total_seconds()))
+
+    @property
+    def is_stalled(self) -> bool:
+        """Running, but its worker has been silent for QUIZGEN_JOB_STALLED_AFTER seconds: the run is
+        lost, and the workers' sweep queues the job again (learnsite/quizzes/services/jobs.py)."""
+        return self.state == self.State.RUNNING and self.silent_seconds >= settings.QUIZGEN_JOB_STALLED_AFTER

@@ -135,7 +135,11 @@ def latest_job(*, quiz: Quiz) -> GenerationJob | None:
 
 @dataclass(frozen=True)
 class BatchProgress:
-    """Where a batch stands: its jobs by state, the articles skipped, whether anything still runs."""
+    """Where a batch stands: its jobs by state, the articles skipped, whether anything still runs.
+
+    ``stalled`` jobs are running jobs whose worker fell silent (not counted in ``running``): the
+    workers' sweep queues them again, or the teacher runs them again at once.
+    """
 
     total: int
     done: int
@@ -143,10 +147,16 @@ class BatchProgress:
     waiting: int
     running: int
     skipped: int
+    stalled: int = 0
 
     @property
     def finished(self) -> bool:
-        return self.waiting == 0 and self.running == 0
+        return self.waiting == 0 and self.running == 0 and self.stalled == 0
+
+    @property
+    def to_run_again(self) -> int:
+        """Jobs that "Run again" for the whole batch would start: the failed and the stalled."""
+        return self.failed + self.stalled
 
     @property
     def percent(self) -> int:
@@ -162,9 +172,12 @@ def batch_jobs(*, batch: ImportBatch) -> list[GenerationJob]:
     return sorted(latest.values(), key=lambda j: j.quiz_id)
 
 
-def batch_progress(*, batch: ImportBatch) -> BatchProgress:
-    """How many of the batch's jobs are done, failed, waiting and running, and how many articles were skipped."""
-    states = Counter(job.state for job in batch_jobs(batch=batch))
-    return BatchProgress(total=sum(states.values()), done=states[GenerationJob.State.DONE],
+def batch_progress(*, batch: ImportBatch, jobs: list[GenerationJob] | None = None) -> BatchProgress:
+    """How many of the batch's jobs are done, failed, waiting, running and stalled, and how many
+    articles were skipped; from ``jobs`` (``batch_jobs``) when the caller has just read them."""
+    latest = batch_jobs(batch=batch) if jobs is None else jobs
+    states = Counter("stalled" if job.is_stalled else job.state for job in latest)
+    return BatchProgress(total=len(latest), done=states[GenerationJob.State.DONE],
                          failed=states[GenerationJob.State.FAILED], waiting=states[GenerationJob.State.QUEUED],
-                         running=states[GenerationJob.State.RUNNING], skipped=len(batch.skipped))
+                         running=states[GenerationJob.State.RUNNING], stalled=states["stalled"],
+                         skipped=len(batch.skipped))

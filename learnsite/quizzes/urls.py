@@ -26,6 +26,7 @@ urlpatterns = [
     path("quizzes/import/", batch_views.batch_new, name="batch_new"),
     path("quizzes/import/<int:batch_id>/", batch_views.batch_detail, name="batch"),
     path("quizzes/import/<int:batch_id>/status/", batch_views.batch_status, name="batch_status"),
+    path("quizzes/import/<int:batch_id>/rerun/", batch_views.batch_rerun, name="batch_rerun"),
     path("jobs/<int:job_id>/", job_views.job_detail, name="job"),
     path("jobs/<int:job_id>/status/", job_views.job_status, name="job_status"),
     path("jobs/<int:job_id>/rerun/", job_views.job_rerun, name="job_rerun"),

@@ -103,7 +103,7 @@ def test_a_second_job_for_the_same_quiz_is_refused_while_one_runs_unless_it_stal
     GenerationJob.objects.filter(pk=running.pk).update(
         updated=timezone.now() - timedelta(seconds=settings.QUIZGEN_JOB_STALLED_AFTER + 1))
     running.refresh_from_db()
-    assert jobs.is_stalled(running)
+    assert running.is_stalled
     new = jobs.job_start(quiz=quiz, level="B1", counts=COUNTS)
     assert new.state == GenerationJob.State.DONE
     running.refresh_from_db()

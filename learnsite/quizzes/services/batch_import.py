@@ -15,6 +15,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils.translation import gettext as _
 
+from learnsite.quizzes import selectors
 from learnsite.quizzes.models import GenerationJob, ImportBatch
 from learnsite.quizzes.refusals import QuizRefused, explain
 from learnsite.quizzes.services import jobs, text_sources
@@ -80,3 +81,15 @@ def site_limit() -> int:
     if jobs.uses_workers():
         return settings.QUIZGEN_BATCH_MAX_ARTICLES
     return min(settings.QUIZGEN_BATCH_MAX_ARTICLES, settings.QUIZGEN_BATCH_MAX_IN_REQUEST)
+
+
+def batch_rerun(*, batch: ImportBatch) -> list[GenerationJob]:
+    """Run every failed or stalled job of the batch again, as new jobs; returns them.
+
+    Without workers they run here, one after another. Refuses when there is nothing to run again.
+    """
+    again = [job for job in selectors.batch_jobs(batch=batch) if job.state == GenerationJob.State.FAILED
+             or job.is_stalled]
+    if not again:
+        raise QuizRefused(_("No generation of this batch has failed or stalled; there is nothing to run again."))
+    return [jobs.job_rerun(job=job) for job in again]

@@ -6,9 +6,20 @@ which learnsite/quizzes/tasks.py registers; this module does not import the task
 runs it and the job page follows its state and progress.
 
 Nothing is lost when a worker dies: the text was saved before the job existed, the items are
-replaced in one transaction at the end, the broker delivers an unacknowledged task again, and
-``run_job`` does nothing for a finished job. After ``QUIZGEN_JOB_MAX_ATTEMPTS`` runs that never
-finished, the job is marked failed with that reason, and the teacher can run it again.
+replaced in one transaction at the end, and ``run_job`` does nothing for a finished job nor for
+one whose run is still alive. A run on a worker beats (touches ``updated``) every
+QUIZGEN_JOB_STALLED_AFTER / 6 seconds, so a long analysis is not mistaken for a lost run.
+
+- A pool process killed: the broker hands the task back at once (reject_on_worker_lost) and the
+  next process runs it, seeing that the recorded process on this host is gone.
+- A whole worker lost (machine, OOM of the parent, SIGKILL): its running jobs fall silent, and
+  the sweep every worker runs every QUIZGEN_JOB_SWEEP_INTERVAL seconds
+  (``job_requeue_stalled``, learnsite/quizzes/tasks.py) queues them again once silent for
+  QUIZGEN_JOB_STALLED_AFTER; the broker's visibility timeout stays only as the last resort
+  (its late copy of the task then does nothing).
+
+Every run counts as an attempt; after ``QUIZGEN_JOB_MAX_ATTEMPTS`` runs that never finished,
+the job is marked failed with that reason, and the teacher can run it again.
 """
 
 from __future__ import annotations
@@ -16,11 +27,14 @@ from __future__ import annotations
 import logging
 import os
 import socket
-from collections.abc import Mapping
+import threading
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager, nullcontext
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.db import DatabaseError, connection, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -37,6 +51,9 @@ State = GenerationJob.State
 
 #: the Celery task that runs one job (registered in learnsite/quizzes/tasks.py)
 RUN_JOB_TASK = "quizzes.run_generation_job"
+#: beats of a running job per QUIZGEN_JOB_STALLED_AFTER: five can be missed (a busy database, a
+#: long pause of the process) before the run counts as lost
+BEATS_PER_STALL = 6
 
 STEP_LABELS = {
     "": gettext_lazy("waiting for a worker"),
@@ -53,11 +70,6 @@ def uses_workers() -> bool:
     return bool(settings.CELERY_BROKER_URL)
 
 
-def is_stalled(job: GenerationJob) -> bool:
-    """A running job whose worker has said nothing for QUIZGEN_JOB_STALLED_AFTER seconds."""
-    if job.state != State.RUNNING:
-        return False
-    return timezone.now() - job.updated > timedelta(seconds=settings.QUIZGEN_JOB_STALLED_AFTER)
 
 
 def job_start(*, quiz: Quiz, level: str, counts: Mapping[str, int], only_kind: bool = False,
@@ -70,7 +82,7 @@ def job_start(*, quiz: Quiz, level: str, counts: Mapping[str, int], only_kind: b
     """
     services.check_level_and_counts(level, counts)
     active = quiz.jobs.filter(state__in=(State.QUEUED, State.RUNNING)).first()
-    if active and not is_stalled(active):
+    if active and not active.is_stalled:
         raise QuizRefused(_("This quiz is already being generated. Wait until that has finished."))
     if batch is None:
         services.generation_count(quiz=quiz)
@@ -88,7 +100,7 @@ def job_start(*, quiz: Quiz, level: str, counts: Mapping[str, int], only_kind: b
 
 def job_rerun(*, job: GenerationJob) -> GenerationJob:
     """Run a failed or stalled job again with the same settings, as a new job."""
-    if not (job.state == State.FAILED or is_stalled(job)):
+    if not (job.state == State.FAILED or job.is_stalled):
         raise QuizRefused(_("This job has not failed; there is nothing to run again."))
     return job_start(quiz=job.quiz, level=job.level, counts=job.counts,
                      only_kind=job.action == GenerationJob.Action.REGENERATE, batch=job.batch)
@@ -106,23 +118,94 @@ def _send(job_id: int) -> None:
     app.send_task(RUN_JOB_TASK, args=[job_id])
 
 
+def job_requeue_stalled() -> list[GenerationJob]:
+    """Queue again every running job whose worker has been silent for QUIZGEN_JOB_STALLED_AFTER.
+
+    The workers' periodic sweep (learnsite/quizzes/tasks.py). The lost run was counted when it
+    started; a job that has used QUIZGEN_JOB_MAX_ATTEMPTS runs is marked failed instead. Several
+    workers may sweep at once: each job is taken by one of them (SKIP LOCKED). Returns the jobs
+    queued again or failed, as they are now.
+    """
+    swept = []
+    stalled_after = timedelta(seconds=settings.QUIZGEN_JOB_STALLED_AFTER)
+    with transaction.atomic():
+        stalled = (GenerationJob.objects.select_for_update(skip_locked=True)
+                   .filter(state=State.RUNNING, updated__lte=timezone.now() - stalled_after).order_by("pk"))
+        for job in stalled:
+            silent = job.silent_seconds
+            if job.attempts >= settings.QUIZGEN_JOB_MAX_ATTEMPTS:
+                _give_up(job)
+                logger.warning("job %s (quiz %s): no sign of life from %s for %d s after attempt %d of %d: "
+                               "failed", job.pk, job.quiz_id, job.worker, silent, job.attempts,
+                               settings.QUIZGEN_JOB_MAX_ATTEMPTS)
+            else:
+                with translation.override(job.language):
+                    job.message = _("The worker running this job stopped answering; it was queued again "
+                                    "(run %(next)d of %(most)d).") % {
+                                        "next": job.attempts + 1, "most": settings.QUIZGEN_JOB_MAX_ATTEMPTS}
+                job.state, job.step, job.progress = State.QUEUED, "", 0
+                job.save(update_fields=["state", "step", "progress", "message", "updated"])
+                transaction.on_commit(lambda pk=job.pk: _send(pk))
+                logger.warning("job %s (quiz %s): no sign of life from %s for %d s: queued again for run %d "
+                               "of %d", job.pk, job.quiz_id, job.worker, silent, job.attempts + 1,
+                               settings.QUIZGEN_JOB_MAX_ATTEMPTS)
+            swept.append(job)
+    return swept
+
+
+def _run_is_alive(job: GenerationJob) -> bool:
+    """Whether the job's last run may still be going (so a second copy of its task must not start).
+
+    A silent run is lost. A run recorded on this host is alive only while its process is; on
+    another host only its beats tell.
+    """
+    if job.state != State.RUNNING or job.is_stalled or not job.worker:
+        return False
+    host, _sep, pid = job.worker.rpartition(":")
+    if host != _host() or not pid.isdigit():
+        return True
+    if int(pid) == os.getpid():
+        return False  # this very process, so not running it now
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # a process of another user has that number now
+    return True
+
+
+def _host() -> str:
+    return socket.gethostname()[:88]  # GenerationJob.worker holds 100 characters: host, colon, process id
+
+
+def _give_up(job: GenerationJob) -> None:
+    with translation.override(job.language):
+        _finish(job, State.FAILED, _(
+            "Generation stopped %(n)d times before it finished (the worker was lost). Your text is saved: "
+            "run it again, and if it fails again tell the site's administrator.") % {"n": job.attempts})
+
+
 def _claim(job_id: int) -> GenerationJob | None:
     """Mark the job running for this process, or None when there is nothing (more) to run."""
     with transaction.atomic():
         job = GenerationJob.objects.select_for_update().filter(pk=job_id).first()
         if job is None or job.is_finished:
             return None  # deleted with its quiz, or a redelivered task that already ran
+        if _run_is_alive(job):
+            # A second copy of the task (the broker's late redelivery of a job the sweep queued
+            # again): the run that has it goes on.
+            logger.info("job %s is running on %s: this copy of its task does nothing", job.pk, job.worker)
+            return None
         if job.attempts >= settings.QUIZGEN_JOB_MAX_ATTEMPTS:
-            _finish(job, State.FAILED, _(
-                "Generation stopped %(n)d times before it finished (the worker was lost). Your text is saved: "
-                "run it again, and if it fails again tell the site's administrator.") % {"n": job.attempts})
+            _give_up(job)
             return None
         job.state = State.RUNNING
         job.attempts += 1
         job.started = timezone.now()
         job.progress = 0
         job.step = ""
-        job.worker = f"{socket.gethostname()}:{os.getpid()}"[:100]
+        job.worker = f"{_host()}:{os.getpid()}"
         job.save()
     return job
 
@@ -139,15 +222,57 @@ def _finish(job: GenerationJob, state: str, message: str, items_made: int = 0) -
     job.save(update_fields=fields)  # not the step and progress the run wrote meanwhile
 
 
-def run_job(job_id: int) -> GenerationJob | None:
+@contextmanager
+def _beating(job: GenerationJob) -> Iterator[None]:
+    """Touch the job's ``updated`` every STALLED_AFTER / BEATS_PER_STALL seconds while the run lasts.
+
+    A thread of its own (with its own database connection), so a long analysis, which reports
+    no step for a minute, still shows its worker is alive.
+    """
+    stop = threading.Event()
+    every = settings.QUIZGEN_JOB_STALLED_AFTER / BEATS_PER_STALL
+
+    def beat() -> None:
+        try:
+            while not stop.wait(every):
+                try:
+                    GenerationJob.objects.filter(pk=job.pk, state=State.RUNNING, worker=job.worker).update(
+                        updated=timezone.now())
+                except DatabaseError as exc:  # the next beat tries again; five may be missed
+                    logger.warning("job %s: beat not recorded (%s)", job.pk, exc)
+                    connection.close()
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=beat, name=f"job-{job.pk}-beat", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
+
+
+def run_job(job_id: int, *, beat: bool = False) -> GenerationJob | None:
     """Run the job once; safe to call again (a second call after it finished does nothing).
 
+    ``beat``: record a sign of life while it runs (on a worker, where the sweep watches for them).
     Returns the job as it ended, or None when it no longer exists (its quiz was deleted).
     """
     job = _claim(job_id)
     if job is None:
         return GenerationJob.objects.filter(pk=job_id).first()
+    logger.info("job %s (quiz %s%s): run %d of %d on %s", job.pk, job.quiz_id,
+                f", batch {job.batch_id}" if job.batch_id else "", job.attempts,
+                settings.QUIZGEN_JOB_MAX_ATTEMPTS, job.worker)
+    started = time.monotonic()
+    with _beating(job) if beat else nullcontext():
+        _run_claimed(job)
+    logger.info("job %s %s in %.1f s: %s", job.pk, job.state, time.monotonic() - started, job.message)
+    return job
 
+
+def _run_claimed(job: GenerationJob) -> None:
     def progress(step: str, fraction: float) -> None:
         GenerationJob.objects.filter(pk=job.pk).update(step=step[:20], progress=min(99, int(fraction * 100)),
                                                        updated=timezone.now())
@@ -166,4 +291,3 @@ def run_job(job_id: int) -> GenerationJob | None:
         else:
             _finish(job, State.DONE, _("Generated %(n)d items. Check them before you publish.") % {"n": made},
                     items_made=made)
-    return job

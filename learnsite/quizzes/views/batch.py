@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
+from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
 
 from learnsite.quizzes import selectors
 from learnsite.quizzes.forms import BatchImportForm
@@ -39,7 +43,9 @@ def batch_new(request: HttpRequest) -> HttpResponse:
 
 
 def _batch_context(batch) -> dict[str, object]:
-    return {"batch": batch, "jobs": selectors.batch_jobs(batch=batch), "progress": selectors.batch_progress(batch=batch)}
+    jobs = selectors.batch_jobs(batch=batch)
+    return {"batch": batch, "jobs": jobs, "progress": selectors.batch_progress(batch=batch, jobs=jobs),
+            "max_attempts": settings.QUIZGEN_JOB_MAX_ATTEMPTS}
 
 
 @login_required
@@ -54,3 +60,17 @@ def batch_status(request: HttpRequest, batch_id: int) -> JsonResponse:
     progress = selectors.batch_progress(batch=batch)
     return JsonResponse({**asdict(progress), "finished": progress.finished, "percent": progress.percent,
                          "skipped_articles": batch.skipped}, headers={"Cache-Control": "no-store"})
+
+
+@login_required
+@require_POST
+def batch_rerun(request: HttpRequest, batch_id: int) -> HttpResponse:
+    batch = selectors.batch_get_for_teacher(teacher=request.user, batch_id=batch_id)
+    try:
+        again = batch_import.batch_rerun(batch=batch)
+    except QuizgenError as exc:
+        messages.error(request, explain(exc))
+    else:
+        messages.success(request, ngettext("%(n)d generation started again.", "%(n)d generations started again.",
+                                           len(again)) % {"n": len(again)})
+    return redirect("quizzes:batch", batch_id=batch.pk)

@@ -26,7 +26,7 @@ def job_state(job: GenerationJob) -> dict[str, object]:
         "step": str(jobs.STEP_LABELS.get(job.step, job.step)),
         "message": job.message,
         "attempts": job.attempts,
-        "stalled": jobs.is_stalled(job),
+        "stalled": job.is_stalled,
         "finished": job.is_finished,
         "review_url": reverse("quizzes:review", kwargs={"quiz_id": job.quiz_id}),
     }
