@@ -17,7 +17,9 @@ CSV articles: a header row naming the columns ``text`` or ``url`` (one is needed
 optionally ``title`` and ``level`` (A1..C2, empty for the batch's level); the separator is
 ``,``, ``;`` or a tab, found from the header row; other columns are ignored. The 10kGNAD corpus
 format (no header, ``label;'text'``, ``'`` as quote character) is recognised from its first
-line or chosen with ``csv_format="gnad"``; its label (a news section) only goes into the name.
+line (a quoted text, or one of the corpus's nine section labels before the ``;``, as in rows
+whose text needs no quotes) or chosen with ``csv_format="gnad"``; its label (a news section)
+only goes into the name.
 """
 
 from __future__ import annotations
@@ -42,6 +44,9 @@ HTML_SUFFIXES = (".html", ".htm")
 CSV_COLUMNS = ("title", "text", "url", "level")
 _HEADER_DELIMITERS = (",", ";", "\t")
 _GNAD_LINE = re.compile(r"^[^;'\"\n]{1,40};'")
+#: the sections of 10kGNAD (One Million Posts corpus, derStandard.at), the label of every row
+_GNAD_LABELS = frozenset({"Etat", "Inland", "International", "Kultur", "Panorama", "Sport", "Web", "Wirtschaft",
+                          "Wissenschaft"})
 _NAME_MAX = 60
 
 
@@ -121,7 +126,7 @@ def read_csv_articles(text: str | bytes, *, name: str = "articles.csv", csv_form
     if csv_format == "auto":
         if delimiter is not None:
             csv_format = "header"
-        elif _GNAD_LINE.match(first):
+        elif _GNAD_LINE.match(first) or first.split(";", 1)[0] in _GNAD_LABELS and ";" in first:
             csv_format = "gnad"
         else:
             raise InputError(

@@ -140,6 +140,16 @@ def test_the_10kgnad_format_is_recognised_in_the_corpus_first_rows() -> None:
         read_csv_articles("\n".join(lines), csv_format="header")
 
 
+def test_a_10kgnad_file_whose_first_row_is_not_quoted_is_recognised_by_its_label() -> None:
+    rows = ("Sport;Der FC Kelsbach gewann am Samstag mit 2:1 gegen Dorfheim.\n"
+            "Web;'Ein neues Telefon kommt auf den Markt; es kostet 300 Euro.'\n")
+    records = read_csv_articles(rows, name="gnad.csv")
+    assert [(r.name, r.error) for r in records] == [("gnad-001-sport", None), ("gnad-002-web", None)]
+    assert records[0].text == "Der FC Kelsbach gewann am Samstag mit 2:1 gegen Dorfheim."
+    with pytest.raises(InputError, match="--csv-format gnad"):
+        read_csv_articles("Sonstiges;Ein Text ohne Anführungszeichen.\n")
+
+
 def test_a_url_list_skips_comments_and_blank_lines() -> None:
     records = read_url_list("# Woche 12\n\nhttps://a.example/politik/brücke.html\n  www.b.example/x  \n"
                             "https://a.example/sport/brücke.html\nhttps://c.example/\n", name="urls.txt")
