@@ -11,7 +11,7 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from learnsite.environment import env_bool, env_int, env_list, env_str
+from learnsite.environment import env_bool, env_choice, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -21,8 +21,9 @@ _DEV_SECRET_KEY = "dev-only-insecure-key-set-QUIZGEN_SECRET_KEY-in-production"
 SECRET_KEY = env_str("QUIZGEN_SECRET_KEY", _DEV_SECRET_KEY)
 if not DEBUG and SECRET_KEY == _DEV_SECRET_KEY:
     raise ImproperlyConfigured(
-        "QUIZGEN_DEBUG is off but QUIZGEN_SECRET_KEY is not set: set it to a long random string, e.g. "
-        "python -c 'import secrets; print(secrets.token_urlsafe(50))'."
+        "QUIZGEN_DEBUG is off but QUIZGEN_SECRET_KEY is not set: set it to a long random string made once and "
+        "kept (changing it logs everyone out), e.g. the output of "
+        "python3 -c 'import secrets; print(secrets.token_urlsafe(50))', in the site's environment file."
     )
 
 ALLOWED_HOSTS = env_list("QUIZGEN_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
@@ -129,16 +130,22 @@ STORAGES = {
 }
 
 # Production behind HTTPS (on by default when QUIZGEN_DEBUG=0): secure cookies, HSTS, redirect
-# to https. Behind a proxy that ends TLS, it must set X-Forwarded-Proto (README, "Production").
+# to https. Behind a proxy that ends TLS, it must set X-Forwarded-Proto (README, "Scale path").
+# QUIZGEN_HTTPS=0 (plain http, e.g. on loopback for a test) turns all four off.
 QUIZGEN_HTTPS = env_bool("QUIZGEN_HTTPS", not DEBUG)
 if QUIZGEN_HTTPS:
     SECURE_SSL_REDIRECT = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    # Strict-Transport-Security: max-age=31536000; includeSubDomains; preload (with the defaults)
     SECURE_HSTS_SECONDS = env_int("QUIZGEN_HSTS_SECONDS", 31_536_000, minimum=0)
-    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = env_bool("QUIZGEN_HSTS_PRELOAD", True)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("QUIZGEN_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("QUIZGEN_HSTS_PRELOAD", SECURE_HSTS_INCLUDE_SUBDOMAINS)
+    if SECURE_HSTS_PRELOAD and not SECURE_HSTS_INCLUDE_SUBDOMAINS:
+        raise ImproperlyConfigured(
+            "QUIZGEN_HSTS_PRELOAD=1 needs QUIZGEN_HSTS_INCLUDE_SUBDOMAINS=1 (browsers' preload lists accept only "
+            "includeSubDomains): set QUIZGEN_HSTS_PRELOAD=0, or allow the subdomains.")
 CSRF_TRUSTED_ORIGINS = env_list("QUIZGEN_CSRF_TRUSTED_ORIGINS", [])
 
 # Longest text, in characters, the site accepts for one analysis.
@@ -199,13 +206,15 @@ QUIZGEN_BATCH_MAX_ARTICLES = env_int("QUIZGEN_BATCH_MAX_ARTICLES", 200, minimum=
 QUIZGEN_BATCH_MAX_IN_REQUEST = env_int("QUIZGEN_BATCH_MAX_IN_REQUEST", 20, minimum=1)
 
 # Errors (tracebacks of 500s, failed jobs) go to standard error, where gunicorn and Celery
-# collect them; with DEBUG off Django would otherwise only mail them to ADMINS.
+# collect them; with DEBUG off Django would otherwise only mail them to ADMINS. QUIZGEN_LOG_LEVEL
+# is the level of the site's own lines (jobs run, swept, done; pipeline loads).
+_LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "loggers": {
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
-        "learnsite": {"handlers": ["console"], "level": env_str("QUIZGEN_LOG_LEVEL", "INFO")},
+        "learnsite": {"handlers": ["console"], "level": env_choice("QUIZGEN_LOG_LEVEL", "INFO", _LOG_LEVELS)},
     },
 }

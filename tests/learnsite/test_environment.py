@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from learnsite.environment import env_bool, env_int, env_list, env_str
+from learnsite.environment import env_bool, env_choice, env_int, env_list, env_str
 
 
 @pytest.mark.parametrize(("raw", "expected"), [("1", True), ("YES", True), ("on", True), ("0", False), ("false", False), ("Off", False)])
@@ -42,3 +42,11 @@ def test_env_list_splits_on_commas_and_refuses_empty_items(monkeypatch: pytest.M
     monkeypatch.setenv("QUIZGEN_X", "example.org,,x")
     with pytest.raises(ImproperlyConfigured, match="empty item"):
         env_list("QUIZGEN_X", [])
+
+
+def test_env_choice_takes_any_case_and_names_the_choices(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("QUIZGEN_X", "warning")
+    assert env_choice("QUIZGEN_X", "INFO", ("INFO", "WARNING")) == "WARNING"
+    monkeypatch.setenv("QUIZGEN_X", "verbose")
+    with pytest.raises(ImproperlyConfigured, match="QUIZGEN_X='verbose' is not one of INFO, WARNING"):
+        env_choice("QUIZGEN_X", "INFO", ("INFO", "WARNING"))

@@ -70,3 +70,29 @@ def test_another_sqlite_file_keeps_the_lock_options(tmp_path) -> None:
                                  "s.DATABASES['default']['OPTIONS']['transaction_mode']",
                                  "s.DATABASES['default']['OPTIONS']['timeout']")
     assert mode == "'IMMEDIATE'" and timeout == "20"
+
+
+def _hsts_header(env: dict[str, str]) -> str:
+    """The Strict-Transport-Security header a production site sends over https with ``env``."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("QUIZGEN_", "DATABASE_URL", "CELERY_"))}
+    code = ("import django; django.setup(); from django.test import Client; "
+            "print(Client(raise_request_exception=False).get('/no-such-page/', secure=True).headers.get('Strict-Transport-Security'))")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                            env={**clean, "DJANGO_SETTINGS_MODULE": "learnsite.settings", "QUIZGEN_DEBUG": "0",
+                                 "QUIZGEN_SECRET_KEY": "k" * 50, "QUIZGEN_ALLOWED_HOSTS": "testserver", **env})
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_hsts_sends_what_the_readme_says_and_the_subdomains_can_be_left_out() -> None:
+    assert _hsts_header({}) == "max-age=31536000; includeSubDomains; preload"
+    assert _hsts_header({"QUIZGEN_HSTS_INCLUDE_SUBDOMAINS": "0"}) == "max-age=31536000"
+    assert _hsts_header({"QUIZGEN_HTTPS": "0"}) == "None", "plain http: no HSTS"
+    result = _check({"QUIZGEN_DEBUG": "0", "QUIZGEN_SECRET_KEY": "k" * 50, "QUIZGEN_HSTS_INCLUDE_SUBDOMAINS": "0",
+                     "QUIZGEN_HSTS_PRELOAD": "1"})
+    assert result.returncode != 0 and "QUIZGEN_HSTS_PRELOAD=1 needs QUIZGEN_HSTS_INCLUDE_SUBDOMAINS=1" in result.stderr
+
+
+def test_a_bad_log_level_names_its_variable() -> None:
+    result = _check({"QUIZGEN_LOG_LEVEL": "verbose"})
+    assert result.returncode != 0 and "QUIZGEN_LOG_LEVEL='verbose' is not one of DEBUG, INFO" in result.stderr
