@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from learnsite.quizzes.models import GenerationJob, ImportBatch, Quiz
 from tests.learnsite.quiz_factories import make_teacher
@@ -89,9 +92,10 @@ def test_the_management_command_imports_files_and_reports_the_bad_one(tmp_path, 
     (tmp_path / "bahn.txt").write_text(GERMAN_1, encoding="utf-8")
     (tmp_path / "hafen.txt").write_text(GERMAN_2, encoding="utf-8")
     (tmp_path / "tram.txt").write_text(ENGLISH, encoding="utf-8")
-    with pytest.raises(CommandError, match="1 of 3 articles did not become quizzes"):
+    with pytest.raises(CommandError, match="1 of 3 articles did not become quizzes") as raised:
         call_command("import_articles", str(tmp_path / "bahn.txt"), str(tmp_path / "tram.txt"),
                      str(tmp_path / "hafen.txt"), teacher="frau_lehmann", level="B2", verbosity=0)
+    assert raised.value.returncode == 1
     out = capsys.readouterr().out
     assert "2 quizzes (2 generated, 0 failed" in out and "1 articles skipped" in out
     assert "tram.txt" in out and "English" in out
@@ -104,3 +108,56 @@ def test_the_management_command_says_what_is_missing():
     make_teacher()
     with pytest.raises(CommandError, match="Give the articles"):
         call_command("import_articles", teacher="frau_lehmann")
+
+
+def test_wait_says_what_it_waits_for_and_times_out_with_exit_code_3(tmp_path, capsys, settings, monkeypatch):
+    """With workers that never come (the broker is the outside world here): --wait --timeout gives up."""
+    from learnsite.quizzes.management.commands import import_articles
+    from learnsite.quizzes.services import jobs
+
+    settings.CELERY_BROKER_URL = "redis://127.0.0.1:9/0"
+    monkeypatch.setattr(jobs, "_send", lambda job_id: None)
+    monkeypatch.setattr(import_articles, "NO_WORKER_AFTER", 0)
+    make_teacher()
+    (tmp_path / "bahn.txt").write_text(GERMAN_1, encoding="utf-8")
+    (tmp_path / "hafen.txt").write_text(GERMAN_2, encoding="utf-8")
+    with pytest.raises(CommandError, match="Timed out after 2 s with 2 generations still to do") as raised:
+        call_command("import_articles", str(tmp_path / "bahn.txt"), str(tmp_path / "hafen.txt"),
+                     teacher="frau_lehmann", wait=True, timeout=2)
+    assert raised.value.returncode == 3
+    out = capsys.readouterr().out
+    assert "Waiting for the 2 generations of batch" in out and "(at most 2 s)" in out
+    assert "0 of 2 finished; 2 waiting for a worker" in out
+    assert "No worker has taken a job" in out and "Gave up after 2 s (--timeout)" in out
+
+
+def test_wait_names_the_running_and_the_stalled_jobs(settings):
+    from learnsite.quizzes.management.commands.import_articles import Command
+    from learnsite.quizzes import selectors
+    from learnsite.quizzes.services.quizzes import quiz_create_draft
+
+    teacher = make_teacher()
+    batch = ImportBatch.objects.create(teacher=teacher, level="B1", counts={})
+    for title, state, step, silent in (("Bahn", "running", "analysis", 5), ("Hafen", "running", "cloze", 500),
+                                       ("Markt", "queued", "", 0), ("Fest", "done", "saving", 0)):
+        quiz = quiz_create_draft(teacher=teacher, title=title, text=GERMAN_1)
+        job = GenerationJob.objects.create(teacher=teacher, quiz=quiz, batch=batch, level="B1", counts={},
+                                           state=state, step=step, progress=40, attempts=1)
+        GenerationJob.objects.filter(pk=job.pk).update(updated=timezone.now() - timedelta(seconds=silent))
+    latest = selectors.batch_jobs(batch=batch)
+    line = Command._left(latest, selectors.batch_progress(batch=batch, jobs=latest))
+    bahn, hafen = (j.pk for j in latest[:2])
+    assert line.startswith(f"1 of 4 finished; 1 running (job {bahn} 'Bahn': analysing the text 40 %, run 1); "
+                           "1 waiting for a worker; 1 stalled (job ")
+    assert f"job {hafen} 'Hafen': no sign of its worker for 50" in line
+    assert f"queues them again after {settings.QUIZGEN_JOB_STALLED_AFTER} s)" in line
+
+
+def test_timeout_without_wait_and_an_unknown_teacher_are_usage_errors(tmp_path):
+    with pytest.raises(CommandError) as raised:
+        call_command("import_articles", "x.txt", teacher="niemand")
+    assert raised.value.returncode == 2
+    make_teacher()
+    with pytest.raises(CommandError, match="--timeout is for --wait") as raised:
+        call_command("import_articles", "x.txt", teacher="frau_lehmann", timeout=5)
+    assert raised.value.returncode == 2
