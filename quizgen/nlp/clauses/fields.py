@@ -11,7 +11,7 @@ appended ``inklusive ...``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -244,76 +244,132 @@ def _opening(doc: Doc, toks: list[int]) -> tuple[str, int | None]:
     return "frag", None
 
 
+@dataclass(frozen=True)
+class Piece:
+    """A stretch of a sentence between clause boundaries, and how it opens."""
+
+    tokens: list[int]
+    coordinated: bool  # joined to the clause before by und, oder ...
+    kind: str  # main, sub or frag (no finite verb of its own)
+    subordinator: int | None  # dass, weil, a relative pronoun ...
+
+
 def segment_sentence(doc: Doc, sent: Span) -> list[RawClause]:
     """The clauses of one sentence, with their tokens; fields are filled by ``fill_fields``."""
-    pieces: list[tuple[list[int], bool, str, int | None]] = []
+    pieces = _pieces(doc, sent)
+    builder = _ClauseBuilder(doc, pieces)
+    for n, piece in enumerate(pieces):
+        builder.add(n, piece)
+    return builder.clauses
+
+
+def _pieces(doc: Doc, sent: Span) -> list[Piece]:
+    """The sentence cut at its clause boundaries: punctuation, coordination, unmarked clauses."""
+    pieces = []
     for seg in _segments(doc, sent):
         for part, coordinated in _split_coordination(doc, seg):
-            for k, piece in enumerate(_split_unmarked(doc, part)):
-                kind, sub = _opening(doc, piece)
-                pieces.append((piece, coordinated and k == 0, kind, sub))
-    if not any(kind in ("main", "sub") for _p, _c, kind, _s in pieces) or not any(
-        kind == "main" for _p, _c, kind, _s in pieces
-    ):
+            for k, tokens in enumerate(_split_unmarked(doc, part)):
+                kind, sub = _opening(doc, tokens)
+                pieces.append(Piece(tokens, coordinated and k == 0, kind, sub))
+    if not any(p.kind == "main" for p in pieces):
         pieces = _promote_misread_finite(doc, pieces)
-    clauses: list[RawClause] = []
-    pending: list[int] = []  # a fragment waiting for its finite verb (Vorfeld)
-    parenthetical: list[int] = []  # an apposition between the Vorfeld and the finite verb
-    for n, (part, coordinated, kind, sub) in enumerate(pieces):
+    return pieces
+
+
+class _ClauseBuilder:
+    """Turns the pieces of a sentence into clauses, one piece at a time: a piece opens a clause,
+    closes one left open, or is the Vorfeld, an apposition or an appendix of another."""
+
+    def __init__(self, doc: Doc, pieces: list[Piece]) -> None:
+        self.doc = doc
+        self.pieces = pieces
+        self.clauses: list[RawClause] = []
+        self.pending: list[int] = []  # a fragment waiting for its finite verb (Vorfeld)
+        self.parenthetical: list[int] = []  # an apposition between the Vorfeld and the finite verb
+
+    def add(self, n: int, piece: Piece) -> None:
+        doc, part, kind, coordinated = self.doc, piece.tokens, piece.kind, piece.coordinated
         content = _content(doc, part)
         if content and doc[content[0]].tag_ == "KON" and doc[content[0]].text.lower() in CLAUSE_KON:
             coordinated = True  # -- und werden auch gerne Gäste mitbringen
         if n == 0 and len(content) <= 3 and part[-1] + 1 < len(doc) and doc[part[-1] + 1].text in DASHES:
-            continue  # a dateline: Wien - Mit seiner Ankündigung ...
-        verb_only = bool(content) and all(doc[i].tag_ in VERBAL for i in content)
-        open_sub = next((c for c in reversed(clauses) if c.kind == "sub" and c.subordinator is not None
-                         and not any(is_finite(doc[i]) for i in c.tokens)), None)
-        if verb_only and open_sub is not None and kind != "sub":
-            open_sub.tokens.extend(part)  # dass man mit dem Geld, das ..., auskommen könnte
-            continue
-        if kind == "frag" and coordinated and clauses and any(doc[i].tag_ in NONFINITE for i in part):
-            kind = clauses[-1].kind  # ... überwinden können und Bedingungen schaffen
-        if kind == "main" and coordinated and clauses and clauses[-1].kind == "sub" and _verb_final(doc, part):
+            return  # a dateline: Wien - Mit seiner Ankündigung ...
+        if kind != "sub" and self._closes_open_subordinate(part, content):
+            return
+        if kind == "frag" and coordinated and self.clauses and any(doc[i].tag_ in NONFINITE for i in part):
+            kind = self.clauses[-1].kind  # ... überwinden können und Bedingungen schaffen
+        if kind == "main" and coordinated and self.clauses and self.clauses[-1].kind == "sub" and _verb_final(doc, part):
             kind = "sub"  # weil es alles gibt und das Personal freundlich ist
         if kind == "frag":
-            last_content = _content(doc, part)[-1:]
-            closing = bool(last_content) and doc[last_content[0]].tag_ in NONFINITE | {"PTKVZ"}
-            main_before = next((c for c in reversed(clauses) if c.kind == "main"), None)
-            if closing and main_before is not None and not any(
-                doc[i].tag_ in NONFINITE or doc[i].tag_ == "PTKVZ" for i in main_before.tokens
-            ):
-                main_before.tokens.extend(part)  # the right bracket after an embedded clause
-            elif _quoted(doc, part):
-                continue  # „Totale Vernachlässigung“, berichtete seine Frau: the quote is not a Vorfeld phrase
-            elif _vorfeld_ahead(doc, pieces, n):
-                if pending:
-                    parenthetical.extend(part)  # Kammenos, zugleich Chef der Partei, warf ...
-                else:
-                    pending.extend(part)
-            elif clauses:
-                comma = part[0] - 1
-                if comma >= 0 and doc[comma].text == "," and not clauses[-1].appendix:
-                    clauses[-1].appendix.append(comma)
-                clauses[-1].appendix.extend(part)
-            continue
-        content = _content(doc, part)
-        if (kind == "main" and len(content) == 1 and doc[content[0]].tag_ == "VVFIN" and clauses
-                and any(c.kind == "main" for c in clauses)):
-            main_before = next(c for c in reversed(clauses) if c.kind == "main")
-            if not any(doc[i].tag_ in NONFINITE for i in main_before.tokens) and any(
-                doc[i].tag_ in ("VAFIN", "VMFIN") for i in main_before.tokens
-            ):
-                main_before.tokens.extend(part)  # werden Technologien, die ..., benötigt
-                continue
-        if kind == "main" and pending:
-            part = pending + part
-            pending = []
-            if parenthetical:
-                clause_parenthetical, parenthetical = parenthetical, []
-                part = [i for i in part if i not in clause_parenthetical]
-        clause = RawClause(kind=kind, tokens=list(part), subordinator=sub, coordinated=coordinated, first=part[0] == pieces[0][0][0])
-        clauses.append(clause)
-    return clauses
+            self._place_fragment(n, part)
+            return
+        if kind == "main" and self._closes_main_bracket(part, content):
+            return
+        if kind == "main" and self.pending:
+            part = self._after_vorfeld(part)
+        first = part[0] == self.pieces[0].tokens[0]
+        self.clauses.append(RawClause(kind=kind, tokens=list(part), subordinator=piece.subordinator,
+                                      coordinated=coordinated, first=first))
+
+    def _closes_open_subordinate(self, part: list[int], content: list[int]) -> bool:
+        """A piece of verbs only ends the last subordinate clause still without its finite verb:
+        dass man mit dem Geld, das ..., auskommen könnte."""
+        doc = self.doc
+        if not content or not all(doc[i].tag_ in VERBAL for i in content):
+            return False
+        open_sub = next((c for c in reversed(self.clauses) if c.kind == "sub" and c.subordinator is not None
+                         and not any(is_finite(doc[i]) for i in c.tokens)), None)
+        if open_sub is None:
+            return False
+        open_sub.tokens.extend(part)
+        return True
+
+    def _place_fragment(self, n: int, part: list[int]) -> None:
+        """A piece without a finite verb: the right bracket of a main clause, a quote, the
+        Vorfeld of a main clause to come, an apposition, or an appendix of the clause before."""
+        doc = self.doc
+        last_content = _content(doc, part)[-1:]
+        closing = bool(last_content) and doc[last_content[0]].tag_ in NONFINITE | {"PTKVZ"}
+        main_before = next((c for c in reversed(self.clauses) if c.kind == "main"), None)
+        if closing and main_before is not None and not any(
+            doc[i].tag_ in NONFINITE or doc[i].tag_ == "PTKVZ" for i in main_before.tokens
+        ):
+            main_before.tokens.extend(part)  # the right bracket after an embedded clause
+        elif _quoted(doc, part):
+            return  # „Totale Vernachlässigung“, berichtete seine Frau: the quote is not a Vorfeld phrase
+        elif _vorfeld_ahead(doc, self.pieces, n):
+            if self.pending:
+                self.parenthetical.extend(part)  # Kammenos, zugleich Chef der Partei, warf ...
+            else:
+                self.pending.extend(part)
+        elif self.clauses:
+            comma = part[0] - 1
+            if comma >= 0 and doc[comma].text == "," and not self.clauses[-1].appendix:
+                self.clauses[-1].appendix.append(comma)
+            self.clauses[-1].appendix.extend(part)
+
+    def _closes_main_bracket(self, part: list[int], content: list[int]) -> bool:
+        """A lone full verb after an embedded clause is the right bracket of the main clause
+        before: werden Technologien, die ..., benötigt."""
+        doc = self.doc
+        if not (len(content) == 1 and doc[content[0]].tag_ == "VVFIN" and any(c.kind == "main" for c in self.clauses)):
+            return False
+        main_before = next(c for c in reversed(self.clauses) if c.kind == "main")
+        if any(doc[i].tag_ in NONFINITE for i in main_before.tokens) or not any(
+            doc[i].tag_ in ("VAFIN", "VMFIN") for i in main_before.tokens
+        ):
+            return False
+        main_before.tokens.extend(part)
+        return True
+
+    def _after_vorfeld(self, part: list[int]) -> list[int]:
+        """The main clause with the Vorfeld that waited for it, without the apposition between."""
+        part = self.pending + part
+        self.pending = []
+        if self.parenthetical:
+            apposition, self.parenthetical = self.parenthetical, []
+            part = [i for i in part if i not in apposition]
+        return part
 
 
 def _quoted(doc: Doc, part: list[int]) -> bool:
@@ -324,17 +380,15 @@ def _quoted(doc: Doc, part: list[int]) -> bool:
     return opening and closing
 
 
-def _promote_misread_finite(
-    doc: Doc, pieces: list[tuple[list[int], bool, str, int | None]]
-) -> list[tuple[list[int], bool, str, int | None]]:
+def _promote_misread_finite(doc: Doc, pieces: list[Piece]) -> list[Piece]:
     """A sentence without a main clause: its first fragment with an -en "infinitive" is one (Die Richtlinien bestimmen)."""
-    for n, (part, coordinated, kind, sub) in enumerate(pieces):
-        if kind != "frag":
+    for n, piece in enumerate(pieces):
+        if piece.kind != "frag":
             continue
-        verbs = [i for i in _content(doc, part) if doc[i].tag_ in ("VVINF", "VAINF", "VMINF")]
-        if len(verbs) == 1 and doc[verbs[0]].text.endswith("en") and not _is_zu_infinitive(doc, part):
+        verbs = [i for i in _content(doc, piece.tokens) if doc[i].tag_ in ("VVINF", "VAINF", "VMINF")]
+        if len(verbs) == 1 and doc[verbs[0]].text.endswith("en") and not _is_zu_infinitive(doc, piece.tokens):
             out = list(pieces)
-            out[n] = (part, coordinated, "main", None)
+            out[n] = replace(piece, kind="main", subordinator=None)
             return out
     return pieces
 
@@ -345,20 +399,37 @@ def _verb_final(doc: Doc, part: list[int]) -> bool:
     return len(finites) == 1 and finites[0] > 1 and all(doc[i].tag_ in VERBAL for i in content[finites[0] :])
 
 
-def _vorfeld_ahead(doc: Doc, pieces: list[tuple[list[int], bool, str, int | None]], n: int) -> bool:
+def _vorfeld_ahead(doc: Doc, pieces: list[Piece], n: int) -> bool:
     """Whether a fragment is the Vorfeld of a main clause that resumes after embedded clauses."""
-    for part, _coord, kind, _sub in pieces[n + 1 :]:
-        if kind in ("sub", "frag"):
+    for piece in pieces[n + 1 :]:
+        if piece.kind in ("sub", "frag"):
             continue
-        if kind != "main":
+        if piece.kind != "main":
             return False
-        content = _content(doc, part)
+        content = _content(doc, piece.tokens)
         return bool(content) and doc[content[0]].tag_ in FINITE
     return False
 
 
 def fill_fields(doc: Doc, clause: RawClause) -> None:
     """Find the finite verb, the verb complex, the separable particle and the fields."""
+    body = _body(doc, clause)
+    finite_positions = [k for k, i in enumerate(body) if is_finite(doc[i])]
+    if not finite_positions and clause.kind == "main":
+        misread = [k for k, i in enumerate(body) if doc[i].tag_ in ("VVINF", "VAINF", "VMINF")]
+        if misread and (misread[0] == 0 or len(misread) == 1):
+            finite_positions = [misread[0]]
+    if clause.kind == "main" and finite_positions:
+        _verb_second_fields(doc, clause, body, finite_positions[0])
+    else:
+        _verb_final_fields(doc, clause, body, finite_positions)
+    particles = [i for i in clause.verbs if doc[i].tag_ == "PTKVZ"]
+    clause.particle = particles[-1] if particles else None
+
+
+def _body(doc: Doc, clause: RawClause) -> list[int]:
+    """The clause's tokens from the word after its subordinator (from a relative pronoun and
+    the preposition before it, which belong to the clause), without a joining und."""
     toks = [i for i in clause.tokens if not doc[i].is_space]
     start = 0
     if clause.subordinator is not None and clause.subordinator in toks:
@@ -371,46 +442,45 @@ def fill_fields(doc: Doc, clause: RawClause) -> None:
     body = toks[start:]
     if body and doc[body[0]].tag_ == "KON":
         body = body[1:]
-    finite_positions = [k for k, i in enumerate(body) if is_finite(doc[i])]
-    if not finite_positions and clause.kind == "main":
-        misread = [k for k, i in enumerate(body) if doc[i].tag_ in ("VVINF", "VAINF", "VMINF")]
-        if misread and (misread[0] == 0 or len(misread) == 1):
-            finite_positions = [misread[0]]
-    verbal_runs = _runs(doc, body)
-    if clause.kind == "main" and finite_positions:
-        fk = finite_positions[0]
-        clause.finite = body[fk]
-        after = [(a + fk + 1, b + fk + 1) for a, b in _runs(doc, body[fk + 1 :])]
-        right = after[-1] if after else None
-        clause.vorfeld = body[:fk]
-        if right is None:
-            clause.mittelfeld = body[fk + 1 :]
-            clause.verbs = [body[fk]]
-        else:
-            clause.mittelfeld = body[fk + 1 : right[0]]
-            clause.nachfeld = body[right[1] :]
-            clause.verbs = [body[fk]] + body[right[0] : right[1]]
+    return body
+
+
+def _verb_second_fields(doc: Doc, clause: RawClause, body: list[int], fk: int) -> None:
+    """Vorfeld | finite verb | Mittelfeld | the other verbs | Nachfeld."""
+    clause.finite = body[fk]
+    after = [(a + fk + 1, b + fk + 1) for a, b in _runs(doc, body[fk + 1 :])]
+    right = after[-1] if after else None
+    clause.vorfeld = body[:fk]
+    if right is None:
+        clause.mittelfeld = body[fk + 1 :]
+        clause.verbs = [body[fk]]
     else:
-        run = None
-        if not finite_positions and clause.kind == "sub" and verbal_runs and _introduced(doc, clause):
-            last_run = verbal_runs[-1]
-            last = body[last_run[1] - 1]
-            if doc[last].tag_ in ("VVINF", "VAINF", "VMINF"):
-                finite_positions = [last_run[1] - 1]  # HanTa tags "bieten" in "dass Krisen Chancen bieten" VVINF
-        if finite_positions:
-            fk = finite_positions[-1]
-            clause.finite = body[fk]
-            run = next((r for r in verbal_runs if r[0] <= fk < r[1]), None)
-        elif verbal_runs:
-            run = verbal_runs[-1]
-        if run is None:
-            clause.mittelfeld = body
-        else:
-            clause.mittelfeld = body[: run[0]]
-            clause.verbs = body[run[0] : run[1]]
-            clause.nachfeld = body[run[1] :]
-    particles = [i for i in clause.verbs if doc[i].tag_ == "PTKVZ"]
-    clause.particle = particles[-1] if particles else None
+        clause.mittelfeld = body[fk + 1 : right[0]]
+        clause.nachfeld = body[right[1] :]
+        clause.verbs = [body[fk]] + body[right[0] : right[1]]
+
+
+def _verb_final_fields(doc: Doc, clause: RawClause, body: list[int], finite_positions: list[int]) -> None:
+    """Mittelfeld | the verb complex with the finite verb last | Nachfeld."""
+    verbal_runs = _runs(doc, body)
+    run = None
+    if not finite_positions and clause.kind == "sub" and verbal_runs and _introduced(doc, clause):
+        last_run = verbal_runs[-1]
+        last = body[last_run[1] - 1]
+        if doc[last].tag_ in ("VVINF", "VAINF", "VMINF"):
+            finite_positions = [last_run[1] - 1]  # HanTa tags "bieten" in "dass Krisen Chancen bieten" VVINF
+    if finite_positions:
+        fk = finite_positions[-1]
+        clause.finite = body[fk]
+        run = next((r for r in verbal_runs if r[0] <= fk < r[1]), None)
+    elif verbal_runs:
+        run = verbal_runs[-1]
+    if run is None:
+        clause.mittelfeld = body
+    else:
+        clause.mittelfeld = body[: run[0]]
+        clause.verbs = body[run[0] : run[1]]
+        clause.nachfeld = body[run[1] :]
 
 
 def _introduced(doc: Doc, clause: RawClause) -> bool:
