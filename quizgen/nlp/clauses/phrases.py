@@ -15,7 +15,7 @@ from typing import Protocol
 
 from quizgen.german import reading_masks as cm
 from quizgen.german import nouns as noun_lexicon
-from quizgen.german.morphology import CONTRACTIONS
+from quizgen.german.morphology import CONTRACTIONS, Declension
 from quizgen.german.word_lists import NUMBER_NOUNS, QUOTE_MARKS, TIME_NOUNS
 from quizgen.nlp.stts import PREPOSITION_TAGS
 
@@ -98,6 +98,16 @@ class PhraseTokens(Protocol):
 
     def __getitem__(self, i: int) -> PhraseToken: ...
     def __len__(self) -> int: ...
+
+
+@dataclass
+class _Agreement:
+    """What the words of a noun phrase read so far agree on (mutable while it is being read)."""
+
+    declension: Declension
+    has_det: bool
+    mask: int = cm.ALL
+    core: list[int] = field(default_factory=list)
 
 
 def is_quote(tok: PhraseToken) -> bool:
@@ -196,84 +206,98 @@ class PhraseChunker:
         return self.extend(chunk, nxt, governed)
 
     def np_core(self, pos: int, *, governed: int, contracted: bool) -> tuple[Chunk, int] | None:
+        """The noun phrase that starts at ``pos`` up to its noun (or pronoun), without what follows it."""
         if pos >= self.n:
             return None
         first = self.tok(pos)
         if first.tag_ in PRONOUN_TAGS or first.i in self.pronouns:
-            mask, persons = cm.pronoun_mask(first.text)
-            if first.tag_ == "PIS" and first.text.lower() in ("alles", "alle", "beide", "viele", "einige"):
-                persons = frozenset({3})
-            return Chunk("np", first.i, first.i + 1, first.i, cm.narrow(mask, governed), persons,
-                         core=[first.i], pronoun=first.text.lower()), pos + 1
-        mask = cm.ALL  # the preposition's case is applied last: an article that contradicts it wins
-        declension = "weak" if contracted else "strong"  # am, zum ... contain a definite article
-        has_det = contracted
-        core: list[int] = []
+            return self._pronoun(pos, governed)
+        # am, zum ... contain a definite article; the preposition's case is applied last: an
+        # article that contradicts it wins
+        np = _Agreement(declension="weak" if contracted else "strong", has_det=contracted)
+        p = self._determiners(pos, np)
+        inner: list[Chunk] = []
+        if np.has_det and p < self.n and self.adjacent(p) and self.tag(p) in _BEFORE_PRENOMINAL:
+            p = self._prenominal_phrases(p, inner)  # die von China angekündigte Initiative
+        p, trunc = self._modifiers(pos, p, np)
+        if p < self.n and (p == pos or self.adjacent(p)) and self.tag(p) in NOUN_TAGS:
+            head_pos = p
+            p = self._head_noun(p, np)
+        elif np.core and self.tok(p - 1).tag_ in ("ADJA", "CARD", "PIAT") and np.has_det:
+            head_pos = p - 1  # elliptic: die beiden, der erste
+        elif first.tag_ in ("ART", "PDAT") and first.text.lower() in cm.PRONOUN_MASKS:
+            return self._pronoun(pos, governed)  # das immer mehr Beachtung verdient: an "article" without a noun
+        else:
+            return None
+        head_tok = self.tok(trunc if trunc is not None else head_pos)
+        chunk = Chunk("np", self.toks[pos], self.toks[p - 1] + 1, head_tok.i, cm.narrow(np.mask, governed),
+                      core=np.core, has_det=np.has_det, attached=inner,
+                      temporal=head_tok.lemma_ in TIME_NOUNS or head_tok.text in TIME_NOUNS)
+        return chunk, p
+
+    def _pronoun(self, pos: int, governed: int) -> tuple[Chunk, int]:
+        first = self.tok(pos)
+        mask, persons = cm.pronoun_mask(first.text)
+        if first.tag_ == "PIS" and first.text.lower() in ("alles", "alle", "beide", "viele", "einige"):
+            persons = frozenset({3})
+        return Chunk("np", first.i, first.i + 1, first.i, cm.narrow(mask, governed), persons,
+                     core=[first.i], pronoun=first.text.lower()), pos + 1
+
+    def _determiners(self, pos: int, np: _Agreement) -> int:
+        """Read the article-like words from ``pos`` on; the position after them."""
         p = pos
         while p < self.n and (p == pos or self.adjacent(p)):
             t = self.tok(p)
             if t.tag_ in DET_TAGS and not (t.tag_ == "PIAT" and t.lemma_.lower().startswith("beid")):
                 det = cm.determiner_mask(t.text)
                 if det is not None:
-                    mask = cm.narrow(mask, det[0])
-                    declension = det[1] if declension == "strong" else declension
-                has_det = True
-                core.append(t.i)
+                    np.mask = cm.narrow(np.mask, det[0])
+                    np.declension = det[1] if np.declension == "strong" else np.declension
+                np.has_det = True
+                np.core.append(t.i)
                 p += 1
             elif t.tag_ == "NE" and t.text.endswith("s") and self.tag(p + 1) in ("NN", "ADJA") and self.adjacent(p + 1):
                 # Wangs Äußerung: a prenominal genitive acts as the determiner
-                has_det = True
+                np.has_det = True
                 p += 1
             else:
                 break
-        inner: list[Chunk] = []
-        if has_det and p < self.n and self.adjacent(p) and self.tag(p) in _BEFORE_PRENOMINAL:
-            p = self._prenominal_phrases(p, inner)  # die von China angekündigte Initiative
-        # modifiers: adverbs before adjectives, adjectives, numbers, truncated compounds
-        head_pos = None
+        return p
+
+    def _modifiers(self, pos: int, p: int, np: _Agreement) -> tuple[int, int | None]:
+        """Read adverbs before adjectives, adjectives, numbers and truncated compounds from ``p``
+        on; the position after them and the truncated first part of a compound, if any."""
         trunc: int | None = None
         while p < self.n and self.adjacent(p) or (p == pos and p < self.n):
             t = self.tok(p)
             if t.tag_ in ("ADJA", "CARD") or (t.tag_ == "PIAT" and t.lemma_.lower().startswith("beid")):
                 if t.tag_ == "ADJA":
-                    mask = cm.narrow(mask, cm.adjective_mask(t.text, declension))
-                core.append(t.i)
+                    np.mask = cm.narrow(np.mask, cm.adjective_mask(t.text, np.declension))
+                np.core.append(t.i)
                 p += 1
             elif t.tag_ in ("ADV", "ADJD", "PTKA") and self._adjective_follows(p):
                 p += 1
             elif t.tag_ == "TRUNC" and self.tag(p + 1) == "KON":
                 trunc = p if trunc is None else trunc  # Keim- und Wachstumsfähigkeit: UD heads on Keim-
                 p += 2
-            elif (t.tag_ == "KON" or t.text == "wie") and core and self.tag(p - 1) == "ADJA" and self.tag(p + 1) == "ADJA":
+            elif (t.tag_ == "KON" or t.text == "wie") and np.core and self.tag(p - 1) == "ADJA" and self.tag(p + 1) == "ADJA":
                 p += 1
             else:
                 break
-        if p < self.n and (p == pos or self.adjacent(p)) and self.tag(p) in NOUN_TAGS:
-            head_pos = p
-            head = self.tok(p)
-            nouns = self.noun_sequence(p)
-            p += len(nouns)
-            title = head.tag_ == "NN" and len(nouns) > 1
-            if not title:
-                mask = cm.narrow(mask, self.noun_form_mask(head, bare=not has_det))
-            if head.tag_ == "NNA":
-                mask = cm.narrow(mask, cm.adjective_mask(head.text.lower(), declension))
-            core.append(head.i)
-            # the names after a title (Präsident | Wladimir Putin) stay out of core: UD gives them their own case
-        elif core and self.tok(p - 1).tag_ in ("ADJA", "CARD", "PIAT") and has_det:
-            head_pos = p - 1  # elliptic: die beiden, der erste
-        elif first.tag_ in ("ART", "PDAT") and first.text.lower() in cm.PRONOUN_MASKS:
-            # das immer mehr Beachtung verdient: an "article" without a noun is a pronoun
-            mask, persons = cm.pronoun_mask(first.text)
-            return Chunk("np", first.i, first.i + 1, first.i, cm.narrow(mask, governed), persons,
-                         core=[first.i], pronoun=first.text.lower()), pos + 1
-        else:
-            return None
-        head_tok = self.tok(trunc if trunc is not None else head_pos)
-        mask = cm.narrow(mask, governed)
-        chunk = Chunk("np", self.toks[pos], self.toks[p - 1] + 1, head_tok.i, mask, core=core, has_det=has_det,
-                      temporal=head_tok.lemma_ in TIME_NOUNS or head_tok.text in TIME_NOUNS, attached=inner)
-        return chunk, p
+        return p, trunc
+
+    def _head_noun(self, p: int, np: _Agreement) -> int:
+        """Read the noun at ``p`` and the names after it; the position after them."""
+        head = self.tok(p)
+        nouns = self.noun_sequence(p)
+        title = head.tag_ == "NN" and len(nouns) > 1
+        if not title:
+            np.mask = cm.narrow(np.mask, self.noun_form_mask(head, bare=not np.has_det))
+        if head.tag_ == "NNA":
+            np.mask = cm.narrow(np.mask, cm.adjective_mask(head.text.lower(), np.declension))
+        # the names after a title (Präsident | Wladimir Putin) stay out of core: UD gives them their own case
+        np.core.append(head.i)
+        return p + len(nouns)
 
     def _prenominal_phrases(self, p: int, inner: list[Chunk]) -> int:
         """Skip adverbs and PPs between an article and its participle: ein kürzlich von China gestellter Plan."""
