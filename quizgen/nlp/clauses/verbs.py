@@ -14,7 +14,6 @@ from spacy.tokens import Doc, Token
 from quizgen.german.word_lists import INSEPARABLE_PREFIXES
 from quizgen.nlp.clauses.fields import FINITE, NONFINITE, RawClause, is_zu_form
 
-MODALS = frozenset({"können", "müssen", "sollen", "wollen", "dürfen", "mögen", "möchten"})
 # UD German annotates only sein as a copula; werden/bleiben (word_lists.COPULAR_VERBS) head their clause
 UD_COPULAS = frozenset({"sein"})
 _IRREGULAR: dict[str, tuple[str, str]] = {  # form -> (number, tense); 1st/3rd person unless noted
@@ -26,8 +25,6 @@ _IRREGULAR: dict[str, tuple[str, str]] = {  # form -> (number, tense); 1st/3rd p
     "nimmt": ("Sing", "Pres"), "tritt": ("Sing", "Pres"), "gilt": ("Sing", "Pres"), "hielt": ("Sing", "Past"),
     "galt": ("Sing", "Past"), "riet": ("Sing", "Past"), "sei": ("Sing", "Pres"), "möchte": ("Sing", "Pres"), "möchten": ("Plur", "Pres"), "seien": ("Plur", "Pres"), "tut": ("Sing", "Pres"), "gibt": ("Sing", "Pres"),
 }
-_SUBJUNCTIVE_ONLY = frozenset({"sei", "seien", "seiest", "seiet", "habe", "werde", "könne", "müsse",
-                               "solle", "wolle", "dürfe", "möge", "wisse", "gebe", "gehe", "komme"})
 _UMLAUT = str.maketrans("äöü", "aou")
 _ZU_SPLIT = re.compile(r"^([a-zäöü]+?)zu([a-zäöüß]+n)$")
 
@@ -151,26 +148,7 @@ def analyze_verbs(doc: Doc, clause: RawClause, *, third_person_subject: bool = T
     if finite is None:
         participles = [i for i in nonfinite if doc[i].tag_.endswith("PP")]
     werden_aux = [i for i in verbs if lemmas[i] == "werden" and i != (full[0] if full else -1)]
-    zu_infinitives = {i for i in nonfinite if is_zu_form(doc[i]) or (i > 0 and doc[i - 1].tag_ == "PTKZU")}
-    full_nonfinite = [i for i in full if i in nonfinite and i not in zu_infinitives]
-    main: int | None
-    if finite is not None and finite.tag_ == "VVFIN":
-        main = finite.i  # a full verb is the head; a participle or zu-infinitive after it is not
-    elif full_nonfinite:
-        main = full_nonfinite[-1]  # stecken geblieben, zu erreichen versucht: the governing verb is last
-        first = clause.verbs[0] if clause.verbs else main
-        if first > 1 and doc[first - 1].text.lower() in ("und", "oder", "noch", "sowie") and doc[first - 2].tag_ in (
-            "VVINF", "VVPP"
-        ):
-            main = first - 2  # weder dementieren noch bestätigen: UD heads a coordination on its first verb
-    elif finite is not None and zu_infinitives and (finite.lemma_ or "").lower() in ("haben", "scheinen"):
-        main = finite.i  # nichts zu verlieren hatten (but: eine Epidemie sei nicht zu befürchten)
-    elif full:
-        main = full[-1]
-    elif nonfinite:
-        main = nonfinite[0]
-    else:
-        main = clause.finite
+    main = _main_verb(doc, clause, full, nonfinite)
     main_lemma = (doc[main].lemma_ or doc[main].text) if main is not None else ""
     copula = not full and main is not None and lemmas.get(main, main_lemma.lower()) in UD_COPULAS
     passive = (bool(werden_aux) and any(doc[i].tag_ in ("VVPP", "VVFIN") and i != clause.finite for i in full)) or any(
@@ -181,35 +159,13 @@ def analyze_verbs(doc: Doc, clause: RawClause, *, third_person_subject: bool = T
     tense = mood = None
     number = person = None
     if finite is not None:
-        ftense = finite_tense(finite)
-        flemma = lemmas.get(finite.i, finite.lemma_.lower())
-        mood = finite_mood(finite, third_person_subject)
         number, person = finite_number(finite)
-        tense = ftense
-        perfect_aux = flemma in ("haben", "sein") and (
-            any(i in participles for i in nonfinite if i != finite.i) or
-            (any(doc[i].tag_ == "VMINF" for i in nonfinite) and flemma == "haben")
+        tense, mood = _finite_tense_and_mood(
+            doc, finite, lemmas, nonfinite, participles, passive=passive, third_person_subject=third_person_subject
         )
-        if flemma == "werden" and finite.text.lower().startswith("würd"):
-            tense = "Pres"
-            mood = "Sub"
-        elif flemma == "werden" and nonfinite and not (participles and not any(doc[i].tag_ == "VAINF" for i in nonfinite)):
-            tense = "Fut" if ftense == "Pres" else ftense
-        elif perfect_aux:
-            tense = "Perf" if ftense == "Pres" else "Pqp"
-        if passive and flemma == "sein":
-            tense = "Perf" if ftense == "Pres" else "Pqp"
-    if main is not None and is_zu_form(doc[main]) and main_lemma.lower() == doc[main].text.lower():
-        m = _ZU_SPLIT.match(main_lemma.lower())
-        if m:
-            main_lemma = m.group(1) + m.group(2)  # einzuloggen -> einloggen when the tagger had no lemma
-    particle = doc[clause.particle].text.lower() if clause.particle is not None else ""
-    lemma = main_lemma
-    if particle and main is not None and doc[main].tag_ in FINITE and not main_lemma.lower().startswith(particle):
-        lemma = particle + main_lemma
     return VerbComplex(
         main=main,
-        lemma=lemma,
+        lemma=_full_lemma(doc, clause, main, main_lemma),
         tense=tense,
         mood=mood,
         voice="Pass" if passive else "Act",
@@ -217,3 +173,71 @@ def analyze_verbs(doc: Doc, clause: RawClause, *, third_person_subject: bool = T
         number=number,
         person=person,
     )
+
+
+def _main_verb(doc: Doc, clause: RawClause, full: list[int], nonfinite: list[int]) -> int | None:
+    """The content verb of the complex: the UD head of the clause's arguments."""
+    finite = doc[clause.finite] if clause.finite is not None else None
+    zu_infinitives = {i for i in nonfinite if is_zu_form(doc[i]) or (i > 0 and doc[i - 1].tag_ == "PTKZU")}
+    full_nonfinite = [i for i in full if i in nonfinite and i not in zu_infinitives]
+    if finite is not None and finite.tag_ == "VVFIN":
+        return finite.i  # a full verb is the head; a participle or zu-infinitive after it is not
+    if full_nonfinite:
+        main = full_nonfinite[-1]  # stecken geblieben, zu erreichen versucht: the governing verb is last
+        first = clause.verbs[0] if clause.verbs else main
+        if first > 1 and doc[first - 1].text.lower() in ("und", "oder", "noch", "sowie") and doc[first - 2].tag_ in (
+            "VVINF", "VVPP"
+        ):
+            main = first - 2  # weder dementieren noch bestätigen: UD heads a coordination on its first verb
+        return main
+    if finite is not None and zu_infinitives and (finite.lemma_ or "").lower() in ("haben", "scheinen"):
+        return finite.i  # nichts zu verlieren hatten (but: eine Epidemie sei nicht zu befürchten)
+    if full:
+        return full[-1]
+    if nonfinite:
+        return nonfinite[0]
+    return clause.finite
+
+
+def _finite_tense_and_mood(
+    doc: Doc,
+    finite: Token,
+    lemmas: dict[int, str],
+    nonfinite: list[int],
+    participles: list[int],
+    *,
+    passive: bool,
+    third_person_subject: bool,
+) -> tuple[str, str]:
+    """The tense of the whole complex (Perf, Pqp, Fut from the auxiliary and what it governs)
+    and the mood of its finite verb."""
+    ftense = finite_tense(finite)
+    flemma = lemmas.get(finite.i, finite.lemma_.lower())
+    mood = finite_mood(finite, third_person_subject)
+    tense = ftense
+    perfect_aux = flemma in ("haben", "sein") and (
+        any(i in participles for i in nonfinite if i != finite.i) or
+        (any(doc[i].tag_ == "VMINF" for i in nonfinite) and flemma == "haben")
+    )
+    if flemma == "werden" and finite.text.lower().startswith("würd"):
+        tense = "Pres"
+        mood = "Sub"
+    elif flemma == "werden" and nonfinite and not (participles and not any(doc[i].tag_ == "VAINF" for i in nonfinite)):
+        tense = "Fut" if ftense == "Pres" else ftense
+    elif perfect_aux:
+        tense = "Perf" if ftense == "Pres" else "Pqp"
+    if passive and flemma == "sein":
+        tense = "Perf" if ftense == "Pres" else "Pqp"
+    return tense, mood
+
+
+def _full_lemma(doc: Doc, clause: RawClause, main: int | None, main_lemma: str) -> str:
+    """The main verb's lemma with its separated particle put back (kündigte ... an -> ankündigen)."""
+    if main is not None and is_zu_form(doc[main]) and main_lemma.lower() == doc[main].text.lower():
+        m = _ZU_SPLIT.match(main_lemma.lower())
+        if m:
+            main_lemma = m.group(1) + m.group(2)  # einzuloggen -> einloggen when the tagger had no lemma
+    particle = doc[clause.particle].text.lower() if clause.particle is not None else ""
+    if particle and main is not None and doc[main].tag_ in FINITE and not main_lemma.lower().startswith(particle):
+        return particle + main_lemma
+    return main_lemma
