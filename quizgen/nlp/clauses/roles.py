@@ -142,25 +142,8 @@ def _single_case(mask: int) -> str | None:
 
 
 def _choose_subject(doc: Doc, out: ClauseRoles, nps: list[Chunk], verbs: VerbComplex, clause: RawClause) -> None:
-    candidates = [c for c in nps if _agrees(c, verbs)]
-    if not candidates:
-        return
-    if clause.coordinated and ((not clause.vorfeld and clause.kind == "main") or (clause.kind == "sub" and clause.subordinator is None)):
-        # ... und verschrieb etwas: the subject is shared with the conjunct before
-        candidates = [c for c in candidates if cm.cases_of(c.mask) == ("Nom",)]
-        if not candidates:
-            return
-    expletive = [c for c in candidates if c.pronoun == "es"]
-    if expletive and verbs.lemma == "geben":
-        out.subject = Role("subject", expletive[0], "Nom", 0.9, "es-gibt")  # es gibt: es is the subject
-        expletive[0].mask = cm.narrow(expletive[0].mask, NOM)
-        return
-    if expletive and expletive[0].start in clause.vorfeld and len(candidates) == 2 and not verbs.copula:
-        other = candidates[1] if candidates[0] is expletive[0] else candidates[0]
-        out.subject = Role("subject", other, "Nom", 0.6, "vorfeld-es")  # Es fehlt ein System: Vorfeld-es
-        out.other.append(Role("expletive", expletive[0], "Nom", 0.6))
-        nps.remove(expletive[0])
-        other.mask = cm.narrow(other.mask, NOM)
+    candidates = _subject_candidates(nps, verbs, clause)
+    if not candidates or _expletive_subject(out, nps, candidates, verbs, clause):
         return
     nom_only = [c for c in candidates if cm.cases_of(c.mask) == ("Nom",)]
     if verbs.lemma in ("sein", "werden", "bleiben", "heißen") and len(candidates) > 1:
@@ -171,23 +154,7 @@ def _choose_subject(doc: Doc, out: ClauseRoles, nps: list[Chunk], verbs: VerbCom
         out.subject = Role("subject", chosen, "Nom", 0.8, "parser")
         chosen.mask = cm.narrow(chosen.mask, NOM)
         return
-    if len(nom_only) == 1:
-        chosen, conf, rule = nom_only[0], (0.95 if len(candidates) == 1 else 0.9), "nom-only"
-    elif nom_only:
-        chosen, conf, rule = nom_only[0], 0.6, "first-of-nom-only"
-    elif len(candidates) == 1:
-        others_nominative = any(c.mask & NOM for c in nps if c is not candidates[0])
-        # the others fail agreement: as reliable as a lone candidate, except around a copula (measured)
-        chosen, conf, rule = candidates[0], (0.75 if others_nominative and verbs.copula else 0.85), "single-candidate"
-        rule += "-othernom" if others_nominative else ""
-    else:
-        # word order: the subject tends to come first; morphology could not decide
-        chosen, conf, rule = candidates[0], 0.6, "first-candidate"
-        rule += "-vf" if chosen.start in clause.vorfeld else ("-sub" if clause.kind == "sub" else "-mf")
-        rule += "-pron" if chosen.pronoun else ""
-        # how often the first of several candidates was the subject on UD German GSD dev and PUD:
-        # subordinate clause, full noun phrase ~97%; Mittelfeld ~81%; Vorfeld or pronoun ~70-72%
-        conf = {"first-candidate-sub": 0.9, "first-candidate-mf": 0.8}.get(rule, 0.7)
+    chosen, conf, rule = _subject_by_agreement(nps, candidates, nom_only, verbs, clause)
     if verbs.copula and len([c for c in nps if c.mask & NOM]) > 1:
         conf, rule = min(conf, 0.75), rule + "+copula"
     if not clause.vorfeld and clause.kind == "main" and clause.first and cm.cases_of(chosen.mask) != ("Nom",):
@@ -196,6 +163,58 @@ def _choose_subject(doc: Doc, out: ClauseRoles, nps: list[Chunk], verbs: VerbCom
         rule += "-es"
     out.subject = Role("subject", chosen, "Nom", conf, rule)
     chosen.mask = cm.narrow(chosen.mask, NOM)
+
+
+def _subject_candidates(nps: list[Chunk], verbs: VerbComplex, clause: RawClause) -> list[Chunk]:
+    """The phrases that agree with the finite verb in case, number and person."""
+    candidates = [c for c in nps if _agrees(c, verbs)]
+    if clause.coordinated and ((not clause.vorfeld and clause.kind == "main") or (clause.kind == "sub" and clause.subordinator is None)):
+        # ... und verschrieb etwas: the subject is shared with the conjunct before
+        candidates = [c for c in candidates if cm.cases_of(c.mask) == ("Nom",)]
+    return candidates
+
+
+def _expletive_subject(
+    out: ClauseRoles, nps: list[Chunk], candidates: list[Chunk], verbs: VerbComplex, clause: RawClause
+) -> bool:
+    """es gibt (es is the subject) and a Vorfeld-es (Es fehlt ein System: the other is); True
+    when one of them decided."""
+    expletive = [c for c in candidates if c.pronoun == "es"]
+    if expletive and verbs.lemma == "geben":
+        out.subject = Role("subject", expletive[0], "Nom", 0.9, "es-gibt")
+        expletive[0].mask = cm.narrow(expletive[0].mask, NOM)
+        return True
+    if expletive and expletive[0].start in clause.vorfeld and len(candidates) == 2 and not verbs.copula:
+        other = candidates[1] if candidates[0] is expletive[0] else candidates[0]
+        out.subject = Role("subject", other, "Nom", 0.6, "vorfeld-es")
+        out.other.append(Role("expletive", expletive[0], "Nom", 0.6))
+        nps.remove(expletive[0])
+        other.mask = cm.narrow(other.mask, NOM)
+        return True
+    return False
+
+
+def _subject_by_agreement(
+    nps: list[Chunk], candidates: list[Chunk], nom_only: list[Chunk], verbs: VerbComplex, clause: RawClause
+) -> tuple[Chunk, float, str]:
+    """The subject morphology and word order point to, its confidence and the rule's name."""
+    if len(nom_only) == 1:
+        return nom_only[0], (0.95 if len(candidates) == 1 else 0.9), "nom-only"
+    if nom_only:
+        return nom_only[0], 0.6, "first-of-nom-only"
+    if len(candidates) == 1:
+        others_nominative = any(c.mask & NOM for c in nps if c is not candidates[0])
+        # the others fail agreement: as reliable as a lone candidate, except around a copula (measured)
+        conf = 0.75 if others_nominative and verbs.copula else 0.85
+        return candidates[0], conf, "single-candidate" + ("-othernom" if others_nominative else "")
+    # word order: the subject tends to come first; morphology could not decide
+    chosen = candidates[0]
+    rule = "first-candidate"
+    rule += "-vf" if chosen.start in clause.vorfeld else ("-sub" if clause.kind == "sub" else "-mf")
+    rule += "-pron" if chosen.pronoun else ""
+    # how often the first of several candidates was the subject on UD German GSD dev and PUD:
+    # subordinate clause, full noun phrase ~97%; Mittelfeld ~81%; Vorfeld or pronoun ~70-72%
+    return chosen, {"first-candidate-sub": 0.9, "first-candidate-mf": 0.8}.get(rule, 0.7), rule
 
 
 def _parser_says_subject(doc: Doc, chunk: Chunk) -> bool:
