@@ -62,58 +62,64 @@ def read_conllu(path: str | Path) -> list[UDSentence]:
         raise InputError(f"No CoNLL-U file at {path}: pass the path of an existing .conllu file.")
     sentences = []
     for block in _blocks(path):
-        sent_id = ""
-        rows: list[list[str]] = []
-        mwt_end = 0
-        mwt_space = True
-        spaces: list[bool] = []
-        multiword: list[tuple[int, int, str]] = []
-        for line in block:
-            if line.startswith("#"):
-                if line.startswith("# sent_id"):
-                    sent_id = line.split("=", 1)[1].strip()
-                continue
-            cols = line.split("\t")
-            if len(cols) != 10:
-                raise InputError(f"{path}: line {line[:40]!r} does not have 10 tab-separated columns.")
-            if "-" in cols[0]:
-                # The surface token's spacing belongs to its last syntactic word.
-                mwt_start, mwt_end = (int(x) for x in cols[0].split("-"))
-                mwt_space = _space_after(cols[9])
-                multiword.append((mwt_start - 1, mwt_end - 1, cols[1]))
-                continue
-            if "." in cols[0]:
-                continue
-            rows.append(cols)
-            index = int(cols[0])
-            if index < mwt_end:
-                spaces.append(False)
-            elif index == mwt_end:
-                spaces.append(mwt_space)
-            else:
-                spaces.append(_space_after(cols[9]))
-        if not rows:
-            continue
-        heads = []
-        for i, cols in enumerate(rows):
-            head = int(cols[6]) if cols[6].isdigit() else 0
-            heads.append(i if head == 0 else head - 1)
-        sentences.append(
-            UDSentence(
-                sent_id=sent_id,
-                lines=tuple(block),
-                words=tuple(c[1] for c in rows),
-                spaces=tuple(spaces),
-                lemmas=tuple(c[2] for c in rows),
-                upos=tuple(c[3] for c in rows),
-                xpos=tuple(c[4] for c in rows),
-                feats=tuple(c[5] for c in rows),
-                heads=tuple(heads),
-                deps=tuple(c[7] for c in rows),
-                multiword=tuple(multiword),
-            )
-        )
+        sentence = _read_sentence(path, block)
+        if sentence is not None:
+            sentences.append(sentence)
     return sentences
+
+
+def _read_sentence(path: Path, block: list[str]) -> UDSentence | None:
+    """One sentence block: its id, its syntactic words with their spacing, and the multiword
+    tokens that join them (zum = zu + dem); None when it has no words."""
+    sent_id = ""
+    rows: list[list[str]] = []
+    mwt_end = 0
+    mwt_space = True
+    spaces: list[bool] = []
+    multiword: list[tuple[int, int, str]] = []
+    for line in block:
+        if line.startswith("#"):
+            if line.startswith("# sent_id"):
+                sent_id = line.split("=", 1)[1].strip()
+            continue
+        cols = line.split("\t")
+        if len(cols) != 10:
+            raise InputError(f"{path}: line {line[:40]!r} does not have 10 tab-separated columns.")
+        if "-" in cols[0]:
+            # The surface token's spacing belongs to its last syntactic word.
+            mwt_start, mwt_end = (int(x) for x in cols[0].split("-"))
+            mwt_space = _space_after(cols[9])
+            multiword.append((mwt_start - 1, mwt_end - 1, cols[1]))
+            continue
+        if "." in cols[0]:
+            continue
+        rows.append(cols)
+        index = int(cols[0])
+        if index < mwt_end:
+            spaces.append(False)
+        elif index == mwt_end:
+            spaces.append(mwt_space)
+        else:
+            spaces.append(_space_after(cols[9]))
+    if not rows:
+        return None
+    heads = []
+    for i, cols in enumerate(rows):
+        head = int(cols[6]) if cols[6].isdigit() else 0
+        heads.append(i if head == 0 else head - 1)
+    return UDSentence(
+        sent_id=sent_id,
+        lines=tuple(block),
+        words=tuple(c[1] for c in rows),
+        spaces=tuple(spaces),
+        lemmas=tuple(c[2] for c in rows),
+        upos=tuple(c[3] for c in rows),
+        xpos=tuple(c[4] for c in rows),
+        feats=tuple(c[5] for c in rows),
+        heads=tuple(heads),
+        deps=tuple(c[7] for c in rows),
+        multiword=tuple(multiword),
+    )
 
 
 def outer_tag(tag: str) -> str:
