@@ -47,6 +47,8 @@ NEEDS_MORE = frozenset(
     bringen setzen stellen legen kommen führen treten geben machen lassen""".split()
 )
 NON_AGENTIVE = frozenset({"sein", "liegen", "werden", "bleiben", "befinden", "geben", "gehören", "stehen", "heißen"})
+#: words between the verbs of a question at most: a longer question is hard to take in at one reading
+MAX_MIDDLE_WORDS = 14
 
 
 @dataclass(frozen=True)
@@ -63,46 +65,13 @@ class ClauseReading:
 
 def read_clause(analysis: Analysis, clause: Clause, *, speech_frame: bool = False) -> ClauseReading | None:
     """The reading of a clause, or None when no question should come from it."""
-    if clause.finite_verb is None or clause.confidence < 0.5:
+    if not _askable(analysis, clause):
+        return None
+    reported = _reported(analysis, clause, speech_frame=speech_frame)
+    if reported is None:
         return None
     toks = analysis.tokens
-    if _inside_quotes(analysis, clause) or clause.mood == "Imp" or not _ends_like_a_sentence(analysis, clause.sentence):
-        return None
-    before = toks[clause.start - 1] if clause.start > 0 else None
-    if before is not None and before.sentence == clause.sentence and before.tag in PREPOSITION_TAGS | {"ART", "ADJA"}:
-        return None  # the clause starts inside a phrase ("In | Linz und Wien pendelte ..."): cut wrongly
-    if _base_lemma(clause.verb_lemma) in DATIVE_EXPERIENCER:
-        return None
-    if _base_lemma(clause.verb_lemma) in COPULAR_VERBS and not _adjectival_predicate(analysis, clause):
-        return None  # "Was ist X? -> ein erster Schritt": predicate nouns make poor questions
-    if any(toks[i].tag in ("PTKZU", "VVIZU") for i in clause.verb_tokens):
-        return None  # zu-infinitives (ist herunterzuladen, glauben ... zu können) garble easily
-    reported = False
-    if clause.kind == "sub":
-        if (clause.subordinator or "").lower() != "dass":
-            return None
-        parent = _governing_clause(analysis, clause)
-        if parent is None or _base_lemma(parent.verb_lemma) not in ASSERTING_SPEECH_VERBS:
-            return None
-        reported = True
-    else:
-        first = _first_content(analysis, clause)
-        if first is None or (first == clause.finite_verb and not speech_frame):
-            return None  # V1: a question, a command or a conditional (but "..., sagte sie")
-        if clause.mood == "Sub":
-            reported = True
-    nested = [c for c in analysis.clauses if c is not clause and clause.start <= c.start and c.end <= clause.end]
-    own = tuple(
-        i
-        for i in range(clause.start, clause.end)
-        if not any(c.start <= i < c.end for c in nested)
-        and not (i == clause.start and toks[i].tag == "KON")
-    )
-    while own and toks[own[-1]].tag.startswith("$"):
-        own = own[:-1]
-    while own and toks[own[0]].tag.startswith("$"):
-        own = own[1:]
-    finite = toks[clause.finite_verb]
+    finite = toks[clause.finite_verb]  # type: ignore[index]  # _askable: there is one
     nonfinite_idx = [i for i in clause.verb_tokens if i not in (clause.finite_verb, clause.particle)]
     if finite.tag == "VMFIN" and not nonfinite_idx:
         return None  # "Familien können auf 2000 Euro": a modal whose verb the text leaves out
@@ -121,12 +90,64 @@ def read_clause(analysis: Analysis, clause: Clause, *, speech_frame: bool = Fals
         return None
     return ClauseReading(
         clause=clause,
-        own=own,
+        own=_own_tokens(analysis, clause),
         reported=reported,
         verb_lemma=lemma,
         slot=slot,
         nonfinite=tuple(toks[i].text for i in nonfinite_idx if toks[i].tag != "PTKZU"),
     )
+
+
+def _askable(analysis: Analysis, clause: Clause) -> bool:
+    """Whether the clause is read surely enough, and is of a kind, to ask about at all."""
+    if clause.finite_verb is None or clause.confidence < 0.5:
+        return False
+    toks = analysis.tokens
+    if _inside_quotes(analysis, clause) or clause.mood == "Imp" or not _ends_like_a_sentence(analysis, clause.sentence):
+        return False
+    before = toks[clause.start - 1] if clause.start > 0 else None
+    if before is not None and before.sentence == clause.sentence and before.tag in PREPOSITION_TAGS | {"ART", "ADJA"}:
+        return False  # the clause starts inside a phrase ("In | Linz und Wien pendelte ..."): cut wrongly
+    if _base_lemma(clause.verb_lemma) in DATIVE_EXPERIENCER:
+        return False
+    if _base_lemma(clause.verb_lemma) in COPULAR_VERBS and not _adjectival_predicate(analysis, clause):
+        return False  # "Was ist X? -> ein erster Schritt": predicate nouns make poor questions
+    # zu-infinitives (ist herunterzuladen, glauben ... zu können) garble easily
+    return not any(toks[i].tag in ("PTKZU", "VVIZU") for i in clause.verb_tokens)
+
+
+def _reported(analysis: Analysis, clause: Clause, *, speech_frame: bool) -> bool | None:
+    """Whether the clause is reported speech (a dass-clause of a speech verb, or Konjunktiv);
+    None when it is a subordinate clause of another kind or a V1 main clause (no question)."""
+    if clause.kind == "sub":
+        if (clause.subordinator or "").lower() != "dass":
+            return None
+        parent = _governing_clause(analysis, clause)
+        if parent is None or _base_lemma(parent.verb_lemma) not in ASSERTING_SPEECH_VERBS:
+            return None
+        return True
+    first = _first_content(analysis, clause)
+    if first is None or (first == clause.finite_verb and not speech_frame):
+        return None  # V1: a question, a command or a conditional (but "..., sagte sie")
+    return clause.mood == "Sub"
+
+
+def _own_tokens(analysis: Analysis, clause: Clause) -> tuple[int, ...]:
+    """The clause's tokens without the clauses nested in it, a joining conjunction and
+    punctuation at either end."""
+    toks = analysis.tokens
+    nested = [c for c in analysis.clauses if c is not clause and clause.start <= c.start and c.end <= clause.end]
+    own = tuple(
+        i
+        for i in range(clause.start, clause.end)
+        if not any(c.start <= i < c.end for c in nested)
+        and not (i == clause.start and toks[i].tag == "KON")
+    )
+    while own and toks[own[-1]].tag.startswith("$"):
+        own = own[:-1]
+    while own and toks[own[0]].tag.startswith("$"):
+        own = own[1:]
+    return own
 
 
 def _verb_second(analysis: Analysis, clause: Clause) -> bool:
@@ -206,7 +227,6 @@ def middle_words(
     None when a word in it needs the context (pronoun, ``das``, quotes) or it is too long.
     """
     clause = reading.clause
-    toks = analysis.tokens
     asked_span = range(asked.start, asked.end) if asked is not None else range(0)
     skip = set(clause.verb_tokens) | set(asked_span)
     subject = clause.subject
@@ -219,10 +239,28 @@ def middle_words(
             return None
         subject_words = subject_words_opt
         skip |= set(range(subject.start, subject.end))
+    kept = _kept_words(analysis, reading, asked, skip, substitute or {})
+    if kept is None:
+        return None
+    reflexive, rest = kept
+    if subject_words and reflexive and subject is not None and not _is_pronoun_phrase(analysis, subject):
+        words = reflexive + subject_words + rest
+    else:
+        words = subject_words + reflexive + rest
+    if len(words) > MAX_MIDDLE_WORDS:
+        return None
+    return words
+
+
+def _kept_words(
+    analysis: Analysis, reading: ClauseReading, asked: Phrase | None, skip: set[int], substitute: dict[int, str]
+) -> tuple[list[str], list[str]] | None:
+    """The reflexive ``sich`` and the other words of the clause a question keeps, in text
+    order; None when one of them needs the text around it."""
+    toks = analysis.tokens
     reflexive: list[str] = []
     rest: list[str] = []
     kept_tags: list[str] = []
-    substitute = substitute or {}
     bracketed = parenthetical_tokens(analysis, reading.own)
     for i in reading.own:
         if i in skip or i in bracketed:
@@ -242,15 +280,7 @@ def middle_words(
             continue
         if low in CONNECTIVES and tok.tag in ("ADV", "KON", "PTKANT"):
             continue
-        if tok.tag.startswith("$"):
-            return None  # a comma, bracket or dash left in the question: too complex
-        if tok.tag in CONTEXT_TAGS or tok.text in QUOTE_MARKS or low == "man" or low in DEICTIC:
-            return None
-        if tok.tag == "PPOSAT" and (asked is None or asked is not subject):
-            return None  # "in ihrer Kunst": whose? only the asked subject can be the owner
-        if tok.tag[:2] in ("VV", "VA", "VM"):
-            return None  # a verb the analysis left outside the verb complex
-        if misplaced_capital(analysis, i):
+        if _needs_context(analysis, i, asked, reading.clause.subject):
             return None
         if tok.tag == "PPER" or (tok.tag in ("PIS",) and low in PERSONAL_PRONOUNS):
             name = resolved_name(analysis, i)
@@ -263,13 +293,22 @@ def middle_words(
         kept_tags.append(tok.tag)
     if dangling(kept_tags):
         return None
-    if subject_words and reflexive and not _is_pronoun_phrase(analysis, subject):
-        words = reflexive + subject_words + rest
-    else:
-        words = subject_words + reflexive + rest
-    if len(words) > 14:
-        return None
-    return words
+    return reflexive, rest
+
+
+def _needs_context(analysis: Analysis, i: int, asked: Phrase | None, subject: Phrase | None) -> bool:
+    """Whether a word cannot stand in a question on its own."""
+    tok = analysis.tokens[i]
+    low = tok.text.lower()
+    if tok.tag.startswith("$"):
+        return True  # a comma, bracket or dash left in the question: too complex
+    if tok.tag in CONTEXT_TAGS or tok.text in QUOTE_MARKS or low == "man" or low in DEICTIC:
+        return True
+    if tok.tag == "PPOSAT" and (asked is None or asked is not subject):
+        return True  # "in ihrer Kunst": whose? only the asked subject can be the owner
+    if tok.tag[:2] in ("VV", "VA", "VM"):
+        return True  # a verb the analysis left outside the verb complex
+    return misplaced_capital(analysis, i)
 
 
 def phrase_words(analysis: Analysis, phrase: Phrase, *, substitute: dict[int, str] | None = None) -> list[str] | None:
