@@ -10,13 +10,12 @@ from __future__ import annotations
 import hashlib
 import re
 
-from quizgen.analysis import Analysis
+from quizgen.analysis import Analysis, Clause, Token
+from quizgen.german.word_lists import QUOTE_MARKS
 from quizgen.kinds import TRUE_FALSE_ANSWERS, AnswerMode, ExerciseKind, Section
 from quizgen.questions.candidate import QuestionCandidate
-from quizgen.analysis import Clause
 from quizgen.questions.clause_reading import ClauseReading, needs_complement, read_clause, too_thin
 from quizgen.questions.pronoun_resolution import resolved_name
-from quizgen.german.word_lists import QUOTE_MARKS
 from quizgen.questions.wording import CONNECTIVES, CONTEXT_TAGS, DEICTIC, dangling, misplaced_capital, parenthetical_tokens, word_text
 from quizgen.questions.question_syntax import SPEECH_VERBS
 from quizgen.questions.mentions import Mention, clean_name, full_name, is_person_noun, mentions, same_referent, well_attested
@@ -113,14 +112,11 @@ def declarative_words(
                 tags.append("NE")
             continue
         tok = toks[i]
-        low = tok.text.lower()
         if i == reading.own[0] and tok.tag in ("KON", "KOUS"):
             continue
-        if low in CONNECTIVES and tok.tag in ("ADV", "KON", "PTKANT"):
+        if _is_connective(tok):
             continue
-        if tok.tag.startswith("$") and tok.text != "-":
-            return None
-        if tok.tag in CONTEXT_TAGS or tok.text in QUOTE_MARKS or low in ("man", "es") or low in DEICTIC:
+        if _blocks_statement(analysis, clause, i):
             return None
         if tok.tag == "PPER":
             name = resolved_name(analysis, i)
@@ -129,23 +125,35 @@ def declarative_words(
             words.append(name)
             tags.append("NE")
             continue
-        if tok.tag == "PPOSAT" and clause.subject is not None and i == clause.subject.start:
-            return None
-        if misplaced_capital(analysis, i):
-            return None
-        if misplaced_capital(analysis, i):
-            return None
         words.append(word_text(analysis, i))
         tags.append(tok.tag)
     if negate and first_right is None:
         return None
     if not words or dangling([t for t in tags if t[:2] not in ("VV", "VA", "VM") and t != "PTKVZ"]):
         return None
-    first_kept = next((i for i in reading.own if i not in bracketed and not toks[i].text.isspace() and not (toks[i].text.lower() in CONNECTIVES and toks[i].tag in ("ADV", "KON", "PTKANT"))), None)
+    first_kept = next((i for i in reading.own if i not in bracketed and not toks[i].text.isspace() and not _is_connective(toks[i])), None)
     if first_kept == clause.finite_verb:
         return None  # the Vorfeld was a connective: the statement would start with its verb
     words[0] = words[0][:1].upper() + words[0][1:]
     return words
+
+
+def _is_connective(tok: Token) -> bool:
+    return tok.text.lower() in CONNECTIVES and tok.tag in ("ADV", "KON", "PTKANT")
+
+
+def _blocks_statement(analysis: Analysis, clause: Clause, i: int) -> bool:
+    """Whether a word keeps the clause from standing alone as a statement: punctuation inside
+    it, a word that points into the text, a possessive opening the subject, a glued headline."""
+    tok = analysis.tokens[i]
+    low = tok.text.lower()
+    if tok.tag.startswith("$") and tok.text != "-":
+        return True
+    if tok.tag in CONTEXT_TAGS or tok.text in QUOTE_MARKS or low in ("man", "es") or low in DEICTIC:
+        return True
+    if tok.tag == "PPOSAT" and clause.subject is not None and i == clause.subject.start:
+        return True
+    return misplaced_capital(analysis, i)
 
 
 def _candidate(text: str, answer: str, sentence: int, confidence: float, fact: str, how: str) -> QuestionCandidate:
