@@ -18,7 +18,22 @@ WORDS_PER_QUESTION = 35
 # precision over recall, such candidates are never offered.
 MIN_SCORE = 0.62
 KIND_SHARE = {"wh": 0.4, "truefalse": 0.35, "choice": 0.25}
+# Longer questions are not offered at all: a learner at the level loses the thread.
 MAX_QUESTION_WORDS = {"A1": 12, "A2": 14, "B1": 18, "B2": 20, "C1": 22, "C2": 22}
+# Up to a dozen words a question reads in one go; each word beyond costs 4% of the score, so a
+# question at the B1 limit (18 words) keeps 76% and loses to a shorter one about the same fact.
+EASY_QUESTION_WORDS = 12
+PER_EXTRA_QUESTION_WORD = 0.04
+# A question of one or two words (Wer sprach?) does not say which fact it asks about.
+MIN_CLEAR_QUESTION_WORDS = 3
+VAGUE_QUESTION_FACTOR = 0.6
+# An answer to type or to choose should be a phrase, not a clause: one of more than 8 words is
+# hard to type exactly and to check (x 0.9), one of more than 12 is a clause retold (x 0.7).
+# Richtig/Falsch answers are one word and are not judged by this.
+LONG_ANSWER_WORDS = 8
+LONG_ANSWER_FACTOR = 0.9
+VERY_LONG_ANSWER_WORDS = 12
+VERY_LONG_ANSWER_FACTOR = 0.7
 
 
 def default_count(words: int) -> int:
@@ -28,20 +43,19 @@ def default_count(words: int) -> int:
 def score(cand: QuestionCandidate, *, level: str = "B1") -> float:
     """The ranker's confidence that a candidate is a good question, 0..1."""
     q_words = len(cand.question.split())
-    limit = MAX_QUESTION_WORDS.get(level, 18)
-    if q_words > limit:
+    if q_words > MAX_QUESTION_WORDS.get(level, MAX_QUESTION_WORDS["B1"]):
         return 0.0
     s = cand.confidence
-    if q_words > 12:
-        s *= 1.0 - 0.04 * (q_words - 12)
-    if q_words < 3:
-        s *= 0.6
+    if q_words > EASY_QUESTION_WORDS:
+        s *= 1.0 - PER_EXTRA_QUESTION_WORD * (q_words - EASY_QUESTION_WORDS)
+    if q_words < MIN_CLEAR_QUESTION_WORDS:
+        s *= VAGUE_QUESTION_FACTOR
     if cand.kind != "truefalse":
         a_words = len(cand.answer.split())
-        if a_words > 12:
-            s *= 0.7
-        elif a_words > 8:
-            s *= 0.9
+        if a_words > VERY_LONG_ANSWER_WORDS:
+            s *= VERY_LONG_ANSWER_FACTOR
+        elif a_words > LONG_ANSWER_WORDS:
+            s *= LONG_ANSWER_FACTOR
     return max(0.0, min(1.0, s))
 
 
