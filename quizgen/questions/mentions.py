@@ -235,15 +235,6 @@ def _named_alone_later(analysis: Analysis, surname: str, after: int) -> bool:
     return False
 
 
-def mention_at(analysis: Analysis, start: int, end: int) -> Mention | None:
-    """The mention inside tokens ``[start, end)`` that ends last (the head of a titled name)."""
-    best = None
-    for m in mentions(analysis):
-        if m.start >= start and m.end <= end and (best is None or m.end > best.end):
-            best = m
-    return best
-
-
 def full_name(analysis: Analysis, mention: Mention) -> str:
     """The longest form of a person's name in the text (Putin -> Wladimir Putin, Wang -> Wang Yi)."""
     if mention.label != "PER":
