@@ -9,7 +9,7 @@ the adjectives and the preposition (or the case the clause analysis is sure of).
 from __future__ import annotations
 
 from quizgen.cloze.base import GAP, ClozeCandidate, ClozeContext, gapped, item_id, match_case, shuffled
-from quizgen.cloze.noun_phrases import noun_phrases, phrase_features
+from quizgen.cloze.noun_phrases import NounPhrase, noun_phrases, phrase_features
 from quizgen.german.morphology import DEFINITE, DEFINITE_FORMS, INDEFINITE, INDEFINITE_FORMS
 from quizgen.kinds import AnswerMode, ExerciseKind, Section
 from quizgen.pack import ClozeItem
@@ -33,56 +33,59 @@ class ArticleKind:
     name = KIND.name
 
     def candidates(self, ctx: ClozeContext) -> list[ClozeCandidate]:
-        analysis = ctx.analysis
-        toks = analysis.tokens
         out = []
-        for np in noun_phrases(analysis):
-            if np.determiner is None or toks[np.determiner].tag != "ART":
-                continue
-            det = toks[np.determiner]
-            form = det.text.lower()
-            if form in DEFINITE_FORMS:
-                table, paradigm = DEFINITE, DEFINITE_FORMS
-            elif form in INDEFINITE_FORMS:
-                table, paradigm = INDEFINITE, INDEFINITE_FORMS
-            else:
-                continue
-            noun = toks[np.noun]
-            # An article before a name or inside a title (der Russischen Föderation) is not
-            # grammar practice; a noun followed by a name is a title (Präsident Xi).
-            if np.noun in ctx.entity_tokens or any(a in ctx.entity_tokens for a in np.adjectives):
-                continue
-            if any(toks[a].text[:1].isupper() for a in np.adjectives):
-                continue
-            nxt = np.noun + 1
-            if nxt < len(toks) and toks[nxt].sentence == noun.sentence and nxt in ctx.entity_tokens:
-                continue
-            readings = phrase_features(analysis, np, without_determiner=True, declension_of=form)
-            fitting = {table[f] for f in readings if f in table}
-            if fitting != {form}:
-                continue  # more than one article fits (or ours does not): not decided here
-            # The full phrase must also agree, otherwise our reading of it is wrong.
-            if not phrase_features(analysis, np):
-                continue
-            sent = analysis.sentences[det.sentence]
-            iid = item_id(self.name, sent.text, (det.idx - sent.start_char,))
-            answer = det.text
-            options = shuffled([match_case(a, answer) for a in paradigm], iid)
-            out.append(
-                ClozeCandidate(
-                    item=ClozeItem(
-                        id=iid,
-                        kind=self.name,
-                        text=gapped(analysis, det.sentence, det.sentence, {det.i: GAP}),
-                        answer=answer,
-                        options=options,
-                        hint=None,
-                        sentence=det.sentence,
-                        answers=(answer,),
-                        lemma=det.lemma,
-                        pos="DET",
-                    ),
-                    tokens=(det.i,),
-                )
-            )
+        for np in noun_phrases(ctx.analysis):
+            paradigm = _decided_paradigm(ctx, np)
+            if paradigm is not None:
+                out.append(self._candidate(ctx, np, paradigm))
         return out
+
+    def _candidate(self, ctx: ClozeContext, np: NounPhrase, paradigm: tuple[str, ...]) -> ClozeCandidate:
+        analysis = ctx.analysis
+        det = analysis.tokens[np.determiner]  # type: ignore[index]  # _decided_paradigm: there is one
+        sent = analysis.sentences[det.sentence]
+        iid = item_id(self.name, sent.text, (det.idx - sent.start_char,))
+        answer = det.text
+        options = shuffled([match_case(a, answer) for a in paradigm], iid)
+        item = ClozeItem(
+            id=iid,
+            kind=self.name,
+            text=gapped(analysis, det.sentence, det.sentence, {det.i: GAP}),
+            answer=answer,
+            options=options,
+            hint=None,
+            sentence=det.sentence,
+            answers=(answer,),
+            lemma=det.lemma,
+            pos="DET",
+        )
+        return ClozeCandidate(item=item, tokens=(det.i,))
+
+
+def _decided_paradigm(ctx: ClozeContext, np: NounPhrase) -> tuple[str, ...] | None:
+    """The article paradigm of the phrase's article when the rest of the phrase leaves exactly
+    one form of it; None when it does not, or the phrase is no grammar practice."""
+    toks = ctx.analysis.tokens
+    if np.determiner is None or toks[np.determiner].tag != "ART":
+        return None
+    form = toks[np.determiner].text.lower()
+    if form in DEFINITE_FORMS:
+        table, paradigm = DEFINITE, DEFINITE_FORMS
+    elif form in INDEFINITE_FORMS:
+        table, paradigm = INDEFINITE, INDEFINITE_FORMS
+    else:
+        return None
+    # An article before a name or inside a title (der Russischen Föderation) is not grammar
+    # practice; a noun followed by a name is a title (Präsident Xi).
+    if np.noun in ctx.entity_tokens or any(a in ctx.entity_tokens for a in np.adjectives):
+        return None
+    if any(toks[a].text[:1].isupper() for a in np.adjectives):
+        return None
+    nxt = np.noun + 1
+    if nxt < len(toks) and toks[nxt].sentence == toks[np.noun].sentence and nxt in ctx.entity_tokens:
+        return None
+    readings = phrase_features(ctx.analysis, np, without_determiner=True, declension_of=form)
+    if {table[f] for f in readings if f in table} != {form}:
+        return None  # more than one article fits (or ours does not): not decided here
+    # The full phrase must also agree, otherwise our reading of it is wrong.
+    return paradigm if phrase_features(ctx.analysis, np) else None

@@ -116,34 +116,48 @@ def _content_gaps(ctx: ClozeContext) -> list[WordGap]:
         readings = phrase_features(analysis, np)
         if not readings:
             continue
-        if is_plain_word(noun) and noun_lemma(noun.lemma) not in SKIP_NOUNS:
-            # A bare noun (in Aussicht, Lügen strafen, Apple Pay und Fotos) is too often part
-            # of a fixed phrase or a list where many words fit: a determiner or an adjective
-            # must frame the gap.
-            if np.determiner is not None or np.adjectives:
-                forms = noun_forms(noun_lemma(noun.lemma))
-                wanted = {forms.get((c, n)) for c, n, _g in learner_readings(analysis, np, noun.lemma)}
-                gaps.append(WordGap(np.noun, "NOUN", np, readings, wanted == {noun.text}))
-        if len(np.adjectives) == 1:
-            adj = toks[np.adjectives[0]]
-            split = split_adjective_ending(adj.text)
-            if split is None or adj.i in ctx.entity_tokens or adj.i in quoted or not adj.text.isalpha() or not adj.text.islower():
-                continue
-            lemma = adj.lemma.lower()
-            if lemma.endswith("e") or not split[0].startswith(lemma[: max(3, len(lemma) - 2)]):
-                continue
-            if lemma in ORDINALS or lemma in NOT_CONTENT_ADJECTIVES or PARTICIPLE.search(lemma):
-                continue  # erst-, zweit-: no word to learn; gestellter: part of a verb phrase
-            declension = "strong"
-            if np.determiner is not None:
-                det = features_of_determiner(toks[np.determiner].text)
-                if det is None:
-                    continue
-                declension = det[1]
-            bare = phrase_features(analysis, np, without_adjectives=True)
-            endings = {adjective_ending(f, declension) for f in bare}
-            gaps.append(WordGap(adj.i, "ADJ", np, readings, endings == {split[1]}, ending=split[1]))
+        noun_gap = _noun_gap(analysis, np, readings)
+        if noun_gap is not None:
+            gaps.append(noun_gap)
+        if len(np.adjectives) == 1 and np.adjectives[0] not in ctx.entity_tokens and np.adjectives[0] not in quoted:
+            adjective_gap = _adjective_gap(analysis, np, readings)
+            if adjective_gap is not None:
+                gaps.append(adjective_gap)
     return gaps
+
+
+def _noun_gap(analysis: Analysis, np: NounPhrase, readings: frozenset[Feature]) -> WordGap | None:
+    noun = analysis.tokens[np.noun]
+    if not is_plain_word(noun) or noun_lemma(noun.lemma) in SKIP_NOUNS:
+        return None
+    # A bare noun (in Aussicht, Lügen strafen, Apple Pay und Fotos) is too often part of a
+    # fixed phrase or a list where many words fit: a determiner or an adjective must frame the gap.
+    if np.determiner is None and not np.adjectives:
+        return None
+    forms = noun_forms(noun_lemma(noun.lemma))
+    wanted = {forms.get((c, n)) for c, n, _g in learner_readings(analysis, np, noun.lemma)}
+    return WordGap(np.noun, "NOUN", np, readings, wanted == {noun.text})
+
+
+def _adjective_gap(analysis: Analysis, np: NounPhrase, readings: frozenset[Feature]) -> WordGap | None:
+    adj = analysis.tokens[np.adjectives[0]]
+    split = split_adjective_ending(adj.text)
+    if split is None or not adj.text.isalpha() or not adj.text.islower():
+        return None
+    lemma = adj.lemma.lower()
+    if lemma.endswith("e") or not split[0].startswith(lemma[: max(3, len(lemma) - 2)]):
+        return None
+    if lemma in ORDINALS or lemma in NOT_CONTENT_ADJECTIVES or PARTICIPLE.search(lemma):
+        return None  # erst-, zweit-: no word to learn; gestellter: part of a verb phrase
+    declension = "strong"
+    if np.determiner is not None:
+        det = features_of_determiner(analysis.tokens[np.determiner].text)
+        if det is None:
+            return None
+        declension = det[1]
+    bare = phrase_features(analysis, np, without_adjectives=True)
+    endings = {adjective_ending(f, declension) for f in bare}
+    return WordGap(adj.i, "ADJ", np, readings, endings == {split[1]}, ending=split[1])
 
 
 def fits(gap: WordGap, other: WordGap, analysis: Analysis) -> bool:
