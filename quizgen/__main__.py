@@ -12,7 +12,7 @@ from quizgen.cli.make import register_make
 from quizgen.errors import QuizgenError
 
 #: functions that add a subcommand to the parser, in the order ``--help`` lists them
-SUBCOMMANDS: tuple[Callable[[argparse._SubParsersAction], None], ...] = (register_analyze, register_export, register_make)
+SUBCOMMANDS: tuple[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None], ...] = (register_analyze, register_export, register_make)
 
 
 def build_parser() -> argparse.ArgumentParser:

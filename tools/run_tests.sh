@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The two passes of `make test`:
+# The type check and the two passes of `make test`:
+#   0. mypy on quizgen (strict, see [tool.mypy] in pyproject.toml): a type error fails the run;
 #   1. the whole suite on the embedded default: SQLite, generation in the request;
 #   2. the whole suite again on PostgreSQL, with the Celery tests on a real worker over Redis,
 #      both started here on loopback by tools/test_services.sh and stopped at the end.
@@ -7,6 +8,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PY:-.venv/bin/python}
+
+echo "== type check: mypy (strict) on quizgen"
+"$PY" -m mypy quizgen
 
 echo "== pass 1 of 2: SQLite, generation in the request"
 "$PY" -m pytest "$@"

@@ -78,7 +78,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     return 0
 
 
-def register_analyze(sub: argparse._SubParsersAction) -> None:
+def register_analyze(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p_analyze = sub.add_parser("analyze", help="print the analysis of a German text (FILE or - for stdin)")
     p_analyze.add_argument("file")
     p_analyze.add_argument("--json", action="store_true", help="one JSON object instead of a table")

@@ -46,7 +46,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def register_export(sub: argparse._SubParsersAction) -> None:
+def register_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("export", help="write a lesson pack (JSON) as Anki, PDF, Moodle ...")
     parser.add_argument("pack", help="a lesson pack written with --formats json")
     parser.add_argument("--formats", default="all",

@@ -131,7 +131,7 @@ def _say(message: str, progress: tqdm | None) -> None:
     else:
         print(message, file=sys.stderr)
 
-def register_make(sub: argparse._SubParsersAction) -> None:
+def register_make(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from quizgen.cli.export import add_export_arguments
     from quizgen.lesson.make import PACK_LEVELS
 

@@ -25,7 +25,7 @@ GENDER_COLOURS = {"m": "#1f5fbf", "f": "#c0392b", "n": "#1e8449"}
 
 
 def csv_guid(entry: VocabEntry) -> str:
-    return genanki.guid_for("quizgen-vocabulary-csv", entry.lemma, entry.pos)
+    return str(genanki.guid_for("quizgen-vocabulary-csv", entry.lemma, entry.pos))
 
 
 def front_html(entry: VocabEntry) -> str:

@@ -50,11 +50,11 @@ def deck_id(pack: LessonPack) -> int:
 
 
 def vocabulary_guid(entry: VocabEntry) -> str:
-    return genanki.guid_for("quizgen-vocabulary", entry.lemma, entry.pos)
+    return str(genanki.guid_for("quizgen-vocabulary", entry.lemma, entry.pos))
 
 
 def item_guid(pack: LessonPack, item_id: str, family: str) -> str:
-    return genanki.guid_for(f"quizgen-{family}", pack.title, item_id)
+    return str(genanki.guid_for(f"quizgen-{family}", pack.title, item_id))
 
 
 def _tag(family: str, value: str) -> str:

@@ -116,7 +116,9 @@ def _best_split(word: str, depth: int) -> tuple[float, tuple[str, ...]] | None:
     """(score, parts) of the best split of ``word`` (which ends a compound): the rarest part's
     Zipf, less EXTRA_PART_COST for every part after the first."""
     whole = _part_zipf(word, last=True)
-    best = (whole, (word[:1].upper() + word[1:],)) if whole >= PART_MIN_ZIPF and depth > 0 else None
+    best: tuple[float, tuple[str, ...]] | None = (
+        (whole, (word[:1].upper() + word[1:],)) if whole >= PART_MIN_ZIPF and depth > 0 else None
+    )
     if depth > 3:
         return best
     for cut in range(3, len(word) - 2):

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from typing import Any
 
 from wordfreq import zipf_frequency
 
@@ -154,7 +155,7 @@ def _ne_runs(analysis: Analysis) -> list[tuple[int, int, str]]:
 def _names(analysis: Analysis, spans: list[tuple[int, int, str]]) -> tuple[NameEntry, ...]:
     texts = [analysis.span_text(a, b).strip("".join(QUOTE_MARKS) + " ") for a, b, _ in spans]
     plain = set(texts)
-    found: dict[str, list] = {}  # text -> [type, count, sentence]
+    found: dict[str, list[Any]] = {}  # text -> [type, count, sentence]
     for (start, _end, label), text in zip(spans, texts):
         # A genitive -s goes when the bare name occurs too (Wangs -> Wang, but Tass stays).
         if text.endswith("s") and text[:-1] in plain:
@@ -285,7 +286,8 @@ def _entry(
 ) -> VocabEntry:
     first = analysis.tokens[group.first]
     forms = tuple(dict.fromkeys(analysis.tokens[i].text for i in group.tokens))
-    display, gender, plural, parts = group.lemma, None, None, ()
+    display, gender, plural = group.lemma, None, None
+    parts: tuple[str, ...] = ()
     if group.pos == "NOUN":
         split = split_compound(group.lemma)
         parts = split if len(split) > 1 else ()
@@ -340,9 +342,12 @@ def _info_from_head(lemma: str, parts: tuple[str, ...]) -> NounInfo | None:
     return NounInfo(lemma=lemma, gender=head.gender, article=head.article, plural=plural, source=head.source)
 
 
+_ALPHABET = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})  # German dictionary order
+
+
 def _alphabet_key(entry: VocabEntry) -> str:
     word = entry.lemma.removeprefix("sich ").casefold()
-    return word.translate(str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"}))
+    return word.translate(_ALPHABET)
 
 
 def filter_vocabulary(

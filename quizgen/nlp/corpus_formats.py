@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -165,7 +165,7 @@ def _repair_bio(tags: list[str]) -> list[str]:
     return out
 
 
-def bio_spans(tags: tuple[str, ...] | list[str]) -> set[tuple[int, int, str]]:
+def bio_spans(tags: Sequence[str]) -> set[tuple[int, int, str]]:
     """Exact ``(start, end, label)`` spans of a BIO sequence (a stray I- opens a span)."""
     spans = set()
     start, label = -1, ""

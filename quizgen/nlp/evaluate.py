@@ -123,9 +123,15 @@ def run_components(nlp: Language, docs: list[Doc], exclude: Iterable[str] = ()) 
     return docs
 
 
+def _one_sentence(n: int) -> list[bool | int | None]:
+    """Doc's sent_starts for ``n`` words that are one sentence."""
+    starts: list[bool | int | None] = [True]
+    return starts + [False] * (n - 1)
+
+
 def predict_ud(nlp: Language, gold: Sequence[UDSentence], exclude: Iterable[str] = ()) -> list[PredictedSentence]:
     docs = [
-        Doc(nlp.vocab, words=list(s.words), spaces=list(s.spaces), sent_starts=[True] + [False] * (len(s.words) - 1))
+        Doc(nlp.vocab, words=list(s.words), spaces=list(s.spaces), sent_starts=_one_sentence(len(s.words)))
         for s in gold
     ]
     out = []
@@ -144,7 +150,7 @@ def predict_ud(nlp: Language, gold: Sequence[UDSentence], exclude: Iterable[str]
 
 
 def predict_ner(nlp: Language, gold: Sequence[NERSentence], exclude: Iterable[str] = ()) -> list[list[str]]:
-    docs = [Doc(nlp.vocab, words=list(s.words), sent_starts=[True] + [False] * (len(s.words) - 1)) for s in gold]
+    docs = [Doc(nlp.vocab, words=list(s.words), sent_starts=_one_sentence(len(s.words))) for s in gold]
     out = []
     for doc in run_components(nlp, docs, exclude):
         tags = ["O"] * len(doc)

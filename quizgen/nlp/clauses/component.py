@@ -169,7 +169,7 @@ def _set_morph(doc: Doc, chunk: Chunk, sure: set[int]) -> None:
             own = feats if tok.tag_ not in PRONOUN_TAGS else {k: v for k, v in feats.items() if k == "Case"}
             merged = dict(tok.morph.to_dict())
             merged.update(own)
-            tok.set_morph("|".join(f"{k}={v}" for k, v in sorted(merged.items())))
+            tok.set_morph("|".join(f"{k}={v}" for k, v in sorted(merged.items())))  # type: ignore[attr-defined]  # not in spaCy 3.8's stub
     for sub in chunk.conjuncts + chunk.attached:
         _set_morph(doc, sub, sure)
 

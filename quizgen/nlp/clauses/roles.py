@@ -220,7 +220,7 @@ def _subject_by_agreement(
 def _parser_says_subject(doc: Doc, chunk: Chunk) -> bool:
     """Whether the parser or the morphologizer (when present) call this phrase the subject."""
     head = doc[chunk.head]
-    return head.dep_.startswith("nsubj") or (head.morph.get("Case") == ["Nom"] and not head.dep_)
+    return head.dep_.startswith("nsubj") or (head.morph.get("Case", []) == ["Nom"] and not head.dep_)
 
 
 def _choose_objects(out: ClauseRoles, rest: list[Chunk], verbs: VerbComplex) -> None:

@@ -73,7 +73,7 @@ def finite_number(tok: Token) -> tuple[str | None, int | None]:
         return "Sing", 2
     if low.endswith("en") or (low.endswith(("ln", "rn")) and low == (tok.lemma_ or "").lower()):
         return "Plur", None
-    feats = tok.morph.get("Number")
+    feats = tok.morph.get("Number", [])
     if feats:
         return feats[0], None
     return "Sing", None
@@ -96,7 +96,7 @@ def finite_tense(tok: Token) -> str:
         return "Past" if plain[len(stem):].startswith(("te", "ete")) and tok.text != tok.lemma_ else "Pres"
     if low.endswith("t") and len(low) > 3 and _vowel_change(stem, low[:-1]):
         return "Pres"  # gibt, fährt, nimmt, hält
-    tense = tok.morph.get("Tense")
+    tense = tok.morph.get("Tense", [])
     if tense and tense[0] in ("Pres", "Past"):
         return tense[0]
     return "Past"  # strong past: kam, hob, ließ, hieß
@@ -130,7 +130,7 @@ def finite_mood(tok: Token, third_person_subject: bool) -> str:
         return "Sub"  # hätte, wäre, würde, könnte: Konjunktiv II
     if low.endswith("e") and third_person_subject and finite_tense(tok) == "Pres" and lemma not in ("mögen",):
         return "Sub"  # Konjunktiv I in reported speech: er habe, sie werde, es gehe
-    mood = tok.morph.get("Mood")
+    mood = tok.morph.get("Mood", [])
     if mood and mood[0] in ("Ind", "Sub"):
         return mood[0]
     return "Ind"
@@ -154,7 +154,7 @@ def analyze_verbs(doc: Doc, clause: RawClause, *, third_person_subject: bool = T
     passive = (bool(werden_aux) and any(doc[i].tag_ in ("VVPP", "VVFIN") and i != clause.finite for i in full)) or any(
         doc[i].text.lower() == "worden" for i in verbs
     )
-    if copula and lemmas.get(main) == "werden" and participles:
+    if copula and main is not None and lemmas.get(main) == "werden" and participles:
         copula = False
     tense = mood = None
     number = person = None
