@@ -29,7 +29,8 @@ from quizgen.analysis import Clause, Phrase
 from quizgen.nlp.clauses.phrases import PRONOUN_TAGS, Chunk
 from quizgen.nlp.clauses.roles import ClauseRoles, Role, assign_roles
 from quizgen.nlp.clauses.verbs import VerbComplex, analyze_verbs
-from quizgen.nlp.clauses.fields import RawClause, fill_fields, segment_sentence
+from quizgen.nlp.clauses.fields import RawClause, fill_fields
+from quizgen.nlp.clauses.segmentation import segment_sentence
 
 CORE = frozenset({"nsubj", "obj", "iobj"})
 
