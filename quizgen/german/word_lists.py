@@ -58,3 +58,24 @@ COPULAR_VERBS = frozenset({"sein", "werden", "bleiben", "scheinen"})
 INSEPARABLE_PREFIXES = ("be", "emp", "ent", "er", "ge", "miss", "ver", "zer")
 #: prefixes that separate in some verbs and not in others (übersetzen, übersetzte / setzte über)
 DUAL_PREFIXES = ("durch", "hinter", "über", "um", "unter", "wider", "wieder")
+
+# --- names -----------------------------------------------------------------------------------
+
+#: countries, regions and cities news text names often: a short gazetteer for what the tagger
+#: cannot type, and after a person's name one starts a new phrase (Xi Jinping | Russland)
+PLACE_NAMES = frozenset(
+    """Deutschland Österreich Schweiz Russland China Ukraine USA Amerika Frankreich Italien Spanien
+    Polen Ungarn Tschechien Griechenland Türkei Syrien Irak Iran Israel Ägypten Japan Indien Brasilien
+    Kanada Mexiko Großbritannien England Schottland Irland Niederlande Belgien Schweden Norwegen
+    Dänemark Finnland Portugal Rumänien Bulgarien Serbien Kroatien Slowenien Slowakei Kosovo
+    Weißrussland Belarus Afghanistan Pakistan Nordkorea Südkorea Korea Taiwan Libyen Tunesien Marokko
+    Afrika Asien Europa Australien Krim Berlin Wien Moskau Peking Paris London Rom Madrid Washington
+    Brüssel Kiew Hamburg München Köln Frankfurt Graz Linz Salzburg Innsbruck Zürich Genf Bern Athen
+    Warschau Prag Budapest Ankara Istanbul Damaskus Bagdad Teheran Jerusalem Tokio Stuttgart Dresden
+    Leipzig Düsseldorf Bayern Sachsen Tirol Kärnten Steiermark Vorarlberg Niederösterreich
+    Oberösterreich Burgenland Hessen Kalifornien Texas Florida Griechenlands Lampedusa Mittelmeer
+    Gaza Westjordanland Donezk Luhansk""".split()
+)
+#: the lower-case parts of names (Ursula von der Leyen, Rafael van der Vaart)
+NAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "ten", "ter", "zu",
+                            "Van", "Von", "De", "Da", "Di", "Du", "La", "Le"})

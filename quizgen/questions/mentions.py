@@ -11,6 +11,7 @@ import functools
 from dataclasses import dataclass
 
 from quizgen.analysis import Analysis, Token
+from quizgen.german.word_lists import PLACE_NAMES
 from quizgen.nlp.stts import PREPOSITION_TAGS
 
 # Heads of common nouns that denote people (compounds end in them: Außenministeriumssprecherin).
@@ -63,19 +64,6 @@ GROUP_NOUN_ENDINGS: tuple[str, ...] = (
     "land", "staat", "konzernleitung", "geschäftsführung", "führung", "justiz", "feuerwehr", "rettung",
 )
 
-# A short gazetteer: names the baseline tagger cannot type otherwise (the NER replaces it).
-PLACES: frozenset[str] = frozenset(
-    """Deutschland Österreich Schweiz Russland China Ukraine USA Amerika Frankreich Italien Spanien
-    Polen Ungarn Tschechien Griechenland Türkei Syrien Irak Iran Israel Ägypten Japan Indien Brasilien
-    Kanada Mexiko Großbritannien England Schottland Irland Niederlande Belgien Schweden Norwegen
-    Dänemark Finnland Portugal Rumänien Bulgarien Serbien Kroatien Slowenien Slowakei Afghanistan
-    Pakistan Nordkorea Südkorea Korea Libyen Tunesien Marokko Afrika Asien Europa Australien Krim
-    Berlin Wien Moskau Peking Paris London Rom Madrid Washington Brüssel Kiew Hamburg München Köln
-    Frankfurt Graz Linz Salzburg Innsbruck Zürich Genf Bern Athen Warschau Prag Budapest Ankara
-    Istanbul Damaskus Bagdad Teheran Jerusalem Tokio Stuttgart Dresden Leipzig Düsseldorf Bayern
-    Sachsen Tirol Kärnten Steiermark Vorarlberg Niederösterreich Oberösterreich Burgenland Hessen
-    Kalifornien Texas Florida Griechenlands Lampedusa Mittelmeer Gaza Westjordanland Donezk Luhansk""".split()
-)
 
 FEMALE_FIRST_NAME_ENDINGS: tuple[str, ...] = ("a", "e", "ine", "ette", "elle", "id", "rud")
 FEMALE_NOUN_ENDING = "in"
@@ -164,7 +152,7 @@ def _find_mentions(analysis: Analysis) -> tuple[Mention, ...]:
                 j < len(toks)
                 and toks[j].sentence == toks[i].sentence
                 and _continues_name(toks[j])
-                and toks[j].text not in PLACES
+                and toks[j].text not in PLACE_NAMES
             ):
                 j += 1
             runs.append((i, j))
@@ -206,7 +194,7 @@ def _guess_label(analysis: Analysis, start: int, end: int, person_lasts: set[str
     words = [t.text for t in toks[start:end]]
     if any(_contains_words(p, " ".join(words)) for p in person_lasts):
         return "PER"
-    if len(words) == 1 and (words[0] in PLACES or words[0].rstrip("s") in PLACES):
+    if len(words) == 1 and (words[0] in PLACE_NAMES or words[0].rstrip("s") in PLACE_NAMES):
         return "LOC"
     if all(w.isupper() and len(w) >= 2 for w in words):
         return "ORG"
@@ -215,7 +203,7 @@ def _guess_label(analysis: Analysis, start: int, end: int, person_lasts: set[str
         return "PER"
     if (
         2 <= len(words) <= 3
-        and not any(w in PLACES or "." in w or w.endswith("s") for w in words)
+        and not any(w in PLACE_NAMES or "." in w or w.endswith("s") for w in words)
         and _named_alone_later(analysis, words[-1], end)
     ):
         return "PER"  # people are named in full once, then by surname; places and products are not
@@ -284,10 +272,10 @@ def clean_name(analysis: Analysis, mention: Mention) -> bool:
     """A name fit to stand as an option: no genitive, abbreviation dots or digits; in the
     fallback typing (no NER) a place must be in the gazetteer."""
     text = mention.text
-    if any(ch.isdigit() for ch in text) or "." in text or text.endswith("s") and text not in PLACES:
+    if any(ch.isdigit() for ch in text) or "." in text or text.endswith("s") and text not in PLACE_NAMES:
         return False
     if not analysis.entities and mention.label == "LOC":
-        return text in PLACES
+        return text in PLACE_NAMES
     return True
 
 
@@ -309,6 +297,6 @@ def well_attested(analysis: Analysis, mention: Mention) -> bool:
     name the text gives the same type at least twice."""
     if mention.label == "PER":
         return well_attested_person(analysis, mention)
-    if mention.label == "LOC" and mention.text in PLACES:
+    if mention.label == "LOC" and mention.text in PLACE_NAMES:
         return True
     return sum(1 for m in mentions(analysis) if m.text == mention.text and m.label == mention.label) >= 2

@@ -19,7 +19,8 @@ from quizgen.analysis import Analysis, Token
 from quizgen.german.morphology import CONTRACTIONS
 from quizgen.nlp.stts import PREPOSITION_TAGS
 from quizgen.questions.candidate import QuestionCandidate, accepted_forms
-from quizgen.questions.mentions import PLACES, Mention, full_name, mentions, name_forms
+from quizgen.german.word_lists import PLACE_NAMES
+from quizgen.questions.mentions import Mention, full_name, mentions, name_forms
 from quizgen.questions.question_syntax import THIRD_SG, assemble, conjugation, inflect
 
 AGENT_LABELS = ("PER", "ORG")
@@ -210,7 +211,7 @@ def _participant(
 
 
 def _is_place(analysis: Analysis, word: str) -> bool:
-    if word in PLACES:
+    if word in PLACE_NAMES:
         return True
     return any(m.label == "LOC" and m.text == word for m in mentions(analysis))
 

@@ -16,7 +16,7 @@ from typing import Protocol
 from quizgen.german import reading_masks as cm
 from quizgen.german import nouns as noun_lexicon
 from quizgen.german.morphology import CONTRACTIONS, Declension
-from quizgen.german.word_lists import NUMBER_NOUNS, QUOTE_MARKS, TIME_NOUNS
+from quizgen.german.word_lists import NAME_PARTICLES, NUMBER_NOUNS, PLACE_NAMES, QUOTE_MARKS, TIME_NOUNS
 from quizgen.nlp.stts import PREPOSITION_TAGS
 
 DET_TAGS = frozenset({"ART", "PDAT", "PIAT", "PIDAT", "PPOSAT", "PWAT", "PRELAT"})
@@ -29,21 +29,6 @@ NOUN_PP_PREPS = frozenset({"von", "zwischen", "mit", "für", "gegen", "über", "
                            "inklusive", "einschließlich", "samt", "gegenüber", "um"})
 #: prepositions that continue a noun phrase across a comma: ..., inklusive der Krim
 APPENDIX_PREPS = frozenset({"inklusive", "einschließlich", "samt", "darunter", "außer", "exklusive"})
-#: names that start a new phrase after a person's name (Xi Jinping | Russland)
-PLACE_NAMES = frozenset({
-    "Deutschland", "Russland", "China", "Frankreich", "Italien", "Spanien", "Polen", "Österreich",
-    "Schweiz", "Ukraine", "USA", "Amerika", "Japan", "Indien", "Iran", "Irak", "Israel", "Syrien",
-    "Türkei", "Griechenland", "Großbritannien", "England", "Europa", "Afrika", "Asien", "Kanada",
-    "Brasilien", "Mexiko", "Ungarn", "Tschechien", "Belgien", "Niederlande", "Schweden",
-    "Norwegen", "Dänemark", "Finnland", "Portugal", "Ägypten", "Weißrussland", "Belarus",
-    "Moskau", "Peking", "Berlin", "Wien", "Paris", "London", "Washington", "Kiew", "Brüssel",
-    "Rom", "Madrid", "Warschau", "Tokio", "Taiwan", "Korea", "Nordkorea", "Südkorea", "Afghanistan",
-    "Pakistan", "Libyen", "Serbien", "Kosovo", "Bayern", "Hamburg", "München", "Köln", "Krim",
-})
-
-
-NAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "ten", "ter", "zu",
-                            "Van", "Von", "De", "Da", "Di", "Du", "La", "Le"})
 
 
 @dataclass
