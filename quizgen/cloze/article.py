@@ -9,7 +9,7 @@ the adjectives and the preposition (or the case the clause analysis is sure of).
 from __future__ import annotations
 
 from quizgen.cloze.base import GAP, ClozeCandidate, ClozeContext, gapped, item_id, match_case, shuffled
-from quizgen.cloze.noun_phrases import NounPhrase, noun_phrases, phrase_features
+from quizgen.cloze.noun_phrases import NounPhrase, context_noun_phrases, phrase_features
 from quizgen.german.morphology import DEFINITE, DEFINITE_FORMS, INDEFINITE, INDEFINITE_FORMS
 from quizgen.kinds import AnswerMode, ExerciseKind, Section
 from quizgen.pack import ClozeItem
@@ -34,7 +34,7 @@ class ArticleKind:
 
     def candidates(self, ctx: ClozeContext) -> list[ClozeCandidate]:
         out = []
-        for np in noun_phrases(ctx.analysis):
+        for np in context_noun_phrases(ctx):
             paradigm = _decided_paradigm(ctx, np)
             if paradigm is not None:
                 out.append(self._candidate(ctx, np, paradigm))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from quizgen.analysis import Analysis
 from quizgen.cloze.base import ClozeContext, is_plain_word
-from quizgen.cloze.noun_phrases import NounPhrase, noun_phrases, phrase_features
+from quizgen.cloze.noun_phrases import NounPhrase, context_noun_phrases, phrase_features
 from quizgen.german.morphology import (
     ALL_FEATURES,
     Feature,
@@ -98,7 +98,7 @@ def _content_gaps(ctx: ClozeContext) -> list[WordGap]:
     quoted = quoted_tokens(analysis)
     gaps: list[WordGap] = []
     short = {s.index for s in analysis.sentences if sum(1 for t in analysis.sentence_tokens(s.index) if t.text.isalpha()) < MIN_WORDS}
-    for np in noun_phrases(analysis):
+    for np in context_noun_phrases(ctx):
         noun = toks[np.noun]
         if noun.sentence in short:
             continue  # ".@MatthiasMeisner ___.": too little context to fill a content word

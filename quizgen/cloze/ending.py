@@ -8,7 +8,7 @@ answer).
 from __future__ import annotations
 
 from quizgen.cloze.base import GAP, ClozeCandidate, ClozeContext, gapped, item_id
-from quizgen.cloze.noun_phrases import noun_phrases, phrase_features
+from quizgen.cloze.noun_phrases import context_noun_phrases, phrase_features
 from quizgen.german.morphology import (
     ADJECTIVE_ENDINGS,
     adjective_ending,
@@ -41,7 +41,7 @@ class EndingKind:
         analysis = ctx.analysis
         toks = analysis.tokens
         out = []
-        for np in noun_phrases(analysis):
+        for np in context_noun_phrases(ctx):
             if len(np.adjectives) != 1:
                 continue
             adj = toks[np.adjectives[0]]

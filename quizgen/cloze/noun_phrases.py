@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from quizgen.analysis import Analysis
+from quizgen.cloze.base import ClozeContext
 from quizgen.german.morphology import (
     Feature,
     adjective_ending,
@@ -55,6 +56,14 @@ def _words(analysis: Analysis) -> list[_Word]:
         _Word(t.i, t.text, t.tag, t.lemma, iob.get(t.i, "O"), t.ent_type, t.text.isspace())
         for t in analysis.tokens
     ]
+
+
+def context_noun_phrases(ctx: ClozeContext) -> list[NounPhrase]:
+    """``noun_phrases`` of the context's text, found once per pack (three kinds read them)."""
+    found = ctx.shared.get("noun_phrases")
+    if found is None:
+        found = ctx.shared["noun_phrases"] = tuple(noun_phrases(ctx.analysis))
+    return list(found)
 
 
 def noun_phrases(analysis: Analysis) -> list[NounPhrase]:
