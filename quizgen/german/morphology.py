@@ -243,6 +243,10 @@ for _preps, _cases in (
     for _p in _preps.split():
         PREPOSITION_CASES[_p] = frozenset(_cases)
 TWO_WAY = frozenset(p for p, cases in PREPOSITION_CASES.items() if cases == {"Acc", "Dat"})
+#: prepositions that join wo(r)- and da(r)- into a pronominal adverb (wofür, darauf, womit)
+PRONOMINAL_PREPOSITIONS = frozenset(
+    "an auf aus bei durch für gegen hinter in mit nach neben über um unter von vor zu zwischen".split()
+)
 
 #: preposition + definite article written as one word: zum = zu dem
 CONTRACTIONS: dict[str, tuple[str, str]] = {
