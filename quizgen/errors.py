@@ -42,6 +42,12 @@ class MarkupInputError(InputError):
     code = "markup_input"
 
 
+class NotAnArticleError(InputError):
+    """The text is no article to make a lesson from: a removal notice, a list, a headline only."""
+
+    code = "not_an_article"
+
+
 class ExtractionError(InputError):
     """An HTML page or uploaded file held no article text we could extract."""
 

@@ -23,6 +23,7 @@ from quizgen.pack import LEVELS, LessonPack, VocabEntry
 from quizgen.questions import build_questions
 from quizgen.lesson.readability import text_level
 from quizgen.lesson.vocabulary import build_vocabulary, filter_vocabulary
+from quizgen.text.article_checks import check_article
 
 PACK_LEVELS = ("A2", "B1", "B2", "C1")  # the levels the command offers
 #: share of a pack's time the analysis takes, for progress reports (bench/pack_vs_analysis.py)
@@ -89,6 +90,8 @@ def make_pack(
 ) -> LessonPack:
     """Analyse ``text`` once and build its lesson pack for a learner at ``level``.
 
+    A text that is no article (a removal notice, a list, fewer than three sentences of prose)
+    raises ``NotAnArticleError`` (quizgen/text/article_checks.py).
     The pack's vocabulary lists the words at or above ``vocabulary_level`` (default: the
     learner's level), the words a learner at that level is likely still to learn; the cloze
     and question builders and the text level see every content word. ``progress``, when
@@ -99,6 +102,7 @@ def make_pack(
     if progress:
         progress("analysis", 0.0)
     analysis = analyze(text)
+    check_article(analysis)
     return pack_from_analysis(
         analysis,
         title=title,

@@ -24,6 +24,7 @@ from quizgen.errors import (
     EmptyTextError,
     InputError,
     MarkupInputError,
+    NotAnArticleError,
     NotGermanError,
     QuizgenError,
     TextTooLongError,
@@ -74,6 +75,7 @@ class Case:
     text: str | bytes
     refused_with: type[QuizgenError] | None  # None: a pack is expected
     says: str = ""  # a word the refusal must contain (the language, the limit ...)
+    analysable: bool = False  # refused by make_pack (no article) though analyze takes it
 
 
 FIRST_PARAGRAPH = SEED_TEXT.split("\n\n")[0]
@@ -104,7 +106,8 @@ CASES = [
     ),
     Case("binary renamed .txt", _binary_bytes(), BinaryInputError),
     Case("soft hyphens, zero-width and no-break spaces", _with_invisibles(FIRST_PARAGRAPH), None),
-    Case("one 400-word sentence", _one_long_sentence(), None),
+    # one sentence of prose is no article (issue 11): analysed, but no pack
+    Case("one 400-word sentence", _one_long_sentence(), NotAnArticleError, "sentence", analysable=True),
     Case("no sentence ending", FIRST_PARAGRAPH.rstrip(".!? \n"), None),
 ]
 IDS = [case.name for case in CASES]
@@ -151,7 +154,7 @@ def packs() -> dict[str, LessonPack | QuizgenError]:
 
 @pytest.mark.parametrize("case", CASES, ids=IDS)
 def test_analyze_refuses_clearly_or_analyses(case: Case) -> None:
-    if case.refused_with is None:
+    if case.refused_with is None or case.analysable:
         analysis = analyze(_as_text(case))
         assert analysis.sentences and analysis.tokens
         assert all(tok.text.strip() and not any(ch in INVISIBLE for ch in tok.text) for tok in analysis.tokens)
@@ -179,11 +182,11 @@ def test_invisible_characters_are_removed_and_the_words_rejoined(packs: dict) ->
     assert {v.lemma for v in pack.vocabulary} == {v.lemma for v in clean.vocabulary}
 
 
-def test_the_long_sentence_is_one_sentence_and_still_gives_exercises(packs: dict) -> None:
-    pack = packs["one 400-word sentence"]
+def test_the_long_sentence_is_one_sentence_and_gets_no_pack(packs: dict) -> None:
     assert len(_one_long_sentence().split()) == 400
-    assert len(pack.sentences) == 1 and len(pack.sentences[0].split()) == 400
-    assert pack.cloze and pack.vocabulary
+    assert len(analyze(_one_long_sentence()).sentences) == 1
+    refusal = packs["one 400-word sentence"]
+    assert isinstance(refusal, NotAnArticleError) and "one sentence of prose" in refusal.message
 
 
 def test_binary_bytes_are_refused_before_decoding_guesses() -> None:

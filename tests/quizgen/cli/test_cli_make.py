@@ -41,7 +41,8 @@ def test_a_bad_file_is_reported_and_the_batch_goes_on(tmp_path: Path, capsys: py
     binary = tmp_path / "bild.txt"
     binary.write_bytes(b"\xff\xd8\xff\xe0 not text")
     good = tmp_path / "kurz.txt"
-    good.write_text("Die Stadt baut eine neue Brücke über den Fluss. Die Arbeiten beginnen im Mai.", encoding="utf-8")
+    good.write_text("Die Stadt baut eine neue Brücke über den Fluss. Die Arbeiten beginnen im Mai. "
+                    "Viele Menschen freuen sich darauf.", encoding="utf-8")
     code = main(["make", str(empty), str(binary), str(good), "--out", str(tmp_path / "out")])
     err = capsys.readouterr().err
     assert code == 1
@@ -58,7 +59,7 @@ def test_extraction_of_an_empty_page_says_what_to_do() -> None:
 def test_two_articles_with_the_same_name_do_not_overwrite_each_other(tmp_path: Path) -> None:
     for folder, sentence in (("a", "Die Stadt baut eine neue Brücke."), ("b", "Der Verein gewinnt das Spiel.")):
         (tmp_path / folder).mkdir()
-        (tmp_path / folder / "nachricht.txt").write_text(sentence + " Das freut viele Menschen.", encoding="utf-8")
+        (tmp_path / folder / "nachricht.txt").write_text(sentence + " Das freut viele Menschen. Die Zeitung berichtet darüber.", encoding="utf-8")
     code = main(["make", str(tmp_path / "a" / "nachricht.txt"), str(tmp_path / "b" / "nachricht.txt"),
                  "--out", str(tmp_path / "out")])
     assert code == 0
@@ -81,8 +82,10 @@ def test_a_bug_on_one_article_is_named_and_the_batch_goes_on(
         return real(text, **kwargs)
 
     monkeypatch.setattr(quizgen.lesson.make, "make_pack", flaky)
-    (tmp_path / "a.txt").write_text("Der Absturz des Servers legte die Stadt lahm.", encoding="utf-8")
-    (tmp_path / "b.txt").write_text("Die Stadt baut eine neue Brücke über den Fluss.", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Der Absturz des Servers legte die Stadt lahm. Viele Ämter waren geschlossen. "
+                                    "Die Techniker suchten den Fehler.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Die Stadt baut eine neue Brücke über den Fluss. Die Arbeiten beginnen im Mai. "
+                                    "Viele Menschen freuen sich darauf.", encoding="utf-8")
     code = main(["make", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--out", str(tmp_path / "out")])
     err = capsys.readouterr().err
     assert code == 1 and "a.txt" in err and "RuntimeError" in err and "bug" in err

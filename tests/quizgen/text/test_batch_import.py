@@ -229,7 +229,8 @@ def test_a_batch_of_urls_and_csv_rows_makes_the_good_ones_and_sums_up_the_rest(
     articles = tmp_path / "artikel.csv"
     articles.write_text(
         "title,text,level\n"
-        f"Der Verein,\"Der Verein gewinnt das Spiel, und die Fans feiern.\",B2\n"
+        f"Der Verein,\"Der Verein gewinnt das Spiel, und die Fans feiern. Der Trainer lobt die Mannschaft. "
+        "Am Sonntag folgt das nächste Spiel.\",B2\n"
         "Kaputt,Ein Text, mit Komma,B1\n",
         encoding="utf-8",
     )

@@ -1,0 +1,64 @@
+"""Is an analysed text an article a lesson can be made from? A removal notice, a list or a
+text of fewer than three sentences of prose is not: questions about it would be empty or absurd.
+
+``check_article(analysis)`` raises a ``NotAnArticleError`` that says what was wrong and what
+to do; ``make_pack`` calls it after the analysis, so the command line and the site refuse
+such texts with the same message.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quizgen.analysis import Analysis, Sentence
+from quizgen.errors import NotAnArticleError
+
+MIN_PROSE_SENTENCES = 3
+MIN_PROSE_WORDS = 4
+#: a text of at least this many lines that are mostly not sentences is a list
+MIN_LIST_LINES = 5
+MAX_PROSE_SHARE_OF_A_LIST = 0.3
+FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
+SENTENCE_ENDS = (".", "!", "?", "…", "“", "”", '"', "»", "«", ")")
+
+#: what publishers write in place of an article they took down (10kGNAD has dozens of these)
+REMOVAL_NOTICE = re.compile(
+    r"(steht|stehen|ist|sind)\s+(aus\s+\w+\s+Gründen\s+)?(leider\s+)?nicht\s+mehr\s+"
+    r"(zur\s+Verfügung|verfügbar|abrufbar|online)"
+    r"|(wurde|wurden)\s+(aus\s+\w+\s+Gründen\s+)?(entfernt|gelöscht|depubliziert)"
+    r"|(Artikel|Beitrag|Inhalt|Seite)\s+(existiert|gibt\s+es)\s+nicht\s+mehr",
+    re.IGNORECASE,
+)
+
+
+def check_article(analysis: Analysis) -> None:
+    """Raise ``NotAnArticleError`` unless the text has at least three sentences of prose."""
+    prose = [s for s in analysis.sentences if is_prose(analysis, s)]
+    notice = [s for s in analysis.sentences if REMOVAL_NOTICE.search(s.text)]
+    if notice and len([s for s in prose if s not in notice]) < MIN_PROSE_SENTENCES:
+        raise NotAnArticleError(
+            "This is a notice that the article was taken down (“"
+            + " ".join(notice[0].text.split())
+            + "”), not the article itself. Paste the full text of an article that is still available."
+        )
+    lines = [line for line in analysis.text.splitlines() if line.strip()]
+    if len(lines) >= MIN_LIST_LINES and len(prose) < MAX_PROSE_SHARE_OF_A_LIST * len(lines):
+        raise NotAnArticleError(
+            f"This looks like a list ({len(lines)} lines, {len(prose)} of them whole sentences), not an "
+            "article. Questions need running text: paste an article written in sentences."
+        )
+    if len(prose) < MIN_PROSE_SENTENCES:
+        found = "no sentence" if not prose else ("one sentence" if len(prose) == 1 else f"{len(prose)} sentences")
+        raise NotAnArticleError(
+            f"The text has {found} of prose; a lesson needs at least {MIN_PROSE_SENTENCES} "
+            "(whole sentences with a verb). Paste the whole article, not only its headline or teaser."
+        )
+
+
+def is_prose(analysis: Analysis, sentence: Sentence) -> bool:
+    """A whole sentence: at least four words, a finite verb, and a sentence's end mark."""
+    toks = analysis.tokens[sentence.start : sentence.end]
+    words = [t for t in toks if any(ch.isalpha() for ch in t.text)]
+    if len(words) < MIN_PROSE_WORDS or not any(t.tag in FINITE_TAGS for t in toks):
+        return False
+    return sentence.text.rstrip().endswith(SENTENCE_ENDS)

@@ -1,0 +1,36 @@
+"""Texts that are no article get a clear message and no pack (issue 11, point 8)."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizgen.errors import NotAnArticleError
+from quizgen.lesson.make import make_pack
+from quizgen.nlp.analyze import analyze
+from quizgen.text.article_checks import check_article
+from tests.shared_data import SEED
+
+REMOVED = (
+    "Explosion auf der Einkaufsstraße: 40 Verletzte. Der Volltext dieses auf Agenturmeldungen basierenden "
+    "Artikels steht aus rechtlichen Gründen nicht mehr zur Verfügung."
+)
+LIST = "\n".join(["Zutaten:", "200 g Mehl", "3 Eier", "1 Prise Salz", "250 ml Milch", "Butter für die Pfanne"])
+
+
+def test_a_removal_notice_is_refused_with_what_to_do() -> None:
+    with pytest.raises(NotAnArticleError, match="taken down.*Paste the full text"):
+        make_pack(REMOVED)
+
+
+def test_a_headline_alone_is_refused() -> None:
+    with pytest.raises(NotAnArticleError, match="at least 3"):
+        make_pack("Neue Straßenbahnlinie verbindet Kelsbach mit dem Hafenviertel.")
+
+
+def test_a_list_is_refused() -> None:
+    with pytest.raises(NotAnArticleError, match="list"):
+        check_article(analyze(LIST))
+
+
+def test_an_article_passes() -> None:
+    check_article(analyze(SEED.read_text(encoding="utf-8")))
