@@ -127,8 +127,13 @@ def is_whole(analysis: Analysis, phrase: Phrase) -> bool:
             j -= 1
         if seen_pp and j >= 0 and toks[j].tag in ("ART", "PDAT", "PPOSAT", "PIAT"):
             return False
-    if phrase.end < len(toks) and toks[phrase.end].tag in ("NN", "ADJA") and toks[phrase.end].sentence == toks[phrase.start].sentence:
-        return False
+    nxt = toks[phrase.end] if phrase.end < len(toks) and toks[phrase.end].sentence == toks[phrase.start].sentence else None
+    last_is_noun = toks[phrase.end - 1].tag == "NN" and not any(m.start < phrase.end <= m.end for m in mentions(analysis))
+    if nxt is not None and (nxt.tag in ("NN", "ADJA") or nxt.tag == "NE" and last_is_noun and phrase.preposition is None):
+        return False  # "der Tiergarten | Schönbrunn": the name after its noun belongs to the phrase
+    inner = {t.text.lower() for t in toks[phrase.start + 1 : phrase.end] if t.tag in ("APPR", "APPRART")}
+    if phrase.preposition is None and inner & {"gegen", "mit", "bei", "beim", "an", "am", "auf", "in", "im", "nach", "vor", "unter"}:
+        return False  # "Frankreichs Serienmeister gegen Chelsea": the PP is likely the verb's, not the noun's
     return True
 
 

@@ -26,6 +26,11 @@ class QuestionCandidate:
     correct: int | None = None
     span: tuple[int, int] = (0, 0)  # tokens of the answer in the text (for coverage)
     notes: tuple[str, ...] = field(default=())  # why the score is what it is (debugging)
+    role: str = ""  # what the W-word stands for: subject, acc_object, dat_object, pp, reason, said, event, statement
+    verb_lemma: str = ""  # the verb of the question's clause (valency checks)
+    wh_phrase: str = ""  # the whole Vorfeld when it is more than the W-word (Wie viele Menschen)
+    clause: int | None = None  # index of the source clause in Analysis.clauses
+    importance: float = 0.0  # how central the asked fact is to the article, 0..1 (facts.py)
 
     def with_confidence(self, confidence: float) -> QuestionCandidate:
         return replace(self, confidence=confidence)

@@ -14,6 +14,7 @@ from quizgen.analysis import Analysis, Clause, Phrase, Token
 from quizgen.german.word_lists import COPULAR_VERBS, QUOTE_MARKS
 from quizgen.nlp.stts import PREPOSITION_TAGS
 from quizgen.questions.pronoun_resolution import PERSONAL_PRONOUNS, resolved_name
+from quizgen.questions.sources import source_phrase
 from quizgen.questions.wording import (
     CONNECTIVES,
     CONTEXT_TAGS,
@@ -23,9 +24,15 @@ from quizgen.questions.wording import (
     parenthetical_tokens,
     word_text,
 )
-from quizgen.questions.question_syntax import (
+from quizgen.german.verb_lexicon import (
     ASSERTING_SPEECH_VERBS,
-    SPEECH_VERBS,
+    CLAUSE_OBJECT_VERBS,
+    DATIVE_EXPERIENCER_VERBS,
+    LIGHT_VERBS,
+    NON_AGENTIVE_VERBS,
+    base_lemma,
+)
+from quizgen.questions.question_syntax import (
     THIRD_SG,
     VerbForm,
     conjugation,
@@ -35,18 +42,6 @@ from quizgen.questions.question_syntax import (
     person_of_subject,
 )
 
-# The person in these is a dative (Mexiko gelang der Ausgleich): analyses confuse it with the subject.
-DATIVE_EXPERIENCER = frozenset({"gelingen", "gefallen", "fehlen", "passieren", "gehören", "glücken", "misslingen", "schmecken", "einfallen", "auffallen"})
-# Verbs whose object is usually a clause (sagte, dass ...; hatte beschlossen, ... zu ...).
-COMPLEMENT_VERBS = SPEECH_VERBS | frozenset(
-    {"besagen", "vorwerfen", "betonen", "sehen", "wissen", "hören", "erfahren", "beschließen", "entscheiden", "versuchen", "planen", "vorhaben", "ankündigen", "zeigen", "bitten", "auffordern", "vorwerfen", "drohen", "verlangen", "empfehlen", "raten", "glauben", "denken", "finden", "scheinen"}
-)
-# Verbs that need a PP or a second object to make sense (sorgen für, aufrufen zu, vorhalten).
-NEEDS_MORE = frozenset(
-    """sorgen aufrufen vorhalten vorwerfen hinweisen verweisen teilnehmen gehören halten nehmen
-    bringen setzen stellen legen kommen führen treten geben machen lassen""".split()
-)
-NON_AGENTIVE = frozenset({"sein", "liegen", "werden", "bleiben", "befinden", "geben", "gehören", "stehen", "heißen"})
 #: words between the verbs of a question at most: a longer question is hard to take in at one reading
 MAX_MIDDLE_WORDS = 14
 
@@ -61,13 +56,23 @@ class ClauseReading:
     verb_lemma: str  # lemma to inflect for the finite position
     slot: tuple[str, int]  # table and person of the finite verb as written
     nonfinite: tuple[str, ...]  # infinitives and participles, in text order
+    #: for a reported clause, who said it as a laut-phrase (``("laut", "Putin")``); () when the
+    #: clause is not reported or names its source itself; None when the source is unknown
+    source: tuple[str, ...] | None = ()
 
 
-def read_clause(analysis: Analysis, clause: Clause, *, speech_frame: bool = False) -> ClauseReading | None:
-    """The reading of a clause, or None when no question should come from it."""
-    if not _askable(analysis, clause):
+def read_clause(
+    analysis: Analysis, clause: Clause, *, speech_frame: bool = False, allow_copula: bool = False, relative: bool = False
+) -> ClauseReading | None:
+    """The reading of a clause, or None when no question should come from it. ``allow_copula``
+    admits ``X ist ein Y`` (asked why, not what); ``relative`` a relative clause whose pronoun
+    is the subject (the caller puts the antecedent in its place)."""
+    if not _askable(analysis, clause, allow_copula=allow_copula):
         return None
-    reported = _reported(analysis, clause, speech_frame=speech_frame)
+    if relative:
+        reported: bool | None = False if clause.kind == "sub" and clause.mood != "Sub" else None
+    else:
+        reported = _reported(analysis, clause, speech_frame=speech_frame)
     if reported is None:
         return None
     toks = analysis.tokens
@@ -78,7 +83,7 @@ def read_clause(analysis: Analysis, clause: Clause, *, speech_frame: bool = Fals
     if clause.kind == "main" and not _verb_second(analysis, clause):
         return None
     main_is_finite = not any(toks[i].tag.startswith("VV") for i in nonfinite_idx)
-    lemma = _base_lemma(clause.verb_lemma) if main_is_finite else finite.lemma
+    lemma = base_lemma(clause.verb_lemma) if main_is_finite else finite.lemma
     if conjugation(lemma) is None:
         return None
     slot = finite_slot(lemma, finite.text)
@@ -95,10 +100,11 @@ def read_clause(analysis: Analysis, clause: Clause, *, speech_frame: bool = Fals
         verb_lemma=lemma,
         slot=slot,
         nonfinite=tuple(toks[i].text for i in nonfinite_idx if toks[i].tag != "PTKZU"),
+        source=source_phrase(analysis, clause) if reported else (),
     )
 
 
-def _askable(analysis: Analysis, clause: Clause) -> bool:
+def _askable(analysis: Analysis, clause: Clause, *, allow_copula: bool = False) -> bool:
     """Whether the clause is read surely enough, and is of a kind, to ask about at all."""
     if clause.finite_verb is None or clause.confidence < 0.5:
         return False
@@ -108,12 +114,30 @@ def _askable(analysis: Analysis, clause: Clause) -> bool:
     before = toks[clause.start - 1] if clause.start > 0 else None
     if before is not None and before.sentence == clause.sentence and before.tag in PREPOSITION_TAGS | {"ART", "ADJA"}:
         return False  # the clause starts inside a phrase ("In | Linz und Wien pendelte ..."): cut wrongly
-    if _base_lemma(clause.verb_lemma) in DATIVE_EXPERIENCER:
+    if base_lemma(clause.verb_lemma) in DATIVE_EXPERIENCER_VERBS:
         return False
-    if _base_lemma(clause.verb_lemma) in COPULAR_VERBS and not _adjectival_predicate(analysis, clause):
+    if base_lemma(clause.verb_lemma) in COPULAR_VERBS and not allow_copula and not _adjectival_predicate(analysis, clause):
         return False  # "Was ist X? -> ein erster Schritt": predicate nouns make poor questions
+    if clause.subject is not None and _bare_singular(analysis, clause.subject):
+        return False  # "Bauzeit hat ... eröffnet", "Entscheidung kann angefochten werden": a misread
+        # phrase or a headline; prose gives a singular count noun its article
     # zu-infinitives (ist herunterzuladen, glauben ... zu können) garble easily
     return not any(toks[i].tag in ("PTKZU", "VVIZU") for i in clause.verb_tokens)
+
+
+def _bare_singular(analysis: Analysis, phrase: Phrase) -> bool:
+    """A singular count noun without article (``Kontroverse App versprach``): headline style."""
+    toks = list(analysis.tokens[phrase.start : phrase.end])
+    for k, t in enumerate(toks):
+        if t.tag in ("APPR", "APPRART"):
+            toks = toks[:k]  # "Neues Video | von Designern": the noun before its PP
+            break
+    if not toks or any(t.tag not in ("ADJA", "NN") for t in toks) or toks[-1].tag != "NN" or len(toks) > 3:
+        return False
+    noun = toks[-1]
+    if noun.feat("Number") == "Plur" or noun.text.endswith(("en", "er", "e", "s")) and noun.feat("Number") != "Sing":
+        return False
+    return noun.noun is None or noun.noun.plural is not None
 
 
 def _reported(analysis: Analysis, clause: Clause, *, speech_frame: bool) -> bool | None:
@@ -123,7 +147,7 @@ def _reported(analysis: Analysis, clause: Clause, *, speech_frame: bool) -> bool
         if (clause.subordinator or "").lower() != "dass":
             return None
         parent = _governing_clause(analysis, clause)
-        if parent is None or _base_lemma(parent.verb_lemma) not in ASSERTING_SPEECH_VERBS:
+        if parent is None or base_lemma(parent.verb_lemma) not in ASSERTING_SPEECH_VERBS:
             return None
         return True
     first = _first_content(analysis, clause)
@@ -221,14 +245,17 @@ def middle_words(
     *,
     keep_subject: bool = True,
     substitute: dict[int, str] | None = None,
+    drop: frozenset[int] = frozenset(),
+    source: tuple[str, ...] = (),
 ) -> list[str] | None:
-    """The Mittelfeld of the question without ``asked``: subject first, the rest in text order.
+    """The Mittelfeld of the question without ``asked``: subject first, then ``source`` (a
+    laut-phrase), the rest in text order without the tokens in ``drop``.
 
     None when a word in it needs the context (pronoun, ``das``, quotes) or it is too long.
     """
     clause = reading.clause
     asked_span = range(asked.start, asked.end) if asked is not None else range(0)
-    skip = set(clause.verb_tokens) | set(asked_span)
+    skip = set(clause.verb_tokens) | set(asked_span) | drop
     subject = clause.subject
     subject_words: list[str] = []
     if subject is not None and subject is not asked:
@@ -244,9 +271,9 @@ def middle_words(
         return None
     reflexive, rest = kept
     if subject_words and reflexive and subject is not None and not _is_pronoun_phrase(analysis, subject):
-        words = reflexive + subject_words + rest
+        words = reflexive + subject_words + list(source) + rest
     else:
-        words = subject_words + reflexive + rest
+        words = subject_words + reflexive + list(source) + rest
     if len(words) > MAX_MIDDLE_WORDS:
         return None
     return words
@@ -345,13 +372,13 @@ def phrase_words(analysis: Analysis, phrase: Phrase, *, substitute: dict[int, st
 def too_thin(analysis: Analysis, clause: Clause) -> bool:
     """A light or PP-governing verb with at most one other constituent: ``Wer rief die USA auf?``
     leaves out what they were called to do."""
-    lemma = _base_lemma(clause.verb_lemma)
+    lemma = base_lemma(clause.verb_lemma)
     base = lemma
     for prefix in ("auf", "an", "vor", "zu", "hin", "ver", "teil", "aus", "ein", "fest", "zurück", "weiter", "mit", "durch"):
-        if lemma.startswith(prefix) and lemma[len(prefix):] in NEEDS_MORE:
+        if lemma.startswith(prefix) and lemma[len(prefix):] in LIGHT_VERBS:
             base = lemma[len(prefix):]
             break
-    if lemma not in NEEDS_MORE and base == lemma:
+    if lemma not in LIGHT_VERBS and base == lemma:
         return False
     objects = len(clause.acc_objects) + len(clause.dat_objects) + len(clause.other)
     return not clause.pps and objects < 2
@@ -362,7 +389,7 @@ def needs_complement(analysis: Analysis, clause: Clause) -> bool:
     about it without that clause gives ``Wer sagte?``."""
     if clause.acc_objects:
         return False
-    if _base_lemma(clause.verb_lemma) in COMPLEMENT_VERBS:
+    if base_lemma(clause.verb_lemma) in CLAUSE_OBJECT_VERBS:
         return True
     later = [c for c in analysis.clauses_in(clause.sentence) if c.start >= clause.start and c is not clause]
     for other in sorted(later, key=lambda c: c.start):
@@ -373,15 +400,11 @@ def needs_complement(analysis: Analysis, clause: Clause) -> bool:
 
 
 def is_agentive(reading: ClauseReading) -> bool:
-    return _base_lemma(reading.clause.verb_lemma) not in NON_AGENTIVE
+    return base_lemma(reading.clause.verb_lemma) not in NON_AGENTIVE_VERBS
 
 
 def _is_pronoun_phrase(analysis: Analysis, phrase: Phrase) -> bool:
     return phrase.end - phrase.start == 1 and analysis.tokens[phrase.start].tag in ("PPER", "PIS", "PDS")
-
-
-def _base_lemma(lemma: str) -> str:
-    return lemma[5:] if lemma.startswith("sich ") else lemma
 
 
 def _first_content(analysis: Analysis, clause: Clause) -> int | None:

@@ -31,7 +31,7 @@ PERSON_NOUN_ENDINGS: tuple[str, ...] = (
     "kollegin", "gründer", "gründerin", "unternehmer", "unternehmerin", "manager", "managerin",
     "ökonom", "ökonomin", "analyst", "analystin", "staatschef", "regierungschef", "kandidat",
     "kandidatin", "täter", "täterin", "opfer", "verdächtige", "verdächtiger", "zeuge", "zeugin",
-    "fan", "fans", "gewerkschafter", "aktivist", "aktivistin", "papst", "könig", "königin",
+    "fan", "fans", "fahrgast", "gäste", "gewerkschafter", "aktivist", "aktivistin", "papst", "könig", "königin",
     "prinz", "prinzessin", "premier", "premierminister", "premierministerin", "kommissar",
     "kommissarin", "gouverneur", "gouverneurin", "general", "kapitän", "coach", "torhüter",
     "stürmer", "verteidiger", "verteidigerin", "sieger", "siegerin", "weltmeister", "kläger",
@@ -88,13 +88,46 @@ def is_person_noun(token: Token) -> bool:
     """True when a common noun names people (Präsident, Außenministeriumssprecherin, Menschen)."""
     if token.tag != "NN":
         return False
-    return _person_word(token.text, token.lemma)
+    return is_person_noun_text(token.text, token.lemma)
 
 
 @functools.lru_cache(maxsize=20_000)
+def is_person_noun_text(text: str, lemma_text: str) -> bool:
+    """``is_person_noun`` on a word and its lemma: an ending of the lists, or a masculine noun
+    whose feminine in -in the noun lexicon knows (Chilene/Chilenin, Stürmer/Stürmerin)."""
+    # Cached: the question generators ask about the same nouns many times.
+    if _person_word(text, lemma_text):
+        return True
+    tail = lemma_text.split("-")[-1]
+    for k in range(0, len(tail) - 3):  # the word, then its parts: Wettbewerbshüter -> Hüter
+        part = tail[k:]
+        if _has_feminine_form(part[:1].upper() + part[1:]):
+            return True
+    return False
+
+
+def _has_feminine_form(lemma: str) -> bool:
+    from quizgen.german.nouns import noun_info
+
+    if len(lemma) < 4 or not lemma[:1].isupper() or lemma in NOT_PERSON_NOUNS:
+        return False
+    if lemma.endswith("in") and len(lemma) > 6:
+        male = noun_info(lemma[:-2]) or noun_info(lemma[:-3] + "e" if lemma.endswith("ein") else "")
+        female = noun_info(lemma)
+        return male is not None and male.gender == "m" and female is not None and female.gender == "f"
+    info = noun_info(lemma)
+    if info is None or info.gender != "m":
+        return False
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    female = noun_info(stem + "in")
+    return female is not None and female.gender == "f"
+
+
+#: masculine nouns whose feminine is a person but who are usually things in news text
+NOT_PERSON_NOUNS = frozenset({"Trojaner", "Zähler", "Drucker", "Rechner", "Computer", "Träger", "Sender", "Empfänger", "Wecker", "Hörer", "Filter", "Schalter", "Regler", "Kocher"})
+
+
 def _person_word(text: str, lemma_text: str) -> bool:
-    # Cached: the question generators ask about the same nouns many times, and the loop over
-    # some 300 endings is the costliest step of question generation.
     word = text.lower().replace("-", "")
     lemma = lemma_text.lower().replace("-", "")
     for form in (word, lemma):
@@ -113,8 +146,14 @@ def is_group_noun(token: Token) -> bool:
     """True when a common noun names an organised group (Regierung, Polizei, Konzern)."""
     if token.tag != "NN":
         return False
-    word = token.text.lower().replace("-", "")
-    return any(word == e or word.endswith(e) for e in GROUP_NOUN_ENDINGS)
+    return is_group_noun_text(token.text)
+
+
+def is_group_noun_text(text: str) -> bool:
+    """``is_group_noun`` on a word, singular or plural (Behörde, Behörden, Verbände)."""
+    word = text.lower().replace("-", "")
+    forms = {word, word.removesuffix("en"), word.removesuffix("n"), word.removesuffix("s"), word.removesuffix("e")}
+    return any(form == e or form.endswith(e) for e in GROUP_NOUN_ENDINGS for form in forms)
 
 
 def is_female_noun(token: Token) -> bool:
@@ -262,8 +301,10 @@ def is_female_name(analysis: Analysis, mention: Mention) -> bool | None:
 def name_forms(analysis: Analysis, name: str) -> tuple[str, ...]:
     """Every way the text writes a referent (Wang Yi, Wang): answers a typed check accepts."""
     forms = [name]
+    texts = {m.text for m in mentions(analysis)}
     for m in mentions(analysis):
-        if m.text not in forms and same_referent(m.text, name) and not m.text.endswith("s"):
+        genitive = m.text.endswith("s") and m.text[:-1] in texts  # Putins beside Putin
+        if m.text not in forms and same_referent(m.text, name) and not genitive:
             forms.append(m.text)
     return tuple(forms)
 
@@ -290,6 +331,12 @@ def well_attested_person(analysis: Analysis, mention: Mention) -> bool:
         m.label == "PER" and same_referent(m.text, name) and m.start > 0 and is_person_noun(analysis.tokens[m.start - 1])
         for m in mentions(analysis)
     )
+
+
+def consistent_label(analysis: Analysis, name: str) -> bool:
+    """Every mention of the name has one type (the NER calls Neymar a place once: not safe)."""
+    labels = {m.label for m in mentions(analysis) if same_referent(m.text, name)}
+    return len(labels) <= 1
 
 
 def well_attested(analysis: Analysis, mention: Mention) -> bool:

@@ -8,6 +8,7 @@ the question (someone named there might also be a right answer).
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 
 from quizgen.analysis import Analysis
 from quizgen.kinds import AnswerMode, ExerciseKind, Section
@@ -40,20 +41,12 @@ def generate(analysis: Analysis, *, seed: int = 0, previous: list[QuestionCandid
         order = _order(seed, cand.question)
         shuffled = tuple(options[k] for k in order)
         out.append(
-            QuestionCandidate(
+            replace(
+                cand,
                 kind=KIND.name,
-                question=cand.question,
-                answer=cand.answer,
-                answer_short=cand.answer_short,
-                sentence=cand.sentence,
-                confidence=cand.confidence * (0.88 if cand.answer_type.startswith("THING") else 0.97),
-                fact=cand.fact,
-                wh_word=cand.wh_word,
-                answer_type=cand.answer_type,
-                accepted=cand.accepted,
+                confidence=cand.confidence * (0.88 if cand.answer_type.startswith("THING") else 1.0),
                 options=shuffled,
                 correct=shuffled.index(cand.answer_short),
-                span=cand.span,
                 notes=(*cand.notes, "choice"),
             )
         )
@@ -127,6 +120,9 @@ def _things(analysis: Analysis, cand: QuestionCandidate, role: str) -> list[str]
             words = text.split()
             if not 2 <= len(words) <= 5 or any(not w[:1].isalnum() for w in words):
                 continue
+            last = analysis.tokens[phrase.start + len(words) - 1]
+            if last.tag not in ("NN", "NE", "CARD"):
+                continue  # "die Beziehungen zwischen": cut before the end of its phrase
             noun = words[-1].lower()
             answer_words = cand.answer.lower().replace("-", " ").split()
             if text.lower() == answer_low or noun in cand.question.lower() or text in found:

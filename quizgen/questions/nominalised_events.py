@@ -117,7 +117,17 @@ def _event_question(analysis: Analysis, noun: Token, entry: DeverbalNoun, compou
         accepted=accepted_forms(*name_forms(analysis, name), answer),
         span=(agent_start, agent_end),
         notes=(f"nominalised {noun.text} -> {entry.verb}",),
+        role="subject" if entry.genitive != "patient" else "subject",
+        verb_lemma=entry.verb,
+        wh_phrase="Wer",
+        clause=_clause_of(analysis, noun.i),
     )
+
+
+def _clause_of(analysis: Analysis, token: int) -> int | None:
+    """The innermost clause a token stands in."""
+    inside = [c for c in analysis.clauses if c.start <= token < c.end]
+    return min(inside, key=lambda c: c.end - c.start).index if inside else None
 
 
 def _agent(analysis: Analysis, noun: Token) -> tuple[Mention, int, int, str | None] | None:

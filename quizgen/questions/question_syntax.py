@@ -20,16 +20,6 @@ THIRD_SG, THIRD_PL = 2, 5
 # in the indicative they become present tense.
 REPORTED_KONJ2: frozenset[str] = frozenset({"haben", "werden", "sein"})
 
-SPEECH_VERBS: frozenset[str] = frozenset(
-    """sagen ankündigen erklären betonen hervorheben mitteilen berichten meinen behaupten
-    versichern warnen fordern kritisieren schreiben ergänzen hinzufügen bestätigen melden
-    verkünden erläutern unterstreichen sprechen zufolge einräumen zugeben ankündigen
-    verlauten mahnen beklagen befürchten hoffen glauben""".split()
-)
-# Reported clauses under these verbs state facts the text asserts (befürchten, hoffen do not).
-ASSERTING_SPEECH_VERBS: frozenset[str] = SPEECH_VERBS - {"befürchten", "hoffen", "glauben", "meinen", "fordern", "warnen", "mahnen"}
-
-
 @lru_cache(maxsize=4096)
 def conjugation(lemma: str) -> Any | None:
     """ablaut's table for a lemma, or None when ablaut does not know it as an infinitive."""
@@ -106,7 +96,9 @@ def assemble(vorfeld: str, finite: str, middle: list[str], right: list[str], *, 
     words = [w for w in (vorfeld, finite, *middle, *right) if w]
     text = " ".join(words)
     text = text.replace(" ,", ",").replace("( ", "(").replace(" )", ")")
-    return text[:1].upper() + text[1:] + mark
+    if not any(ch.isupper() for ch in text[1:].split(" ", 1)[0]):  # iPad stays iPad
+        text = text[:1].upper() + text[1:]
+    return text + mark
 
 
 def statement(words: list[str]) -> str:

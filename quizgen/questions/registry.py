@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from quizgen.analysis import Analysis
 from quizgen.errors import QuestionGeneratorError
 from quizgen.kinds import ExerciseKind
-from quizgen.questions import multiple_choice, nominalised_events, reported_speech, truefalse, wh_questions
+from quizgen.questions import multiple_choice, nominalised_events, reasons, reported_speech, truefalse, wh_questions
 from quizgen.questions.candidate import QuestionCandidate
 
 Generate = Callable[[Analysis, int, list[QuestionCandidate]], list[QuestionCandidate]]
@@ -33,6 +33,7 @@ GENERATORS: dict[str, QuestionGenerator] = {
         wh_questions.KIND, lambda analysis, seed, previous: nominalised_events.generate(analysis)),
     "reported_speech": QuestionGenerator(
         wh_questions.KIND, lambda analysis, seed, previous: reported_speech.generate(analysis)),
+    "reasons": QuestionGenerator(wh_questions.KIND, lambda analysis, seed, previous: reasons.generate(analysis)),
     "truefalse": QuestionGenerator(
         truefalse.KIND, lambda analysis, seed, previous: truefalse.generate(analysis, seed=seed)),
     "choice": QuestionGenerator(

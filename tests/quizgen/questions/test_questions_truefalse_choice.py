@@ -35,7 +35,8 @@ def test_a_false_statement_changes_exactly_one_fact() -> None:
         "Peter Huber leitet das Training.",
         "Anna Berger leitet das Training.",
     }
-    assert falses and falses <= allowed | {s for s in falses if "Trainer" in s and "lobte" in s}
+    opposite = "Der Trainer Hans Meier kritisierte die Mannschaft."  # loben -> kritisieren
+    assert falses and falses <= allowed | {opposite} | {s for s in falses if "Trainer" in s and "lobte" in s}
     for statement in falses:
         assert statement not in ("Der Trainer Hans Meier lobte die Mannschaft.", "Anna Berger leitet das Training.")
 

@@ -40,7 +40,9 @@ def test_it_turns_konjunktiv_of_reported_speech_into_the_indicative() -> None:
              subject=(4, 6), acc=[(6, 7)], tense="Fut", mood="Sub"),
     ]
     questions = _questions(sents, clauses)
-    assert questions["Wer wird Russland besuchen?"] == "Staatschef Xi"
+    # the reported claim keeps its source: not "Wer wird Russland besuchen?" as a plain fact
+    assert questions["Wer wird laut Putin Russland besuchen?"] == "Staatschef Xi"
+    assert "Wer wird Russland besuchen?" not in questions
     assert not any(q.startswith("Wer sagte") for q in questions)  # never "Wer sagte?"
 
 
