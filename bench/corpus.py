@@ -20,3 +20,9 @@ def read_corpus(path: str | Path = DEFAULT_CORPUS, limit: int | None = None) -> 
     with open(path, encoding="utf-8", newline="") as fh:
         texts = [row[1] for row in csv.reader(fh, delimiter=";", quotechar="'") if len(row) >= 2]
     return texts[:limit]
+
+
+def read_labels(path: str | Path = DEFAULT_CORPUS) -> list[str]:
+    """The category of each article (Sport, Inland, Web ...), in the order of ``read_corpus``."""
+    with open(path, encoding="utf-8", newline="") as fh:
+        return [row[0] for row in csv.reader(fh, delimiter=";", quotechar="'") if len(row) >= 2]
