@@ -122,6 +122,7 @@ def setup_site() -> str:
     from django.contrib.auth.models import User
     from django.db import connections
 
+    from learnsite.quizzes.services import items as item_services
     from learnsite.quizzes.services import quizzes as services
 
     call_command("migrate", verbosity=0, interactive=False)
@@ -130,7 +131,7 @@ def setup_site() -> str:
     text = SEED.read_text(encoding="utf-8") if SEED.exists() else (SENTENCE_1 + " " + SENTENCE_2 + " ") * 4
     quiz = services.quiz_create_draft(teacher=teacher, title="Moskau-Besuch (load bench)", text=text)
     for item in ITEMS:
-        services.item_create(quiz=quiz, **item)  # type: ignore[arg-type]
+        item_services.item_create(quiz=quiz, **item)  # type: ignore[arg-type]
     services.quiz_publish(quiz=quiz)
     token = quiz.share_token
     connections.close_all()

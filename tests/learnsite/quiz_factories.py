@@ -9,6 +9,7 @@ from pathlib import Path
 from django.contrib.auth.models import User
 
 from learnsite.quizzes.models import Item, Quiz
+from learnsite.quizzes.services import items as item_services
 from learnsite.quizzes.services import quizzes as services
 
 PO = Path(__file__).resolve().parents[2] / "learnsite/quizzes/locale/de/LC_MESSAGES/django.po"
@@ -27,7 +28,7 @@ def make_teacher(name: str = "frau_lehmann") -> User:
 def make_quiz(teacher: User, *, published: bool = True) -> Quiz:
     """A quiz on the seed article with one item of each kind the learner page renders."""
     quiz = services.quiz_create_draft(teacher=teacher, title="Moskau-Besuch", text=SEED.read_text(encoding="utf-8"))
-    add = services.item_create
+    add = item_services.item_create
     add(quiz=quiz, section=Item.Section.CLOZE, kind="open", answer="Außenminister", evidence=SENTENCE_2,
         prompt="Bei einem Gespräch mit dem russischen ___ Sergej Lawrow zuvor hatte Wang gesagt.", sentence_index=9)
     add(quiz=quiz, section=Item.Section.CLOZE, kind="choice", answer="kündigte",

@@ -6,6 +6,7 @@ import pytest
 
 from learnsite.lessons.services import article_create
 from learnsite.quizzes.models import Item
+from learnsite.quizzes.services import items as item_services
 from learnsite.quizzes.services import jobs
 from learnsite.quizzes.services import quizzes as services
 from learnsite.quizzes.services.generation import default_counts
@@ -85,7 +86,7 @@ def test_the_seed_article_gives_items_of_every_section_with_evidence_from_the_te
 def test_regenerating_one_kind_leaves_the_others_alone(generated_quiz):
     quiz = generated_quiz
     wh = quiz.items.filter(kind="wh").first()
-    services.item_update(item=wh, prompt="Von Hand geändert?", answer="ja", accepted=[], options=[])
+    item_services.item_update(item=wh, prompt="Von Hand geändert?", answer="ja", accepted=[], options=[])
     before_cloze = list(quiz.items.filter(section="cloze").values_list("pk", flat=True))
     jobs.job_start(quiz=quiz, level=quiz.level, counts={"question:wh": 2}, only_kind=True)
     assert list(quiz.items.filter(section="cloze").values_list("pk", flat=True)) == before_cloze

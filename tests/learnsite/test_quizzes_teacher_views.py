@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from learnsite.quizzes.models import GenerationRun, Quiz
+from learnsite.quizzes.services import attempts as attempt_services
 from learnsite.quizzes.services import quizzes as services
 from tests.learnsite.quiz_factories import SEED, item, make_quiz, make_teacher
 
@@ -209,9 +210,9 @@ def test_generation_is_rate_limited_per_account_and_keeps_the_text(teacher_clien
 def test_results_show_each_learner_and_the_common_wrong_answers(teacher_client):
     quiz = make_quiz(teacher_client.teacher)
     for name, given in [("<b>Ada</b>", "Berlin"), ("Bo", "berlin"), ("Cy", "Außenminister")]:
-        attempt = services.attempt_start(quiz=quiz, learner_name=name)
-        services.answer_submit(attempt=attempt, item=item(quiz, "open"), given=[given])
-        services.attempt_finish(attempt=attempt)
+        attempt = attempt_services.attempt_start(quiz=quiz, learner_name=name)
+        attempt_services.answer_submit(attempt=attempt, item=item(quiz, "open"), given=[given])
+        attempt_services.attempt_finish(attempt=attempt)
     html = teacher_client.get(reverse("quizzes:results", args=[quiz.pk])).content.decode()
     assert "&lt;b&gt;Ada&lt;/b&gt;" in html and "<b>Ada</b>" not in html
     assert "33 %" in html and "berlin (2)" in html
@@ -247,8 +248,8 @@ def test_the_teacher_can_make_capitalisation_count_on_a_typed_item(teacher_clien
                         {"prompt": gap.prompt, "answer": gap.answer, "case_matters": "on"})
     gap.refresh_from_db()
     assert gap.case_matters
-    attempt = services.attempt_start(quiz=quiz, learner_name="Ada")
-    answer = services.answer_submit(attempt=attempt, item=gap, given=["außenminister"])
+    attempt = attempt_services.attempt_start(quiz=quiz, learner_name="Ada")
+    answer = attempt_services.answer_submit(attempt=attempt, item=gap, given=["außenminister"])
     assert not answer.correct and answer.note == "capitalisation_matters"
 
 

@@ -14,8 +14,8 @@ from learnsite.quizzes.feedback import take_item
 from learnsite.quizzes.forms import CodeForm, StartForm
 from learnsite.quizzes.models import Attempt, Quiz
 from learnsite.quizzes.refusals import explain
+from learnsite.quizzes.services import attempts as attempt_services
 from learnsite.quizzes.services import downloads
-from learnsite.quizzes.services import quizzes as services
 from learnsite.quizzes.views.downloads import download_response
 from quizgen.errors import QuizgenError
 
@@ -53,7 +53,7 @@ def quiz_start(request: HttpRequest, token: str) -> HttpResponse:
     error = ""
     if request.method == "POST" and form.is_valid():
         try:
-            attempt = services.attempt_start(quiz=quiz, learner_name=form.cleaned_data["name"])
+            attempt = attempt_services.attempt_start(quiz=quiz, learner_name=form.cleaned_data["name"])
         except QuizgenError as exc:
             error = explain(exc)
         else:
@@ -85,7 +85,7 @@ def answer_post(request: HttpRequest, token: str, attempt_id: int, item_id: int)
     item = selectors.item_get_in_attempt(attempt=attempt, item_id=item_id)
     given = [request.POST.get(f"gap_{i}", "") for i in range(len(item.gap_answers))]
     try:
-        answer = services.answer_submit(attempt=attempt, item=item, given=given)
+        answer = attempt_services.answer_submit(attempt=attempt, item=item, given=given)
     except QuizgenError as exc:
         if _wants_json(request):
             return JsonResponse({"error": explain(exc)}, status=422)
@@ -106,7 +106,7 @@ def answer_post(request: HttpRequest, token: str, attempt_id: int, item_id: int)
 @require_POST
 def attempt_finish(request: HttpRequest, token: str, attempt_id: int) -> HttpResponse:
     _quiz, attempt = _learner_attempt(request, token, attempt_id)
-    services.attempt_finish(attempt=attempt)
+    attempt_services.attempt_finish(attempt=attempt)
     return redirect("quizzes:result", token=token, attempt_id=attempt.pk)
 
 
@@ -124,7 +124,7 @@ def attempt_result(request: HttpRequest, token: str, attempt_id: int) -> HttpRes
 def attempt_retry(request: HttpRequest, token: str, attempt_id: int) -> HttpResponse:
     quiz, attempt = _learner_attempt(request, token, attempt_id)
     try:
-        retry = services.attempt_retry_wrong(attempt=attempt)
+        retry = attempt_services.attempt_retry_wrong(attempt=attempt)
     except QuizgenError as exc:
         return render(request, "quizzes/refused.html", {"quiz": quiz, "message": explain(exc),
                       "back": reverse("quizzes:result", kwargs={"token": token, "attempt_id": attempt.pk})},

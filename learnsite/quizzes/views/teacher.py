@@ -15,6 +15,7 @@ from learnsite.quizzes import selectors
 from learnsite.quizzes.forms import GenerateForm, ItemForm, NewTextForm
 from learnsite.quizzes.models import GenerationJob, Item, kind_choices, kind_label
 from learnsite.quizzes.refusals import explain
+from learnsite.quizzes.services import items as item_services
 from learnsite.quizzes.services import jobs, text_sources
 from learnsite.quizzes.services import quizzes as services
 from learnsite.quizzes.views.downloads import download_response
@@ -147,7 +148,7 @@ def item_edit(request: HttpRequest, quiz_id: int, item_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.item_update(item=item, prompt=data["prompt"], answer=data["answer"],
+            item_services.item_update(item=item, prompt=data["prompt"], answer=data["answer"],
                                  accepted=form.accepted_list(),
                                  options=form.options_list(), hint=data["hint"],
                                  case_matters=data.get("case_matters"))
@@ -164,7 +165,7 @@ def item_edit(request: HttpRequest, quiz_id: int, item_id: int) -> HttpResponse:
 @require_POST
 def item_delete(request: HttpRequest, quiz_id: int, item_id: int) -> HttpResponse:
     item = selectors.item_get_for_teacher(teacher=request.user, quiz_id=quiz_id, item_id=item_id)
-    services.item_delete(item=item)
+    item_services.item_delete(item=item)
     messages.success(request, _("Item deleted."))
     return redirect("quizzes:review", quiz_id=quiz_id)
 
@@ -173,7 +174,7 @@ def item_delete(request: HttpRequest, quiz_id: int, item_id: int) -> HttpRespons
 @require_POST
 def item_move(request: HttpRequest, quiz_id: int, item_id: int) -> HttpResponse:
     item = selectors.item_get_for_teacher(teacher=request.user, quiz_id=quiz_id, item_id=item_id)
-    services.item_move(item=item, up=request.POST.get("direction") == "up")
+    item_services.item_move(item=item, up=request.POST.get("direction") == "up")
     return redirect(reverse("quizzes:review", kwargs={"quiz_id": quiz_id}) + f"#item-{item.pk}")
 
 
