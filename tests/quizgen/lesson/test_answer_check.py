@@ -14,13 +14,59 @@ def test_a_letter_perfect_answer_is_right_and_exact():
 
 @pytest.mark.parametrize(
     ("given", "expected"),
-    [("Praesident", "Präsident"), ("groesser", "größer"), ("Strasse", "Straße"),
-     ("Buerger", "Bürger"), ("AEMTER", "Ämter")],
+    [("Praesident", "Präsident"), ("groesser", "größer"), ("Buerger", "Bürger"), ("AEMTER", "Ämter")],
 )
-def test_it_accepts_ae_oe_ue_ss_for_umlauts_and_sharp_s(given, expected):
+def test_it_accepts_ae_oe_ue_for_umlauts(given, expected):
     verdict = check_answer(given, expected)
     assert verdict.correct and not verdict.exact
     assert verdict.note == "umlaut_spelling"
+
+
+@pytest.mark.parametrize(("given", "expected"), [("hiess", "hieß"), ("Strasse", "Straße"), ("STRASSE", "Straße")])
+def test_ss_for_sharp_s_is_right_and_named_as_sharp_s_not_as_an_umlaut(given, expected):
+    """Regression (issue 14): "hiess" was told "With umlauts it is spelled: hieß"; ß is no umlaut."""
+    verdict = check_answer(given, expected)
+    assert verdict.correct and verdict.note == "sharp_s_spelling"
+    assert note_text(verdict) == f"Right. With ß it is spelled: {expected}"
+
+
+@pytest.mark.parametrize(("given", "expected"), [("Kündigte", "kündigte"), ("Am Mittwoch", "am Mittwoch")])
+def test_a_capital_at_the_start_of_the_answer_is_not_a_mistake(given, expected):
+    """Regression (issue 14): a capital at the start (a phone puts one there) gave "Mind the capitals"."""
+    assert check_answer(given, expected) == AnswerVerdict(True, True, None, expected)
+
+
+def test_a_capital_at_the_start_counts_where_capitalisation_is_the_point():
+    assert not check_answer("Kündigte", "kündigte", case_matters=True).correct
+
+
+@pytest.mark.parametrize(("given", "expected"), [("Bedeutun", "Bedeutung"), ("Entwicklun", "Entwicklung")])
+def test_a_word_cut_short_is_not_forgiven_as_a_typo(given, expected):
+    """Regression (issue 14): "Bedeutun" counted as fully right for "Bedeutung"."""
+    verdict = check_answer(given, expected)
+    assert not verdict.correct and verdict.note == "incomplete"
+
+
+def test_a_typo_inside_the_word_is_still_forgiven():
+    assert check_answer("Bedeutnug", "Bedeutung").correct
+
+
+@pytest.mark.parametrize(("given", "expected"), [("die Forschungsanlage", "Forschungsanlage"),
+                                                 ("erste Plasma", "das erste Plasma"),
+                                                 ("Forschungsanlage", "die Forschungsanlage")])
+def test_a_leading_article_may_be_given_or_left_out(given, expected):
+    """Regression (issue 14): "die Forschungsanlage" was wrong for "Forschungsanlage" while
+    "erste Plasma" was right for "das erste Plasma"."""
+    verdict = check_answer(given, expected)
+    assert verdict.correct and verdict.note is None
+
+
+def test_a_different_leading_article_is_still_a_wrong_article():
+    assert check_answer("der erste Plasma", "das erste Plasma").note == "wrong_article"
+
+
+def test_an_article_answer_does_not_take_a_noun_with_it():
+    assert not check_answer("die Forschungsanlage", "die").correct
 
 
 def test_it_forgives_capitalisation_with_a_note():
