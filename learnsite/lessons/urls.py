@@ -8,5 +8,6 @@ app_name = "lessons"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("analyse/", views.analyse, name="analyse"),
     path("articles/<int:pk>/", views.article_detail, name="article_detail"),
 ]

@@ -9,10 +9,17 @@ from learnsite.lessons import selectors
 from learnsite.lessons.analysis_display import AnalysisView, analysis_view_for_text
 from learnsite.lessons.forms import AnalyseTextForm
 from learnsite.lessons.models import Article
+from learnsite.quizzes.forms import CodeForm
 from quizgen.errors import InputError, QuizgenError
 
 
 def home(request: HttpRequest) -> HttpResponse:
+    """The front page: make a quiz from a German article (teachers), join with a code (learners)."""
+    return render(request, "lessons/home.html", {"demo_article": selectors.article_get_demo(),
+                                                 "code_form": CodeForm()})
+
+
+def analyse(request: HttpRequest) -> HttpResponse:
     """Paste German text and see its analysis; the demo article is one click away."""
     analysis: AnalysisView | None = None
     error: QuizgenError | None = None
@@ -61,4 +68,4 @@ def _render_page(
         "demo_article": selectors.article_get_demo(),
         "recent_articles": selectors.article_list_recent(limit=10),
     }
-    return render(request, "lessons/home.html", context, status=status)
+    return render(request, "lessons/analyse.html", context, status=status)

@@ -14,11 +14,13 @@ from quizgen.kinds import TRUE_FALSE_ANSWERS, AnswerMode
 NOTE_TEXTS = {
     "accepted": _("The text itself has: %(expected)s"),
     "umlaut_spelling": _("With umlauts it is spelled: %(expected)s"),
+    "sharp_s_spelling": _("With ß it is spelled: %(expected)s"),
     "capitalisation": _("Mind the capitals: %(expected)s"),
     "capitalisation_matters": _("Capitalisation is the point here."),
     "typo": _("A small spelling mistake; it is spelled: %(expected)s"),
     "wrong_article": _("The word is right, the article is not."),
     "wrong_ending": _("The word is right, the ending is not."),
+    "incomplete": _("Almost: the word is not complete."),
 }
 
 TRUEFALSE_LABELS = dict(zip(TRUE_FALSE_ANSWERS, (_("Richtig (true)"), _("Falsch (false)")), strict=True))
@@ -69,7 +71,9 @@ def take_item(item: Item, number: int, answer: Answer | None) -> TakeItem:
     else:
         options = [(o, o) for o in item.options]
     note = ""
-    if answer and answer.note in NOTE_TEXTS:
+    if answer and answer.teacher_verdict:
+        note = str(_("Your teacher counted this answer as right."))
+    elif answer and answer.note in NOTE_TEXTS:
         note = str(NOTE_TEXTS[answer.note]) % {"expected": item.answer}
     return TakeItem(item=item, number=number, pieces=pieces, widget=widget,
                     bank=kind.answer_mode is AnswerMode.WORD_BANK, gap_width=kind.gap_width, options=options,

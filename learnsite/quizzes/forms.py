@@ -5,9 +5,9 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from learnsite.quizzes.models import kind_choices
+from learnsite.quizzes.models import TITLE_MAX_LENGTH, SchoolClass, kind_choices
 from learnsite.quizzes.services.generation import MAX_PER_KIND, default_counts
-from quizgen.kinds import ExerciseKind
+from quizgen.kinds import AnswerMode, ExerciseKind, Section
 from quizgen.pack import LEVELS
 
 
@@ -17,7 +17,11 @@ class NewTextForm(forms.Form):
     text = forms.CharField(label=_("Paste the text"), required=False, strip=False,
                            widget=forms.Textarea(attrs={"rows": 12, "lang": "de", "spellcheck": "false"}))
     file = forms.FileField(label=_("…or upload a file (.txt, .md, .html)"), required=False)
-    url = forms.URLField(label=_("…or give a web address"), required=False, assume_scheme="https")
+    # A text input, not type=url: browsers refuse an address without https:// before Django
+    # can add it (assume_scheme).
+    url = forms.URLField(label=_("…or give a web address"), required=False, assume_scheme="https",
+                         widget=forms.TextInput(attrs={"inputmode": "url", "autocomplete": "url",
+                                                       "spellcheck": "false", "placeholder": "www.tagesschau.de/…"}))
 
     def clean(self) -> dict:
         data = super().clean()
@@ -46,6 +50,11 @@ class GenerateForm(forms.Form):
         return {key: self.cleaned_data[key] or 0 for key in self.kind_keys}
 
 
+#: a description that keeps every field of ItemForm (the teacher's own item picks its kind in the form)
+_ANY_KIND = ExerciseKind(section=Section.CLOZE, name="any", label="", instruction="", answer_mode=AnswerMode.TYPED,
+                         has_options=True)
+
+
 def _lines(value: str) -> list[str]:
     return [line.strip() for line in value.splitlines() if line.strip()]
 
@@ -66,6 +75,9 @@ class ItemForm(forms.Form):
         """The fields the item's kind needs: several gaps explain the answer's encoding, a
         picked answer has no capitalisation setting, a typed kind without options none."""
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        for name in ("accepted", "options"):  # every line in view, one spare to add another
+            value = str(self[name].value() or "")
+            self.fields[name].widget.attrs["rows"] = max(4, len(value.splitlines()) + 1)
         if item_kind.several_gaps:
             self.fields["answer"].label = _("Answer (word bank: answers in gap order, separated by |)")
         if item_kind.picked:
@@ -80,15 +92,68 @@ class ItemForm(forms.Form):
         return _lines(self.cleaned_data.get("options", "")) if "options" in self.fields else []
 
 
+class NewItemForm(ItemForm):
+    """The teacher's own item: its kind first, then the fields every kind may need (the service
+    checks them against the kind's description)."""
+
+    kind = forms.ChoiceField(label=_("Kind of item"), choices=kind_choices)
+
+    field_order = ["kind", "prompt", "answer", "accepted", "options", "hint", "case_matters"]
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, item_kind=_ANY_KIND, has_options=True, **kwargs)  # type: ignore[arg-type]
+        self.fields["answer"].help_text = _("Several gaps (word bank): the answers in gap order, separated by |.")
+        self.fields["options"].help_text = _("For items to choose from: the right answer and the wrong ones. "
+                                             "Richtig/falsch items need none.")
+
+
+class RenameForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=TITLE_MAX_LENGTH,
+                            widget=forms.TextInput(attrs={"lang": "de"}))
+
+
+class ClassForm(forms.Form):
+    name = forms.CharField(label=_("Name of the class"), max_length=80,
+                           widget=forms.TextInput(attrs={"placeholder": _("for example 7b or Deutsch B1 Dienstag")}))
+
+
+class ClassChoiceForm(forms.Form):
+    """Which of the teacher's classes the quiz is shared with (none: anyone with the link)."""
+
+    school_class = forms.ModelChoiceField(label=_("Class"), queryset=SchoolClass.objects.none(), required=False,
+                                          empty_label=_("No class: anyone with the link gives a name"))
+
+    def __init__(self, *args: object, teacher: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["school_class"].queryset = SchoolClass.objects.filter(teacher=teacher)  # type: ignore[attr-defined]
+
+
 class StartForm(forms.Form):
     name = forms.CharField(label=_("Your name"), max_length=80,
-                           widget=forms.TextInput(attrs={"autocomplete": "name"}))
+                           widget=forms.TextInput(attrs={"autocomplete": "name", "autofocus": True}))
+
+
+class JoinClassForm(forms.Form):
+    name = forms.CharField(label=_("Your name, as your teacher knows you"), max_length=80,
+                           widget=forms.TextInput(attrs={"autocomplete": "name", "autofocus": True}))
+
+
+class PersonalCodeForm(forms.Form):
+    personal_code = forms.CharField(label=_("Your personal code"), max_length=12,
+                                    widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters",
+                                                                  "spellcheck": "false", "placeholder": "ABCD-EFGH"}))
 
 
 class CodeForm(forms.Form):
-    code = forms.CharField(label=_("Class code"), max_length=12,
+    code = forms.CharField(label=_("Code from your teacher"), max_length=12,
+                           help_text=_("A class code, a quiz code, or your personal code."),
                            widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters",
-                                                         "spellcheck": "false"}))
+                                                         "spellcheck": "false", "autofocus": True}))
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(label=_("What the key is for"), max_length=80,
+                           widget=forms.TextInput(attrs={"placeholder": _("for example: school Moodle")}))
 
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -16,6 +16,9 @@ from quizgen.pack import LEVELS
 # No 0/O, 1/I/L: a class code is read aloud and copied from a board.
 CLASS_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CLASS_CODE_LENGTH = 6
+PERSONAL_CODE_LENGTH = 8
+#: titles are stored whole (the first line of a text can be long); lists shorten them for display
+TITLE_MAX_LENGTH = 500
 
 
 
@@ -38,6 +41,64 @@ def new_class_code() -> str:
     return "".join(secrets.choice(CLASS_CODE_ALPHABET) for _ in range(CLASS_CODE_LENGTH))
 
 
+def new_personal_code() -> str:
+    """A learner's code for coming back on another device: 8 symbols shown as ABCD-EFGH."""
+    return "".join(secrets.choice(CLASS_CODE_ALPHABET) for _ in range(PERSONAL_CODE_LENGTH))
+
+
+def new_attempt_seed() -> int:
+    return secrets.randbelow(2**31)
+
+
+def name_key(name: str) -> str:
+    """The form of a learner's name that must be unique in a class (spaces and case ignored)."""
+    return " ".join(name.split()).casefold()
+
+
+class SchoolClass(models.Model):
+    """A teacher's class: learners join it once with their name and find its quizzes there."""
+
+    teacher = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="school_classes")
+    name = models.CharField(_("name of the class"), max_length=80)
+    code = models.CharField(max_length=CLASS_CODE_LENGTH, unique=True, default=new_class_code, editable=False)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name", "id"]
+        constraints = [models.UniqueConstraint(fields=["teacher", "name"], name="one_class_name_per_teacher")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Learner(models.Model):
+    """A learner in a class: a name given once, and a personal code for another device."""
+
+    school_class = models.ForeignKey(SchoolClass, on_delete=models.CASCADE, related_name="learners")
+    name = models.CharField(_("name"), max_length=80)
+    name_key = models.CharField(max_length=80, editable=False)
+    personal_code = models.CharField(max_length=PERSONAL_CODE_LENGTH, unique=True, default=new_personal_code,
+                                     editable=False)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name_key", "id"]
+        constraints = [models.UniqueConstraint(fields=["school_class", "name_key"], name="one_name_per_class")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.name_key = name_key(self.name)
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    @property
+    def shown_code(self) -> str:
+        """The personal code as it is read out and written down: ABCD-EFGH."""
+        half = len(self.personal_code) // 2
+        return f"{self.personal_code[:half]}-{self.personal_code[half:]}"
+
+
 class Quiz(models.Model):
     """One teacher's text and the exercises made from it."""
 
@@ -49,11 +110,16 @@ class Quiz(models.Model):
     # Set when the quiz was made from a saved (public) article; the text is copied either way,
     # so a teacher's own texts never show up among the site's public articles.
     article = models.ForeignKey("lessons.Article", on_delete=models.SET_NULL, null=True, blank=True)
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=TITLE_MAX_LENGTH)
     text = models.TextField(_("text"))
     source = models.CharField(_("source"), max_length=500, blank=True)
     level = models.CharField(_("level"), max_length=2, choices=[(lv, lv) for lv in LEVELS], default="B1")
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    school_class = models.ForeignKey(SchoolClass, on_delete=models.SET_NULL, null=True, blank=True,
+                                     related_name="quizzes", verbose_name=_("class"))
+    #: goes up by one each time items learners have answered are replaced (edited, regenerated,
+    #: removed); an attempt keeps the items of the version it was started on
+    version = models.PositiveIntegerField(default=1)
     share_token = models.CharField(max_length=40, unique=True, default=new_share_token, editable=False)
     class_code = models.CharField(max_length=CLASS_CODE_LENGTH, unique=True, default=new_class_code, editable=False)
     # The generated pack minus its items (sentences, text level, vocabulary), as LessonPack.to_dict.
@@ -70,6 +136,11 @@ class Quiz(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
+
+    @property
+    def current_items(self) -> models.QuerySet[Item]:
+        """The items of the quiz as it is now: without earlier versions kept for old attempts."""
+        return self.items.filter(retired__isnull=True)
 
 
 class Item(models.Model):
@@ -92,6 +163,11 @@ class Item(models.Model):
     sentence_index = models.PositiveIntegerField(default=0)
     case_matters = models.BooleanField(default=False)
     generated_id = models.CharField(max_length=80, blank=True)
+    by_teacher = models.BooleanField(default=False)  # written by the teacher, not generated
+    #: set when learners had answered the item and it was replaced or removed: it stays for
+    #: their attempts, and is no longer part of the quiz
+    retired = models.DateTimeField(null=True, blank=True, db_index=True)
+    replaces = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
 
     class Meta:
         ordering = ["section", "position", "id"]
@@ -126,8 +202,12 @@ class Attempt(models.Model):
     """A learner's go at a quiz (or at the items they got wrong in an earlier go)."""
 
     quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="attempts")
+    # SET_NULL: a class deleted later leaves its learners' results (under the name they gave)
+    learner = models.ForeignKey(Learner, on_delete=models.SET_NULL, null=True, blank=True, related_name="attempts")
     learner_name = models.CharField(_("name"), max_length=80)
     item_ids = models.JSONField(default=list)  # the items of this attempt, in order
+    quiz_version = models.PositiveIntegerField(default=1)
+    seed = models.PositiveIntegerField(default=new_attempt_seed)  # the attempt's shuffle of items and options
     retry_of = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True)
     started = models.DateTimeField(auto_now_add=True)
     finished = models.DateTimeField(null=True, blank=True)
@@ -147,13 +227,33 @@ class Answer(models.Model):
     attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="answers")
     item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="answers")
     given = models.TextField()
+    #: what counts: the teacher's verdict if there is one, otherwise the check's
     correct = models.BooleanField()
     exact = models.BooleanField()
+    #: the check's own verdict, kept so that a teacher's "count as right" can be undone and
+    #: answers can be checked again when the accepted answers change
+    judged_correct = models.BooleanField(default=False)
+    #: the teacher counted the answer as right (True); None: the check decides
+    teacher_verdict = models.BooleanField(null=True, blank=True)
     note = models.CharField(max_length=40, blank=True)
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["attempt", "item"], name="one_answer_per_item")]
+
+
+class ApiToken(models.Model):
+    """A teacher's key for the JSON API; only its hash is stored, the key is shown once."""
+
+    teacher = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("name"), max_length=80)
+    prefix = models.CharField(max_length=12, editable=False)  # shown in lists to tell keys apart
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created = models.DateTimeField(auto_now_add=True)
+    last_used = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created", "-id"]
 
 
 class ImportBatch(models.Model):

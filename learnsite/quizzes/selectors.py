@@ -9,11 +9,20 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Model, QuerySet
+from django.db.models import Count, Model, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from learnsite.quizzes.models import Answer, Attempt, GenerationJob, ImportBatch, Item, Quiz
+from learnsite.quizzes.models import (
+    Answer,
+    Attempt,
+    GenerationJob,
+    ImportBatch,
+    Item,
+    Learner,
+    Quiz,
+    SchoolClass,
+)
 
 M = TypeVar("M", bound=Model)
 
@@ -30,6 +39,24 @@ def quiz_get_for_teacher(*, teacher: AbstractBaseUser | AnonymousUser, quiz_id: 
     return _owned(Quiz.objects.all(), user=teacher, pk=quiz_id)
 
 
+def class_get_for_teacher(*, teacher: AbstractBaseUser | AnonymousUser, class_id: int) -> SchoolClass:
+    return _owned(SchoolClass.objects.all(), user=teacher, pk=class_id)
+
+
+def class_list_for_teacher(*, teacher: AbstractBaseUser) -> QuerySet[SchoolClass]:
+    return SchoolClass.objects.filter(teacher=teacher).annotate(learner_count=Count("learners", distinct=True))
+
+
+def learner_get_for_teacher(*, teacher: AbstractBaseUser | AnonymousUser, class_id: int, learner_id: int) -> Learner:
+    return _owned(Learner.objects.select_related("school_class"), user=teacher, owner="school_class__teacher",
+                  pk=learner_id, school_class_id=class_id)
+
+
+def answer_get_for_teacher(*, teacher: AbstractBaseUser | AnonymousUser, quiz_id: int, answer_id: int) -> Answer:
+    return _owned(Answer.objects.select_related("attempt", "item"), user=teacher, owner="attempt__quiz__teacher",
+                  pk=answer_id, attempt__quiz_id=quiz_id)
+
+
 def item_get_for_teacher(*, teacher: AbstractBaseUser | AnonymousUser, quiz_id: int, item_id: int) -> Item:
     return _owned(Item.objects.select_related("quiz"), user=teacher, owner="quiz__teacher", pk=item_id,
                   quiz_id=quiz_id)
@@ -44,7 +71,14 @@ def batch_get_for_teacher(*, teacher: AbstractBaseUser | AnonymousUser, batch_id
 
 
 def quiz_list_for_teacher(*, teacher: AbstractBaseUser) -> QuerySet[Quiz]:
-    return Quiz.objects.filter(teacher=teacher)
+    return Quiz.objects.filter(teacher=teacher).select_related("school_class").annotate(
+        item_count=Count("items", filter=Q(items__retired__isnull=True), distinct=True),
+        attempt_count=Count("attempts", distinct=True))
+
+
+def answered_item_ids(*, quiz: Quiz) -> set[int]:
+    """The quiz's items that some learner has answered."""
+    return set(Answer.objects.filter(item__quiz=quiz).values_list("item_id", flat=True).distinct())
 
 
 def quiz_get_by_token(*, token: str) -> Quiz:
@@ -59,18 +93,63 @@ def quiz_get_for_download(*, token: str, user: AbstractBaseUser | AnonymousUser)
     return quiz
 
 
+def _code(code: str) -> str:
+    """A code as typed: spaces and dashes dropped, any case."""
+    return "".join(code.replace("-", " ").split()).upper()
+
+
 def quiz_find_by_code(*, code: str) -> Quiz | None:
-    cleaned = "".join(code.split()).upper()
-    return Quiz.objects.filter(class_code=cleaned).first()
+    return Quiz.objects.filter(class_code=_code(code)).first()
 
 
-def attempt_get_for_browser(*, token: str, attempt_id: int, started_here: Collection[int]) -> Attempt:
-    """The attempt if it belongs to the quiz of ``token`` and was started in this browser
-    (``started_here``: the attempt ids its session remembers); 404 otherwise."""
+def class_find_by_code(*, code: str) -> SchoolClass | None:
+    return SchoolClass.objects.filter(code=_code(code)).first()
+
+
+def class_get_by_code(*, code: str) -> SchoolClass:
+    return get_object_or_404(SchoolClass, code=_code(code))
+
+
+def learner_find_by_code(*, code: str) -> Learner | None:
+    return Learner.objects.select_related("school_class").filter(personal_code=_code(code)).first()
+
+
+def learners_known_here(*, learner_ids: Collection[int]) -> QuerySet[Learner]:
+    """The learners this browser joined as (or came back as with a personal code)."""
+    return Learner.objects.select_related("school_class").filter(pk__in=list(learner_ids))
+
+
+def learner_in_class(*, school_class: SchoolClass, learner_ids: Collection[int]) -> Learner | None:
+    """The learner of ``school_class`` this browser is, if any."""
+    return school_class.learners.filter(pk__in=list(learner_ids)).first()
+
+
+def quizzes_open_in_class(*, school_class: SchoolClass) -> QuerySet[Quiz]:
+    return school_class.quizzes.filter(status=Quiz.Status.PUBLISHED)
+
+
+def attempts_of_learner(*, learner: Learner) -> QuerySet[Attempt]:
+    return learner.attempts.select_related("quiz")
+
+
+class AttemptElsewhere(Exception):
+    """The attempt exists but was started in another browser: the page says how to go on."""
+
+    def __init__(self, attempt: Attempt) -> None:
+        super().__init__(attempt.pk)
+        self.attempt = attempt
+
+
+def attempt_get_for_browser(*, token: str, attempt_id: int, started_here: Collection[int],
+                            learners_here: Collection[int] = ()) -> Attempt:
+    """The attempt if it belongs to the quiz of ``token`` and this browser may see it: it was
+    started here (``started_here``: the attempt ids the session remembers) or belongs to a class
+    learner who joined or came back here (``learners_here``). Another browser's attempt raises
+    AttemptElsewhere; no such attempt, 404."""
     quiz = quiz_get_by_token(token=token)
-    attempt = get_object_or_404(Attempt.objects.select_related("quiz"), pk=attempt_id, quiz=quiz)
-    if attempt.pk not in started_here:
-        raise Http404
+    attempt = get_object_or_404(Attempt.objects.select_related("quiz", "learner"), pk=attempt_id, quiz=quiz)
+    if attempt.pk not in started_here and attempt.learner_id not in set(learners_here):
+        raise AttemptElsewhere(attempt)
     return attempt
 
 
@@ -82,50 +161,14 @@ def item_get_in_attempt(*, attempt: Attempt, item_id: int) -> Item:
 
 
 def attempt_items(*, attempt: Attempt) -> list[Item]:
-    """The attempt's items in the order it was given them (deleted items left out)."""
+    """The attempt's items in the order it was given them, earlier versions included (the items
+    a teacher deleted before anyone answered them are left out)."""
     by_id = {item.pk: item for item in attempt.quiz.items.filter(pk__in=attempt.item_ids)}
     return [by_id[i] for i in attempt.item_ids if i in by_id]
 
 
 def answers_by_item(*, attempt: Attempt) -> dict[int, Answer]:
     return {answer.item_id: answer for answer in attempt.answers.all()}
-
-
-@dataclass(frozen=True)
-class ItemResult:
-    item: Item
-    answered: int
-    right: int
-    common_wrong: list[tuple[str, int]]
-
-    @property
-    def share_right(self) -> float | None:
-        return self.right / self.answered if self.answered else None
-
-
-@dataclass(frozen=True)
-class LearnerResult:
-    attempt: Attempt
-    answers: list[Answer]
-    seconds: int | None
-
-
-def quiz_results(*, quiz: Quiz) -> tuple[list[LearnerResult], list[ItemResult]]:
-    """Per learner (each attempt, newest first) and per item (share right, common wrong answers)."""
-    attempts = list(quiz.attempts.prefetch_related("answers__item"))
-    learners = []
-    for attempt in attempts:
-        seconds = int((attempt.finished - attempt.started).total_seconds()) if attempt.finished else None
-        answers = sorted(attempt.answers.all(), key=lambda a: (a.item.section, a.item.position))
-        learners.append(LearnerResult(attempt=attempt, answers=answers, seconds=seconds))
-    items = []
-    all_answers = list(Answer.objects.filter(item__quiz=quiz))
-    for item in quiz.items.all():
-        mine = [a for a in all_answers if a.item_id == item.pk]
-        wrong = Counter(a.given.strip().casefold() for a in mine if not a.correct)
-        items.append(ItemResult(item=item, answered=len(mine), right=sum(a.correct for a in mine),
-                                common_wrong=wrong.most_common(3)))
-    return learners, items
 
 
 def latest_job(*, quiz: Quiz) -> GenerationJob | None:

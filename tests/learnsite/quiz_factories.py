@@ -48,7 +48,7 @@ def make_quiz(teacher: User, *, published: bool = True) -> Quiz:
 
 
 def item(quiz: Quiz, kind: str) -> Item:
-    return quiz.items.get(kind=kind)
+    return quiz.current_items.get(kind=kind)
 
 
 def compile_german_catalog() -> None:

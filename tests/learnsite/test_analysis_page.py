@@ -22,7 +22,7 @@ def _textarea(html: str) -> str:
 
 
 def test_the_home_page_offers_a_labelled_text_field(client: Client) -> None:
-    response = client.get(reverse("lessons:home"))
+    response = client.get(reverse("lessons:analyse"))
     html = response.content.decode()
     assert response.status_code == 200
     assert '<label for="id_text">German text</label>' in html
@@ -30,16 +30,16 @@ def test_the_home_page_offers_a_labelled_text_field(client: Client) -> None:
 
 
 def test_the_home_page_links_the_demo_article_once_loaded(client: Client) -> None:
-    assert "Try the demo article" not in client.get(reverse("lessons:home")).content.decode()
+    assert "Try the demo article" not in client.get(reverse("lessons:analyse")).content.decode()
     demo = Article.objects.create(title="Demo", text=GERMAN, is_demo=True)
-    html = client.get(reverse("lessons:home")).content.decode()
+    html = client.get(reverse("lessons:analyse")).content.decode()
     assert "Try the demo article" in html
     assert reverse("lessons:article_detail", args=[demo.pk]) in html
 
 
 @pytest.mark.slow
 def test_posting_german_text_shows_tokens_lemmas_and_tags(client: Client) -> None:
-    response = client.post(reverse("lessons:home"), {"text": GERMAN})
+    response = client.post(reverse("lessons:analyse"), {"text": GERMAN})
     html = response.content.decode()
     assert response.status_code == 200
     assert "2 sentences" in html
@@ -61,7 +61,7 @@ def test_posting_german_text_shows_tokens_lemmas_and_tags(client: Client) -> Non
     ],
 )
 def test_bad_input_shows_what_to_do_and_keeps_the_text(client: Client, text: str, message: str) -> None:
-    response = client.post(reverse("lessons:home"), {"text": text})
+    response = client.post(reverse("lessons:analyse"), {"text": text})
     html = response.content.decode()
     assert response.status_code == 422
     assert 'role="alert"' in html and message in html
@@ -73,7 +73,7 @@ def test_bad_input_shows_what_to_do_and_keeps_the_text(client: Client, text: str
 
 def test_a_text_over_the_limit_is_refused_with_the_limit_named(client: Client, settings) -> None:
     settings.QUIZGEN_ANALYSIS_MAX_CHARS = 1_000
-    response = client.post(reverse("lessons:home"), {"text": GERMAN * 20})
+    response = client.post(reverse("lessons:analyse"), {"text": GERMAN * 20})
     html = response.content.decode()
     assert response.status_code == 422
     assert "the limit is 1,000" in html
@@ -95,7 +95,7 @@ def test_an_unknown_article_is_not_found(client: Client) -> None:
 
 
 def test_the_stylesheet_is_served_from_the_project(client: Client) -> None:
-    html = client.get(reverse("lessons:home")).content.decode()
+    html = client.get(reverse("lessons:analyse")).content.decode()
     assert '<link rel="stylesheet" href="/static/learnsite/site.css">' in html
     assert "https://" not in html.split("<body")[0]  # no CDN in the head
 
@@ -109,7 +109,7 @@ def test_a_broken_installation_is_shown_as_such_not_blamed_on_the_text(client: C
 
     monkeypatch.setattr(analysis_display, "analyze", broken)
     text = GERMAN + " Dieser Satz steht nur hier."  # not analysed before, so not cached
-    response = client.post(reverse("lessons:home"), {"text": text})
+    response = client.post(reverse("lessons:analyse"), {"text": text})
     assert response.status_code == 503
     html = response.content.decode()
     assert "The analysis is not working at the moment." in html
@@ -118,8 +118,8 @@ def test_a_broken_installation_is_shown_as_such_not_blamed_on_the_text(client: C
     assert _textarea(html) == text
 
 
-def test_the_page_speaks_german_to_a_german_browser(client: Client) -> None:
-    html = client.get(reverse("lessons:home"), HTTP_ACCEPT_LANGUAGE="de").content.decode()
+def test_the_analysis_page_speaks_german_to_a_german_browser(client: Client) -> None:
+    html = client.get(reverse("lessons:analyse"), HTTP_ACCEPT_LANGUAGE="de").content.decode()
     assert '<html lang="de">' in html
     assert "Einen deutschen Text analysieren" in html
     assert "Deutscher Text" in html

@@ -36,7 +36,7 @@ def _overflow(page) -> int:
 def test_a_person_analyses_text_with_the_keyboard_alone_on_a_phone(live_server, browser) -> None:
     page = browser.new_page(viewport=PHONE, locale="en-GB")
     page.set_default_timeout(30_000)
-    page.goto(f"{live_server.url}/")
+    page.goto(f"{live_server.url}/analyse/")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Skip to content"
     for _ in range(20):  # on to the text field, whatever the header holds
@@ -63,7 +63,7 @@ def test_the_demo_article_is_one_click_from_the_home_page(live_server, browser) 
     call_command("load_demo")
     page = browser.new_page(viewport=DESKTOP, locale="en-GB")
     page.set_default_timeout(30_000)
-    page.goto(f"{live_server.url}/")
+    page.goto(f"{live_server.url}/analyse/")
     _shot(page, "home-desktop")
     page.click("text=Try the demo article")
     page.wait_for_url(re.compile(r"/articles/\d+/$"))

@@ -97,7 +97,7 @@ def test_an_uploaded_txt_file_is_refused_with_a_reason_or_saved(teacher_client, 
 @pytest.mark.parametrize("case", TEXT_CASES, ids=[c.name for c in TEXT_CASES])
 def test_the_analysis_page_refuses_with_a_reason_or_analyses(client, case: Case, settings) -> None:
     settings.QUIZGEN_ANALYSIS_MAX_CHARS = 20_000
-    response = client.post(reverse("lessons:home"), {"text": case.text})
+    response = client.post(reverse("lessons:analyse"), {"text": case.text})
     page = _page(response)
     assert RAW_SCRIPT not in response.content.decode()
     if case.refused_with is None or case.analysable:  # no article is saved and analysed; make_pack refuses it
@@ -151,7 +151,7 @@ def test_a_stray_tag_in_a_text_is_kept_as_text_and_shown_escaped(teacher_client,
     assert response.status_code == 302
     review = teacher_client.get(response["Location"]).content.decode()
     assert STRAY_TAG not in review and html.escape(STRAY_TAG) in review
-    analysis = client.post(reverse("lessons:home"), {"text": text}).content.decode()
+    analysis = client.post(reverse("lessons:analyse"), {"text": text}).content.decode()
     assert STRAY_TAG not in analysis
 
 

@@ -1,4 +1,4 @@
-"""Learner pages: join by code, start with a name, answer with and without JavaScript, finish, retry."""
+"""Learner pages: join by code, start with a name, read, answer with and without JavaScript, finish, retry."""
 
 from __future__ import annotations
 
@@ -34,14 +34,24 @@ def test_the_class_code_leads_to_the_quiz(client, quiz):
 
 def test_an_unknown_class_code_is_explained(client, quiz):
     response = client.post(reverse("quizzes:code"), {"code": "ZZZZZZ"})
-    assert response.status_code == 422 and "No quiz has this code" in response.content.decode()
+    assert response.status_code == 422 and "No class or quiz has this code" in response.content.decode()
 
 
-def test_a_learner_needs_only_a_name(client, quiz):
+def test_a_learner_needs_only_a_name_and_reads_first(client, quiz):
+    response = client.post(reverse("quizzes:start", args=[quiz.share_token]), {"name": "Ada"})
+    attempt = Attempt.objects.get()
+    assert response["Location"] == reverse("quizzes:read", args=[quiz.share_token, attempt.pk])
+    page = client.get(response["Location"]).content.decode()
+    assert "Kurz vor dem ersten Jahrestag" in page  # the reading view
+
+
+def test_the_gaps_stand_without_the_full_text_and_the_questions_beside_it(client, quiz):
     attempt = start(client, quiz)
-    page = client.get(reverse("quizzes:take", args=[quiz.share_token, attempt.pk])).content.decode()
-    assert "Kurz vor dem ersten Jahrestag" in page  # the text is on the page with the items
-    assert 'for="gap-' in page and "Mit wem hatte Wang ein Gespräch?" in page
+    gaps = client.get(reverse("quizzes:take", args=[quiz.share_token, attempt.pk])).content.decode()
+    assert 'for="gap-' in gaps and "Kurz vor dem ersten Jahrestag" not in gaps
+    assert "Mit wem hatte Wang ein Gespräch?" not in gaps
+    questions = client.get(reverse("quizzes:questions", args=[quiz.share_token, attempt.pk])).content.decode()
+    assert "Mit wem hatte Wang ein Gespräch?" in questions and "Kurz vor dem ersten Jahrestag" in questions
 
 
 def test_without_javascript_an_answer_posts_and_the_page_shows_the_feedback(client, quiz):
@@ -49,7 +59,7 @@ def test_without_javascript_an_answer_posts_and_the_page_shows_the_feedback(clie
     response = client.post(answer_url(quiz, attempt, item(quiz, "open")), {"gap_0": "Aussenminister"})
     assert response.status_code == 302 and response["Location"].endswith(f"#item-{item(quiz, 'open').pk}")
     page = client.get(response["Location"]).content.decode()
-    assert "Right!" in page and "With umlauts it is spelled: Außenminister" in page
+    assert "Right!" in page and "With ß it is spelled: Außenminister" in page
 
 
 def test_with_javascript_the_answer_comes_back_as_json_with_the_evidence(client, quiz):
@@ -69,11 +79,15 @@ def test_a_tampered_item_id_from_another_quiz_is_refused(client, quiz):
     assert response.status_code == 404 and not Answer.objects.exists()
 
 
-def test_an_attempt_from_another_browser_is_refused(client, quiz):
+def test_an_attempt_from_another_browser_is_refused_with_a_page_that_says_what_to_do(client, quiz):
+    """Regression (issue 14): an attempt opened on another device showed Django's debug 404 page."""
     attempt = start(client, quiz)
     stranger = Client()
     response = stranger.post(answer_url(quiz, attempt, item(quiz, "open")), {"gap_0": "Außenminister"})
-    assert response.status_code == 404 and not Answer.objects.exists()
+    assert response.status_code == 403 and not Answer.objects.exists()
+    page = stranger.get(reverse("quizzes:take", args=[quiz.share_token, attempt.pk]))
+    assert page.status_code == 403 and "started in another browser" in page.content.decode()
+    assert reverse("quizzes:start", args=[quiz.share_token]) in page.content.decode()
 
 
 def test_an_attempt_claimed_under_another_quizs_link_is_refused(client, quiz):
@@ -101,13 +115,42 @@ def test_finish_shows_the_score_and_retry_offers_only_the_wrong_items(client, qu
     attempt = start(client, quiz)
     client.post(answer_url(quiz, attempt, item(quiz, "open")), {"gap_0": "Außenminister"})
     client.post(answer_url(quiz, attempt, item(quiz, "truefalse")), {"gap_0": "falsch"})
-    response = client.post(reverse("quizzes:finish", args=[quiz.share_token, attempt.pk]), follow=True)
+    response = client.post(reverse("quizzes:finish", args=[quiz.share_token, attempt.pk]), {"confirmed": "yes"},
+                           follow=True)
     html = response.content.decode()
     assert '<p class="score" id="score"><strong>1</strong> / 5</p>' in html
     retry = client.post(reverse("quizzes:retry", args=[quiz.share_token, attempt.pk]))
     new = Attempt.objects.latest("id")
     assert retry["Location"] == reverse("quizzes:take", args=[quiz.share_token, new.pk])
     assert item(quiz, "open").pk not in new.item_ids and len(new.item_ids) == 4
+
+
+def test_finishing_with_unanswered_items_asks_first(client, quiz):
+    """Regression (issue 14): finishing with unanswered items gave no warning."""
+    attempt = start(client, quiz)
+    client.post(answer_url(quiz, attempt, item(quiz, "open")), {"gap_0": "Außenminister"})
+    response = client.post(reverse("quizzes:finish", args=[quiz.share_token, attempt.pk]))
+    attempt.refresh_from_db()
+    assert response.status_code == 200 and attempt.finished is None
+    assert "4 items are not answered yet" in response.content.decode()
+    client.post(reverse("quizzes:finish", args=[quiz.share_token, attempt.pk]), {"confirmed": "yes"})
+    attempt.refresh_from_db()
+    assert attempt.finished is not None and attempt.score == 1
+
+
+def test_the_name_field_is_focused(client, quiz):
+    """Regression (issue 14): the name field was not focused."""
+    page = client.get(reverse("quizzes:start", args=[quiz.share_token])).content.decode()
+    assert 'name="name"' in page and "autofocus" in page.split('name="name"', 1)[1].split(">", 1)[0]
+
+
+def test_answered_fields_leave_the_tab_order(client, quiz):
+    """Regression (issue 14): answered inputs stayed in the tab order."""
+    attempt = start(client, quiz)
+    client.post(answer_url(quiz, attempt, item(quiz, "open")), {"gap_0": "Außenminister"})
+    page = client.get(reverse("quizzes:take", args=[quiz.share_token, attempt.pk])).content.decode()
+    answered = page.split(f'id="gap-{item(quiz, "open").pk}-0"', 1)[1].split(">", 1)[0]
+    assert 'tabindex="-1"' in answered and "readonly" in answered
 
 
 def test_the_learner_name_is_escaped(client, quiz):

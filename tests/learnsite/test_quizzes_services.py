@@ -82,11 +82,11 @@ def test_moving_an_item_swaps_it_with_its_neighbour():
     assert before == ["open", "choice", "wordbank"] and after == ["choice", "open", "wordbank"]
 
 
-def test_an_answer_with_ae_for_ae_umlaut_is_right_with_a_note():
+def test_an_answer_with_ss_for_sharp_s_is_right_with_a_note():
     quiz = make_quiz(make_teacher())
     attempt = attempt_services.attempt_start(quiz=quiz, learner_name="Ada")
     answer = attempt_services.answer_submit(attempt=attempt, item=item(quiz, "open"), given=["Aussenminister"])
-    assert answer.correct and not answer.exact and answer.note == "umlaut_spelling"
+    assert answer.correct and not answer.exact and answer.note == "sharp_s_spelling"
 
 
 def test_a_short_accepted_answer_to_a_w_question_is_right():

@@ -182,7 +182,10 @@ def test_delete_and_reorder(teacher_client):
     quiz = make_quiz(teacher_client.teacher)
     teacher_client.post(reverse("quizzes:item_move", args=[quiz.pk, item(quiz, "wordbank").pk]), {"direction": "up"})
     assert list(quiz.items.filter(section="cloze").values_list("kind", flat=True)) == ["open", "wordbank", "choice"]
-    teacher_client.post(reverse("quizzes:item_delete", args=[quiz.pk, item(quiz, "open").pk]))
+    asked = teacher_client.post(reverse("quizzes:item_delete", args=[quiz.pk, item(quiz, "open").pk]))
+    assert asked.status_code == 200 and "Delete this item?" in asked.content.decode()
+    assert quiz.items.filter(kind="open").exists()  # delete asks first
+    teacher_client.post(reverse("quizzes:item_delete", args=[quiz.pk, item(quiz, "open").pk]), {"confirmed": "yes"})
     assert not quiz.items.filter(kind="open").exists()
 
 
@@ -200,8 +203,8 @@ def test_generation_is_rate_limited_per_account_and_keeps_the_text(teacher_clien
     quiz = make_quiz(teacher_client.teacher, published=False)
     for _ in range(2):
         GenerationRun.objects.create(teacher=teacher_client.teacher, quiz=quiz)
-    response = teacher_client.post(reverse("quizzes:generate", args=[quiz.pk]), {"level": "B1", "cloze:open": 2},
-                                   follow=True)
+    response = teacher_client.post(reverse("quizzes:generate", args=[quiz.pk]),
+                                   {"level": "B1", "cloze:open": 2, "confirmed": "yes"}, follow=True)
     html = response.content.decode()
     assert "limit per account" in html and "Wladimir Putin" in html
     assert GenerationRun.objects.count() == 2 and quiz.items.count() == 5

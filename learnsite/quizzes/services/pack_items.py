@@ -124,13 +124,15 @@ def question_from_item(item: Item) -> Question:
 
 
 def quiz_lesson_pack(*, quiz: Quiz) -> LessonPack:
-    """The generated pack with the quiz's items as the teacher left them, in their order."""
+    """The generated pack with the quiz's items as the teacher left them, in their order, and the
+    quiz's title as it is now (renamed, and whole: the exports shorten nothing)."""
     if not quiz.pack:
         raise NothingToExport(_("This quiz has not been generated yet: generate it first, then download."))
     pack = pack_from_dict(dict(quiz.pack, cloze=[], questions=[]))
-    items = list(quiz.items.all())
+    items = list(quiz.current_items.all())
     return dataclasses.replace(
         pack,
+        title=quiz.title,
         cloze=tuple(cloze_from_item(i) for i in items if i.section == Item.Section.CLOZE),
         questions=tuple(question_from_item(i) for i in items if i.section == Item.Section.QUESTION),
     )

@@ -12,11 +12,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from learnsite.lessons.models import Article
-from learnsite.quizzes.models import GenerationRun, Quiz
+from learnsite.quizzes.models import TITLE_MAX_LENGTH, GenerationRun, Quiz, SchoolClass
 from learnsite.quizzes.refusals import QuizRefused, RateLimited
 from learnsite.quizzes.services import generation
-from learnsite.quizzes.services.items import items_insert
+from learnsite.quizzes.services.items import items_insert, items_replace
 from learnsite.quizzes.services.pack_items import drafts_from_pack, pack_summary
+from learnsite.quizzes.titles import shorten, title_from_text
 from quizgen.errors import KindError
 from quizgen.kinds import exercise_kind_by_key
 from quizgen.pack import LEVELS
@@ -27,8 +28,8 @@ def quiz_create_draft(*, teacher: AbstractBaseUser, title: str, text: str, sourc
                       article: Article | None = None) -> Quiz:
     """Save a teacher's text as a draft quiz, before anything is generated from it."""
     cleaned = check_text(text, max_chars=settings.QUIZGEN_MAX_CHARS)
-    title = title.strip() or cleaned.split("\n", 1)[0][:80]
-    quiz = Quiz(teacher=teacher, title=title[:200], text=cleaned, source=source[:500], article=article)
+    title = shorten(title, TITLE_MAX_LENGTH) or title_from_text(cleaned, max_length=TITLE_MAX_LENGTH)
+    quiz = Quiz(teacher=teacher, title=title, text=cleaned, source=source[:500], article=article)
     quiz.full_clean()
     quiz.save()
     return quiz
@@ -68,38 +69,42 @@ def generation_apply(*, quiz: Quiz, level: str, counts: Mapping[str, int], only_
                      progress: generation.ProgressCallback | None = None) -> int:
     """Generate from the quiz's saved text and put the items in, all at once; returns how many.
 
-    Every item is replaced, or with ``only_kind`` only the items of the one kind in ``counts``.
-    The text is never touched, so a generation that dies half-way loses nothing, and running
-    it twice leaves the same quiz as running it once.
+    Every generated item is replaced, or with ``only_kind`` only the items of the one kind in
+    ``counts``. The text is never touched, so a generation that dies half-way loses nothing, and
+    running it twice leaves the same quiz as running it once.
+    Items learners have answered are not deleted: they are retired (kept for those attempts) and
+    the quiz's version goes up. The teacher's own items stay.
     """
     check_level_and_counts(level, counts)
     pack = generation.run_make_pack(text=quiz.text, title=quiz.title, level=level, counts=counts,
                                     progress=progress)  # outside the transaction: slow
     drafts = drafts_from_pack(pack, counts)
-    if progress:
-        progress("saving", 0.98)
-    with transaction.atomic():
-        if only_kind:
-            (key,) = counts
-            section, kind = key.split(":")
-            quiz.items.filter(section=section, kind=kind).delete()
-        else:
-            quiz.items.all().delete()
-            quiz.level = level
-            quiz.generated = timezone.now()
-        quiz.pack = pack_summary(pack)
-        quiz.save()
-        items_insert(quiz=quiz, drafts=drafts)
     if not drafts and only_kind:
         raise QuizRefused(_("The text gave no items of this kind; the others are unchanged."))
     if not drafts:
         raise QuizRefused(_("The text gave no items with these settings. A longer text, or other kinds of "
-                            "items, give more."))
+                            "items, give more. The items you had are unchanged."))
+    if progress:
+        progress("saving", 0.98)
+    with transaction.atomic():
+        quiz.refresh_from_db()
+        replaced = quiz.current_items.filter(by_teacher=False)
+        if only_kind:
+            (key,) = counts
+            section, kind = key.split(":")
+            replaced = replaced.filter(section=section, kind=kind)
+        else:
+            quiz.level = level
+            quiz.generated = timezone.now()
+        items_replace(quiz=quiz, items=replaced)
+        quiz.pack = pack_summary(pack)
+        quiz.save()
+        items_insert(quiz=quiz, drafts=drafts)
     return len(drafts)
 
 
 def quiz_publish(*, quiz: Quiz) -> Quiz:
-    if not quiz.items.exists():
+    if not quiz.current_items.exists():
         raise QuizRefused(_("Generate or add at least one item before publishing."))
     quiz.status = Quiz.Status.PUBLISHED
     quiz.save(update_fields=["status"])
@@ -110,4 +115,46 @@ def quiz_unpublish(*, quiz: Quiz) -> Quiz:
     """Stop new attempts; attempts already started may still be finished."""
     quiz.status = Quiz.Status.DRAFT
     quiz.save(update_fields=["status"])
+    return quiz
+
+
+def quiz_rename(*, quiz: Quiz, title: str) -> Quiz:
+    """A new title, stored whole (lists shorten it for display)."""
+    title = " ".join(title.split())
+    if not title:
+        raise QuizRefused(_("Give the quiz a title."))
+    if len(title) > TITLE_MAX_LENGTH:
+        raise QuizRefused(_("A title can have at most %(n)d characters.") % {"n": TITLE_MAX_LENGTH})
+    quiz.title = title
+    quiz.save(update_fields=["title"])
+    return quiz
+
+
+def quiz_delete(*, quiz: Quiz) -> None:
+    """Delete the quiz with its items, attempts and results (the views ask first)."""
+    quiz.delete()
+
+
+@transaction.atomic
+def quiz_duplicate(*, quiz: Quiz) -> Quiz:
+    """A draft copy of the quiz with its current items, for another class or another version of the
+    lesson; no attempts, a new link and code."""
+    title = shorten(_("%(title)s (copy)") % {"title": quiz.title}, TITLE_MAX_LENGTH)
+    copy = Quiz.objects.create(teacher=quiz.teacher, article=quiz.article, title=title, text=quiz.text,
+                               source=quiz.source, level=quiz.level, pack=quiz.pack, generated=quiz.generated,
+                               school_class=quiz.school_class)
+    for item in quiz.current_items.order_by("section", "position", "id"):
+        item.pk = None
+        item.quiz = copy
+        item.replaces = None
+        item.save()
+    return copy
+
+
+def quiz_assign_class(*, quiz: Quiz, school_class: SchoolClass | None) -> Quiz:
+    """Share the quiz with one of the teacher's classes (or with anyone who has the link)."""
+    if school_class is not None and school_class.teacher_id != quiz.teacher_id:
+        raise QuizRefused(_("Choose one of your classes."))
+    quiz.school_class = school_class
+    quiz.save(update_fields=["school_class"])
     return quiz

@@ -9,6 +9,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from learnsite.quizzes.titles import SHORT_TITLE, shorten
 from quizgen.kinds import AnswerMode
 
 register = template.Library()
@@ -72,3 +73,9 @@ def duration(seconds: int | None) -> str:
         return "–"
     minutes, secs = divmod(seconds, 60)
     return f"{minutes}:{secs:02d}"
+
+
+@register.filter
+def short(text: str, limit: int = SHORT_TITLE) -> str:
+    """A title (or prompt) shortened at a word boundary, with an ellipsis, where space is short."""
+    return shorten(str(text), int(limit))

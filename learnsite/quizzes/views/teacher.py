@@ -1,4 +1,6 @@
-"""The teacher's pages: new text, review and edit, publish, results. Each view parses, calls, renders."""
+"""The teacher's quiz pages: new text, review, generate, publish and share, rename, duplicate,
+delete. Each view parses, calls a service or selector, renders. Items: views/items.py;
+results: views/results.py; classes: views/classes.py."""
 
 from __future__ import annotations
 
@@ -8,16 +10,24 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from learnsite.lessons import selectors as article_selectors
 from learnsite.quizzes import selectors
-from learnsite.quizzes.forms import GenerateForm, ItemForm, NewTextForm
-from learnsite.quizzes.models import GenerationJob, Item, kind_choices, kind_label
-from learnsite.quizzes.refusals import explain
-from learnsite.quizzes.services import items as item_services
+from learnsite.quizzes.forms import (
+    ClassChoiceForm,
+    GenerateForm,
+    NewTextForm,
+    RenameForm,
+)
+from learnsite.quizzes.models import GenerationJob, Item, Quiz, kind_choices, kind_label
+from learnsite.quizzes.refusals import QuizRefused, explain
+from learnsite.quizzes.results import item_numbers
 from learnsite.quizzes.services import jobs, text_sources
 from learnsite.quizzes.services import quizzes as services
+from learnsite.quizzes.sharing import qr_svg, share_links
+from learnsite.quizzes.views.confirm import confirm_page, is_confirmed
 from learnsite.quizzes.views.downloads import download_response
 from quizgen.errors import KindError, QuizgenError
 from quizgen.kinds import exercise_kind_by_key
@@ -26,7 +36,8 @@ from quizgen.kinds import exercise_kind_by_key
 @login_required
 def quiz_list(request: HttpRequest) -> HttpResponse:
     quizzes = selectors.quiz_list_for_teacher(teacher=request.user)
-    return render(request, "quizzes/quiz_list.html", {"quizzes": quizzes})
+    classes = selectors.class_list_for_teacher(teacher=request.user)
+    return render(request, "quizzes/quiz_list.html", {"quizzes": quizzes, "classes": classes})
 
 
 @login_required
@@ -73,20 +84,32 @@ def quiz_from_article(request: HttpRequest, article_id: int) -> HttpResponse:
 @login_required
 def quiz_review(request: HttpRequest, quiz_id: int) -> HttpResponse:
     quiz = selectors.quiz_get_for_teacher(teacher=request.user, quiz_id=quiz_id)
-    items = list(quiz.items.all())
-    share_url = request.build_absolute_uri(reverse("quizzes:start", kwargs={"token": quiz.share_token}))
+    items = list(quiz.current_items.all())
+    numbers = item_numbers(quiz=quiz)
+    for item in items:
+        item.number = numbers[item.pk]  # type: ignore[attr-defined]
     context = {
         "quiz": quiz,
         "cloze_items": [i for i in items if i.section == Item.Section.CLOZE],
         "questions": [i for i in items if i.section == Item.Section.QUESTION],
+        "answered_ids": selectors.answered_item_ids(quiz=quiz),
         "generate_form": GenerateForm(initial={"level": quiz.level}),
+        "rename_form": RenameForm(initial={"title": quiz.title}),
+        "class_form": ClassChoiceForm(initial={"school_class": quiz.school_class_id}, teacher=request.user),
         "kind_choices": kind_choices(),
-        "share_url": share_url,
-        "join_url": request.build_absolute_uri(reverse("quizzes:code")),
+        "links": share_links(request, quiz=quiz),
         "pack": quiz.pack or {},
         "job": selectors.latest_job(quiz=quiz),
+        "attempt_count": quiz.attempts.count(),
     }
     return render(request, "quizzes/quiz_review.html", context)
+
+
+@login_required
+def quiz_qr(request: HttpRequest, quiz_id: int) -> HttpResponse:
+    """The QR code of the link learners open (the class's page, or the quiz's own link), as SVG."""
+    quiz = selectors.quiz_get_for_teacher(teacher=request.user, quiz_id=quiz_id)
+    return HttpResponse(qr_svg(share_links(request, quiz=quiz).learner_url), content_type="image/svg+xml")
 
 
 def _after_job_start(request: HttpRequest, job: GenerationJob, done: str = "") -> HttpResponse:
@@ -100,6 +123,23 @@ def _after_job_start(request: HttpRequest, job: GenerationJob, done: str = "") -
     return redirect("quizzes:review", quiz_id=job.quiz_id)
 
 
+def _replacing_details(quiz: Quiz, items: list[Item]) -> list[str]:
+    """What a generation would replace, for the question before it."""
+    answered = selectors.answered_item_ids(quiz=quiz)
+    kept = sum(1 for i in items if i.pk in answered)
+    lines = [ngettext("%(n)d item is replaced.", "%(n)d items are replaced.", len(items)) % {"n": len(items)}]
+    if kept:
+        lines.append(ngettext(
+            "%(n)d of them has answers: it is kept for those results (they keep their items and scores), and "
+            "the quiz gets a new version.",
+            "%(n)d of them have answers: they are kept for those results (they keep their items and scores), and "
+            "the quiz gets a new version.", kept) % {"n": kept})
+    own = quiz.current_items.filter(by_teacher=True).count()
+    if own:
+        lines.append(ngettext("Your own item stays.", "Your %(n)d own items stay.", own) % {"n": own})
+    return lines
+
+
 @login_required
 @require_POST
 def quiz_generate(request: HttpRequest, quiz_id: int) -> HttpResponse:
@@ -108,6 +148,13 @@ def quiz_generate(request: HttpRequest, quiz_id: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Check the level and the numbers of items (0 to 20 of each kind)."))
         return redirect("quizzes:review", quiz_id=quiz.pk)
+    replaced = list(quiz.current_items.filter(by_teacher=False))
+    if replaced and not is_confirmed(request):
+        return confirm_page(
+            request, title=_("Generate again?"),
+            message=_("Generating again replaces every generated item, including your edits to them."),
+            details=_replacing_details(quiz, replaced), button=_("Generate again"),
+            cancel_url=reverse("quizzes:review", kwargs={"quiz_id": quiz.pk}))
     try:
         job = jobs.job_start(quiz=quiz, level=form.cleaned_data["level"], counts=form.counts())
     except QuizgenError as exc:
@@ -123,59 +170,26 @@ def quiz_regenerate(request: HttpRequest, quiz_id: int) -> HttpResponse:
     key = request.POST.get("kind", "")
     try:
         kind = exercise_kind_by_key(key)
+        count = int(request.POST.get("count", kind.default_count))
     except KindError:
         messages.error(request, _("Choose which kind of item to regenerate."))
         return redirect("quizzes:review", quiz_id=quiz.pk)
-    try:
-        count = int(request.POST.get("count", kind.default_count))
-        job = jobs.job_start(quiz=quiz, level=quiz.level, counts={key: count}, only_kind=True)
     except ValueError:
         messages.error(request, _("Give the number of items as a whole number."))
+        return redirect("quizzes:review", quiz_id=quiz.pk)
+    replaced = list(quiz.current_items.filter(by_teacher=False, section=kind.section, kind=kind.name))
+    if replaced and not is_confirmed(request):
+        return confirm_page(
+            request, title=_("Regenerate: %(kind)s?") % {"kind": kind_label(kind)},
+            message=_("New items of this kind replace the ones the quiz has now, including your edits to them."),
+            details=_replacing_details(quiz, replaced), button=_("Regenerate"),
+            cancel_url=reverse("quizzes:review", kwargs={"quiz_id": quiz.pk}))
+    try:
+        job = jobs.job_start(quiz=quiz, level=quiz.level, counts={key: count}, only_kind=True)
     except QuizgenError as exc:
         messages.error(request, explain(exc))
-    else:
-        return _after_job_start(request, job, done=_("Regenerated: %(kind)s.") % {"kind": kind_label(kind)})
-    return redirect("quizzes:review", quiz_id=quiz.pk)
-
-
-@login_required
-def item_edit(request: HttpRequest, quiz_id: int, item_id: int) -> HttpResponse:
-    item = selectors.item_get_for_teacher(teacher=request.user, quiz_id=quiz_id, item_id=item_id)
-    initial = {"prompt": item.prompt, "answer": item.answer, "accepted": "\n".join(item.accepted),
-               "options": "\n".join(item.options), "hint": item.hint, "case_matters": item.case_matters}
-    form = ItemForm(request.POST or None, initial=initial, item_kind=item.exercise_kind,
-                    has_options=bool(item.options))
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            item_services.item_update(item=item, prompt=data["prompt"], answer=data["answer"],
-                                 accepted=form.accepted_list(),
-                                 options=form.options_list(), hint=data["hint"],
-                                 case_matters=data.get("case_matters"))
-        except QuizgenError as exc:
-            form.add_error(None, explain(exc))
-        else:
-            messages.success(request, _("Item saved."))
-            return redirect(reverse("quizzes:review", kwargs={"quiz_id": item.quiz_id}) + f"#item-{item.pk}")
-    return render(request, "quizzes/item_edit.html", {"form": form, "item": item, "quiz": item.quiz},
-                  status=422 if form.errors else 200)
-
-
-@login_required
-@require_POST
-def item_delete(request: HttpRequest, quiz_id: int, item_id: int) -> HttpResponse:
-    item = selectors.item_get_for_teacher(teacher=request.user, quiz_id=quiz_id, item_id=item_id)
-    item_services.item_delete(item=item)
-    messages.success(request, _("Item deleted."))
-    return redirect("quizzes:review", quiz_id=quiz_id)
-
-
-@login_required
-@require_POST
-def item_move(request: HttpRequest, quiz_id: int, item_id: int) -> HttpResponse:
-    item = selectors.item_get_for_teacher(teacher=request.user, quiz_id=quiz_id, item_id=item_id)
-    item_services.item_move(item=item, up=request.POST.get("direction") == "up")
-    return redirect(reverse("quizzes:review", kwargs={"quiz_id": quiz_id}) + f"#item-{item.pk}")
+        return redirect("quizzes:review", quiz_id=quiz.pk)
+    return _after_job_start(request, job, done=_("Regenerated: %(kind)s.") % {"kind": kind_label(kind)})
 
 
 @login_required
@@ -187,8 +201,8 @@ def quiz_publish(request: HttpRequest, quiz_id: int) -> HttpResponse:
     except QuizgenError as exc:
         messages.error(request, explain(exc))
     else:
-        messages.success(request, _("Published. Give your learners the link or the class code."))
-    return redirect("quizzes:review", quiz_id=quiz.pk)
+        messages.success(request, _("Published. Give your learners the link, the QR code or the code."))
+    return redirect(reverse("quizzes:review", kwargs={"quiz_id": quiz.pk}) + "#publish-h")
 
 
 @login_required
@@ -201,10 +215,62 @@ def quiz_unpublish(request: HttpRequest, quiz_id: int) -> HttpResponse:
 
 
 @login_required
-def quiz_results(request: HttpRequest, quiz_id: int) -> HttpResponse:
+@require_POST
+def quiz_rename(request: HttpRequest, quiz_id: int) -> HttpResponse:
     quiz = selectors.quiz_get_for_teacher(teacher=request.user, quiz_id=quiz_id)
-    learners, items = selectors.quiz_results(quiz=quiz)
-    return render(request, "quizzes/quiz_results.html", {"quiz": quiz, "learners": learners, "items": items})
+    form = RenameForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise QuizRefused(" ".join(e for errors in form.errors.values() for e in errors))
+        services.quiz_rename(quiz=quiz, title=form.cleaned_data["title"])
+    except QuizgenError as exc:
+        messages.error(request, explain(exc))
+    else:
+        messages.success(request, _("Renamed."))
+    return redirect("quizzes:review", quiz_id=quiz.pk)
+
+
+@login_required
+@require_POST
+def quiz_assign_class(request: HttpRequest, quiz_id: int) -> HttpResponse:
+    quiz = selectors.quiz_get_for_teacher(teacher=request.user, quiz_id=quiz_id)
+    form = ClassChoiceForm(request.POST, teacher=request.user)
+    if form.is_valid():
+        services.quiz_assign_class(quiz=quiz, school_class=form.cleaned_data["school_class"])
+        if quiz.school_class:
+            messages.success(request, _("Shared with the class %(name)s.") % {"name": quiz.school_class.name})
+        else:
+            messages.success(request, _("Shared with anyone who has the link."))
+    else:
+        messages.error(request, _("Choose one of your classes."))
+    return redirect(reverse("quizzes:review", kwargs={"quiz_id": quiz.pk}) + "#publish-h")
+
+
+@login_required
+@require_POST
+def quiz_duplicate(request: HttpRequest, quiz_id: int) -> HttpResponse:
+    quiz = selectors.quiz_get_for_teacher(teacher=request.user, quiz_id=quiz_id)
+    copy = services.quiz_duplicate(quiz=quiz)
+    messages.success(request, _("This is a copy, as a draft with its own link. The original is unchanged."))
+    return redirect("quizzes:review", quiz_id=copy.pk)
+
+
+@login_required
+@require_POST
+def quiz_delete(request: HttpRequest, quiz_id: int) -> HttpResponse:
+    quiz = selectors.quiz_get_for_teacher(teacher=request.user, quiz_id=quiz_id)
+    if not is_confirmed(request):
+        attempts = quiz.attempts.count()
+        details = [ngettext("%(n)d attempt by learners and its answers are deleted too.",
+                            "%(n)d attempts by learners and their answers are deleted too.", attempts)
+                   % {"n": attempts}] if attempts else []
+        return confirm_page(request, title=_("Delete this quiz?"),
+                            message=_("“%(title)s” is deleted with its items. This cannot be undone.")
+                            % {"title": quiz.title}, details=details, button=_("Delete the quiz"),
+                            cancel_url=reverse("quizzes:review", kwargs={"quiz_id": quiz.pk}))
+    services.quiz_delete(quiz=quiz)
+    messages.success(request, _("Quiz deleted."))
+    return redirect("quizzes:list")
 
 
 @login_required

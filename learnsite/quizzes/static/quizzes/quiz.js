@@ -36,13 +36,27 @@
           progress.textContent = progress.dataset.template
             .replace("{done}", result.data.answered).replace("{total}", result.data.total);
         }
-        var next = fresh.nextElementSibling && fresh.nextElementSibling.querySelector("input:not([readonly]), select:not([disabled])");
-        if (next) next.focus({ preventScroll: false });
+        focusNext(fresh);
       }).catch(function () {
         // The network failed: fall back to a normal submit, which explains any error itself.
         form.submit();
       });
     });
+  }
+
+  // The first field a learner can still answer after ``item`` (the form's hidden CSRF input and
+  // answered fields do not count), else the way on: the next step or the finish button.
+  var OPEN_FIELD = "input:not([type=hidden]):not([readonly]):not([disabled]), select:not([disabled])";
+
+  function focusNext(item) {
+    var items = Array.prototype.slice.call(document.querySelectorAll("li.q-item"));
+    var after = items.slice(items.indexOf(item) + 1).concat(items.slice(0, items.indexOf(item)));
+    for (var i = 0; i < after.length; i++) {
+      var field = after[i].querySelector(OPEN_FIELD);
+      if (field) { field.focus(); return; }
+    }
+    var onward = document.querySelector(".next-step a, form.finish button");
+    if (onward) onward.focus();
   }
 
   function showError(form, message) {

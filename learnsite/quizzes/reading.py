@@ -1,0 +1,125 @@
+"""The learner's reading view: the text in paragraphs, each word of the vocabulary list linked to
+its entry (lemma with article and plural, gloss, level), and the list itself.
+
+A word is linked where the pack says it stands: every occurrence of a form the entry was seen in,
+except for a separated verb's form (kündigte ... an), which is linked only in the sentence the
+entry was taken from (the same form elsewhere may be another verb: "geht" in "es geht um").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.translation import gettext_lazy
+
+from learnsite.quizzes.models import Quiz
+
+WORD = re.compile(r"\w+(?:[-‐]\w+)*")
+POS_LABELS = {"NOUN": gettext_lazy("noun"), "VERB": gettext_lazy("verb"), "ADJ": gettext_lazy("adjective"),
+              "ADV": gettext_lazy("adverb")}
+
+
+@dataclass(frozen=True)
+class Piece:
+    text: str
+    entry: int | None  # index into the vocabulary list, or None for plain text
+
+
+@dataclass(frozen=True)
+class VocabRow:
+    index: int
+    display: str
+    plural: str
+    pos: str
+    gloss: str
+    uncertain: bool
+    cefr: str
+    example: str
+    key: bool
+
+
+def _separated(entry: dict[str, Any], form: str) -> bool:
+    """A verb form that does not begin as its lemma does: a separated verb (kündigte for
+    ankündigen, geht for vorangehen), or a strong past (hob for heben), linked only where found."""
+    lemma = str(entry.get("lemma") or "").casefold().removeprefix("sich ")
+    return entry.get("pos") == "VERB" and not form.casefold().startswith(lemma[:2])
+
+
+def _sentence_spans(text: str, sentences: list[str]) -> list[tuple[int, int]]:
+    spans, position = [], 0
+    for sentence in sentences:
+        start = text.find(sentence[:40], position) if sentence else -1
+        if start < 0:
+            spans.append((-1, -1))
+            continue
+        spans.append((start, start + len(sentence)))
+        position = start + len(sentence)
+    return spans
+
+
+def vocabulary_rows(pack: dict[str, Any]) -> list[VocabRow]:
+    rows = []
+    for index, entry in enumerate(pack.get("vocabulary") or []):
+        rows.append(VocabRow(
+            index=index, display=entry.get("display") or entry.get("lemma") or "",
+            plural=entry.get("plural") or "", pos=entry.get("pos") or "", gloss=entry.get("gloss") or "",
+            uncertain=entry.get("gloss_confidence") == "low", cefr=entry.get("cefr") or "",
+            example=(entry.get("example") or "").replace("**", ""), key=bool(entry.get("key"))))
+    return rows
+
+
+def reading_paragraphs(*, quiz: Quiz) -> list[list[Piece]]:
+    """The quiz's text as paragraphs of pieces, the vocabulary's words linked to their entries."""
+    pack = quiz.pack or {}
+    vocabulary = pack.get("vocabulary") or []
+    everywhere: dict[str, int] = {}
+    in_sentence: dict[tuple[int, str], int] = {}
+    for index, entry in enumerate(vocabulary):
+        for form in entry.get("forms") or [entry.get("lemma") or ""]:
+            if not form:
+                continue
+            if _separated(entry, form):
+                in_sentence.setdefault((int(entry.get("sentence", -1)), form), index)
+            else:
+                everywhere.setdefault(form, index)
+    spans = _sentence_spans(quiz.text, pack.get("sentences") or [])
+
+    def sentence_at(offset: int) -> int:
+        for number, (start, end) in enumerate(spans):
+            if start <= offset < end:
+                return number
+        return -1
+
+    paragraphs: list[list[Piece]] = []
+    offset = 0
+    for block in re.split(r"(\n\s*\n)", quiz.text):
+        if not block.strip() or re.fullmatch(r"\n\s*\n", block):
+            offset += len(block)
+            continue
+        pieces: list[Piece] = []
+        last = 0
+        for match in WORD.finditer(block):
+            word = match.group()
+            entry = everywhere.get(word)
+            if entry is None and in_sentence:
+                entry = in_sentence.get((sentence_at(offset + match.start()), word))
+            if entry is None:
+                continue
+            if match.start() > last:
+                pieces.append(Piece(block[last:match.start()], None))
+            pieces.append(Piece(word, entry))
+            last = match.end()
+        if last < len(block):
+            pieces.append(Piece(block[last:], None))
+        paragraphs.append(pieces)
+        offset += len(block)
+    return paragraphs
+
+
+def entries_for_script(pack: dict[str, Any]) -> list[dict[str, str]]:
+    """The vocabulary as the look-up script shows it (English labels translated here)."""
+    return [{"display": row.display, "plural": row.plural, "pos": str(POS_LABELS.get(row.pos, gettext_lazy("word"))),
+             "gloss": row.gloss + (" (?)" if row.uncertain else ""), "cefr": row.cefr, "example": row.example}
+            for row in vocabulary_rows(pack)]
