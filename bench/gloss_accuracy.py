@@ -2,8 +2,8 @@
 
 Usage: python bench/gloss_accuracy.py [--testset PATH] [--show wrong|missing]
 
-The test set (bench/data/gloss_testset.tsv, or ../notes/gloss_testset while it is written) is
-a list of (lemma, sentence) pairs drawn at random from the shared corpus, each with the English
+The test set (bench/data/gloss_testset.tsv, described in bench/data/gloss_testset.md) is a
+list of (lemma, sentence) pairs drawn at random from the shared corpus, each with the English
 senses that fit ("right") and some that do not ("wrong"), written blind by a team member who
 did not work on the glossary. For each pair the article is analysed, and the lemma is glossed
 as the vocabulary list glosses it: with the article's words, the sentence's words and, for a
@@ -28,7 +28,7 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from corpus import DEFAULT_CORPUS, SHARED_DIR, read_corpus
+from corpus import DEFAULT_CORPUS, read_corpus
 from wordfreq import zipf_frequency
 
 from quizgen import analyze
@@ -37,7 +37,6 @@ from quizgen.lesson.vocabulary import _clause_prepositions
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_TESTSET = HERE / "data" / "gloss_testset.tsv"
-DRAFT_TESTSET = SHARED_DIR.parent / "notes" / "gloss_testset" / "gloss_testset.tsv"
 
 
 def _norm(text: str) -> str:
@@ -71,7 +70,7 @@ def _context(analysis):  # type: ignore[no-untyped-def]
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--testset", type=Path, default=DEFAULT_TESTSET if DEFAULT_TESTSET.exists() else DRAFT_TESTSET)
+    parser.add_argument("--testset", type=Path, default=DEFAULT_TESTSET)
     parser.add_argument("--show", choices=("wrong", "missing", "right"), default=None)
     args = parser.parse_args(argv)
     with open(args.testset, encoding="utf-8", newline="") as fh:
