@@ -6,7 +6,10 @@ Chemnitz, Debian ``trans-de-en``, GPL-2.0-or-later): every headword Ding has tha
 ``mil.``), a prior score and a few German cue words from its Ding line. ``choose`` ranks a
 headword's senses of one part of speech by
 
-- the prior (Ding's order, first German alternative, common English, agreeing Ding pairs);
+- the prior: a weighted sum of features of the sense's Ding line (its rank among the
+  headword's own lines, the headword's place among the German alternatives, how common the
+  English is, how many Ding pairs agree, a cognate, register labels), the weights fitted on
+  the core glossary by tools/fit_glossary_prior.py;
 - the article's domain (a news domain such as pol. or mil., counted when several of the
   article's words belong to it);
 - cue words of the sense in the sentence (most) or the article;
