@@ -63,10 +63,13 @@ distractors: install
 	$(PY) tools/build_distractor_words.py quizgen/data/distractor_words.tsv
 
 # Rebuild the German-English glossary (package data) from the Ding dictionary, Debian package
-# trans-de-en (GPL-2.0-or-later); about a minute. `make test` uses the committed file.
+# trans-de-en (GPL-2.0-or-later), and the table of how its compounds render their parts; about
+# ten minutes. `make test` uses the committed files. tools/fit_glossary_prior.py refits the
+# weights of Ding's sense prior on the core glossary (paste its output into build_glossary.py).
 glossary: install
 	tools/install_system_packages.sh trans-de-en
 	$(PY) tools/build_glossary.py quizgen/data/glossary.tsv.gz
+	$(PY) tools/build_compound_parts.py quizgen/data/compound_parts.tsv
 
 # Retrain the shipped German pipeline (quizgen/data/pipeline) from the UD German and GermEval
 # files in NLP_DATA, with fixed seeds; about an hour on two cores. See training/README.md.

@@ -3,13 +3,14 @@
 ``quizgen/data/core_glossary.tsv`` is written and checked by the project's developers, as a
 lexicographer writes a learner's dictionary, under the project's licence (it is not derived
 from Ding). It covers about 5,000 lemmas: the most frequent content words of news German by
-wordfreq, weighted by how many articles of the shared news corpus use them. Columns:
+wordfreq, weighted by how many articles of the shared news corpus use them; the file is in
+that rank order, in chunks written by one writer each (comment lines say which). Columns:
 
 ``lemma  pos  construction  senses  level``
 
 - ``pos``: NOUN, VERB, ADJ (also used as an adverb), ADV;
 - ``construction``: for nouns the article (der, die, das; "die (Pl.)" for plural-only
-  nouns); for verbs and adjectives the usual construction of the first sense
+  nouns; "der/die" for adjectives used as nouns: der/die Reisende); for verbs and adjectives the usual construction of the first sense
   ("(auf + Akk.)", "(jdm.)"); may be empty;
 - ``senses``: 1-3 English senses in the order of everyday use, separated by `` | ``. A sense
   may end in ``{...}``: German cue words that choose it when the sentence (or, more weakly,

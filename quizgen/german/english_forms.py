@@ -1,10 +1,13 @@
-"""English word forms the glosses need: the past participle of a verb gloss.
+"""English word forms the glosses need: the participles of a verb gloss.
 
-A German participle used as an adjective (angekündigt, gestiegen) is glossed with the English
-participle (announced, risen), not with the verb's infinitive ("to announce").
+A German participle used as an adjective (angekündigt, gestiegen; rotierend) is glossed with
+the English participle (announced, risen; rotating), not with the verb's infinitive ("to
+announce"); a verb used as a noun (das Verhindern) with the English -ing form (preventing).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 #: irregular past participles of verbs that turn up in glosses
 IRREGULAR = {
@@ -61,13 +64,52 @@ def _participle(verb: str) -> str:
         return verb[:-1] + "ied"
     if verb.endswith("c"):
         return verb + "ked"  # panic -> panicked
+    if _doubles(verb):
+        return verb + verb[-1] + "ed"
+    return verb + "ed"
+
+
+def _doubles(verb: str) -> bool:
     short = (
         len(verb) >= 3 and verb[-1] not in VOWELS + "wxy" and verb[-2] in VOWELS and verb[-3] not in VOWELS
         and sum(ch in VOWELS for ch in verb) == 1
     )
-    if short or verb in DOUBLING:
-        return verb + verb[-1] + "ed"
-    return verb + "ed"
+    return short or verb in DOUBLING
+
+
+def _ing(verb: str) -> str:
+    if verb == "be":
+        return "being"
+    if verb.endswith("ie"):
+        return verb[:-2] + "ying"  # lie -> lying
+    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")) and len(verb) > 2:
+        return verb[:-1] + "ing"
+    if verb.endswith("c"):
+        return verb + "king"  # panic -> panicking
+    if _doubles(verb):
+        return verb + verb[-1] + "ing"
+    return verb + "ing"
+
+
+def _verb_forms(gloss: str, form: Callable[[str], str], keep_objects: bool) -> str | None:
+    out = []
+    for alternative in gloss.split("; "):
+        words = alternative.strip().split()
+        if len(words) < 2 or words[0] != "to":
+            return None
+        verb, rest = words[1], words[2:]
+        if not keep_objects:
+            rest = [w for w in rest if w not in ("sb.", "sth.", "sb./sth.", "oneself")]
+        if not verb.isalpha():
+            return None
+        out.append(" ".join([form(verb.lower()), *rest]))
+    return "; ".join(dict.fromkeys(out)) or None
+
+
+def present_participle(gloss: str) -> str | None:
+    """``to rotate; to spin`` -> ``rotating; spinning`` (rotierend; das Verhindern: preventing);
+    None when a sense is no verb."""
+    return _verb_forms(gloss, _ing, keep_objects=False)
 
 
 def past_participle(gloss: str) -> str | None:

@@ -2,18 +2,24 @@
 
 Where a gloss comes from, in this order:
 
-1. the project's core glossary (quizgen.german.core_glossary): about 5,000 frequent words of
+1. the project's core glossary (quizgen.german.core_glossary): about 4,900 frequent words of
    news German with hand-written learner senses; the sentence, the clause's prepositions and
    the article choose among a word's senses. Confidence high.
-2. Ding (quizgen.german.dictionary_senses, GPL-2.0-or-later): every headword, every sense,
-   ranked by the sentence and the article. Confidence high when one sense is clearly ahead,
-   low when two stay close (the note names the other).
-3. a participle used as an adjective without an entry of its own: the English participle of
-   its verb's sense (angekündigt: announced).
-4. a compound without an entry: an English compound from its parts when every part is glossed
-   with confidence (Moskau-Besuch: Moscow visit; names in English, Moskau: Moscow); otherwise
-   the parts with their glosses (low confidence). Never a half-translated string.
-5. a verb with a prefix the dictionaries lack: the gloss of its base verb (low).
+2. a participle of a core-glossary verb used as an adjective: the English participle of the
+   verb's sense (verbessert: improved, rotierend: rotating), unless Ding's adjective entry is
+   a lexicalised adjective (gelassen: calm).
+3. Ding (quizgen.german.dictionary_senses, GPL-2.0-or-later): every headword, every sense,
+   ranked by a prior fitted on the core glossary, the sentence and the article. Confidence
+   high when one sense is clearly ahead, low when two stay close (the note names the other).
+4. a participle of another verb: the English participle of its sense (angekündigt:
+   announced); a hyphenated adjective part by part (österreichisch-deutsch: Austrian-German).
+5. a verb used as a noun (das Verhindern: preventing); an English noun German uses as it is
+   (Provider: provider; sure only when the noun lexicon knows it as a German noun).
+6. a compound without an entry (quizgen.german.compounds): an English compound from its two
+   parts, each rendered as Ding's compounds render it, when both are sure (Moskau-Besuch:
+   Moscow visit; Jahresumsatz: annual turnover); otherwise the parts with their glosses (low
+   confidence). Names stay names (in English: Moskau: Moscow). Never a half-translated string.
+7. a verb with a prefix the dictionaries lack: the gloss of its base verb (low).
 
 Otherwise the gloss is None and the note says the glossary has none. Nothing is invented.
 Low-confidence glosses are marked in lists and never used as a cloze hint or as the English
@@ -30,6 +36,7 @@ from wordfreq import zipf_frequency
 
 from quizgen.german.core_glossary import SOURCE as CORE_SOURCE
 from quizgen.german.core_glossary import choose_sense, core_entry
+from quizgen.german.compounds import PartGloss, compound_gloss, is_english_word, split_compound
 from quizgen.german.dictionary_senses import SOURCE as DING_SOURCE
 from quizgen.german.dictionary_senses import (
     VERB_CONTEXT,
@@ -39,10 +46,9 @@ from quizgen.german.dictionary_senses import (
     has_entry,
     senses_of,
 )
-from quizgen.german.english_forms import past_participle
-from quizgen.german.exonyms import english_name
 from quizgen.german.nouns import is_known_noun
-from quizgen.german.participles import participle_verb
+from quizgen.german.english_forms import past_participle, present_participle
+from quizgen.german.participles import participle_verb, present_participle_verb
 
 __all__ = [
     "HIGH", "LOW", "NO_GLOSS", "SOURCE", "VERB_CONTEXT", "GlossResult", "article_domains", "gloss",
@@ -53,7 +59,11 @@ SOURCE = f"{CORE_SOURCE}; {DING_SOURCE}"
 NO_GLOSS = "no gloss in the glossary"
 HIGH = "high"
 LOW = "low"
-FUGEN = ("s", "es", "n", "en", "er", "e", "")
+LOAN_SURE_ZIPF = 4.0  # an English loan word this common in English means what it says
+#: adjectives that end hyphenated compounds as suffixes (EU-weit: EU-wide), not as words
+SUFFIX_ADJECTIVES = frozenset(
+    "weit frei los reich voll arm fähig fest bereit gerecht nah eigen fremd mäßig gemäß intern extern".split()
+)
 
 
 class GlossResult(NamedTuple):
@@ -64,90 +74,6 @@ class GlossResult(NamedTuple):
     note: str | None
     confidence: str | None = None
     construction: str = ""
-
-
-def split_compound(word: str) -> tuple[str, ...]:
-    """Split a compound noun into known parts: ``Grundvoraussetzung`` -> (Grund, Voraussetzung).
-
-    Hyphens split first. Otherwise every split into known words (nouns; adjectives, particles
-    and verb stems in front; a linking ``s``/``es``/``en``... between parts) is tried, and the
-    one whose rarest part is most frequent wins (``Jahr|Tag``, not ``Jahr|Stag``). Parts must
-    be common words (Zipf >= PART_MIN_ZIPF) and no part is a suffix such as ``-schaft``.
-    Unknown words and common words (Zipf >= WHOLE_WORD_ZIPF) stay whole.
-    """
-    if "-" in word:
-        parts = [p for p in word.split("-") if p]
-        return tuple(parts) if len(parts) > 1 else (word,)
-    if zipf_frequency(word, "de") >= WHOLE_WORD_ZIPF:
-        return (word,)  # a common word is learnt whole (Dialog, not Dia|Log)
-    found = _best_split(word, 0)
-    return found[1] if found and len(found[1]) > 1 else (word,)
-
-
-SUFFIX_ADJECTIVES = frozenset(
-    "weit frei los reich voll arm fähig fest bereit gerecht nah eigen fremd mäßig gemäß intern extern".split()
-)
-PART_MIN_ZIPF = 3.0
-EXTRA_PART_COST = 0.3
-WHOLE_WORD_ZIPF = 4.0
-SUFFIX_HEADS = frozenset({"Schaft", "Heit", "Keit", "Ung", "Tum", "Nis", "Ling", "Chen", "Lein", "Ei", "Igkeit"})
-
-
-@functools.lru_cache(maxsize=8192)
-def _part_zipf(part: str, last: bool) -> float:
-    """How common ``part`` is as a compound part (0.0 when it may not be one)."""
-    if len(part) < 3:
-        return 0.0
-    noun = part[:1].upper() + part[1:]
-    if noun in SUFFIX_HEADS:
-        return 0.0
-    if has_entry(noun, "NOUN") or is_known_noun(noun):
-        return zipf_frequency(noun, "de")
-    if last or len(part) < 4:
-        return 0.0
-    low = part.lower()
-    if has_entry(low, "ADJ") or has_entry(low, "ADV") or has_entry(low + "en", "VERB") or has_entry(low + "n", "VERB"):
-        return zipf_frequency(low, "de") or zipf_frequency(low + "en", "de")
-    return 0.0
-
-
-@functools.lru_cache(maxsize=8192)
-def _best_split(word: str, depth: int) -> tuple[float, tuple[str, ...]] | None:
-    """(score, parts) of the best split of ``word`` (which ends a compound): the rarest part's
-    Zipf, less EXTRA_PART_COST for every part after the first."""
-    whole = _part_zipf(word, last=True)
-    best: tuple[float, tuple[str, ...]] | None = (
-        (whole, (word[:1].upper() + word[1:],)) if whole >= PART_MIN_ZIPF and depth > 0 else None
-    )
-    if depth > 3:
-        return best
-    for cut in range(3, len(word) - 2):
-        head = _best_split(word[cut:], depth + 1)
-        if head is None:
-            continue
-        rest = word[:cut]
-        for fuge in FUGEN:
-            if fuge and not rest.endswith(fuge):
-                continue
-            stem = rest[: len(rest) - len(fuge)] if fuge else rest
-            zipf = _part_zipf(stem, last=False)
-            if zipf < PART_MIN_ZIPF and fuge == "s":  # Hilf|s|werk: the -e of Hilfe drops
-                zipf = _part_zipf(stem + "e", last=False)
-                stem = stem + "e" if zipf >= PART_MIN_ZIPF else stem
-            if zipf < PART_MIN_ZIPF:
-                continue
-            # Each further part costs: arbeitslos|Quote beats Arbeit|Los|Quote.
-            score = min(zipf, head[0]) - EXTRA_PART_COST
-            if best is None or score > best[0]:
-                best = (score, (_display_part(stem), *head[1]))
-    return best
-
-
-def _display_part(part: str) -> str:
-    noun = part[:1].upper() + part[1:]
-    if has_entry(noun, "NOUN") or is_known_noun(noun):
-        return noun
-    return part.lower()
 
 
 def gloss(
@@ -172,99 +98,23 @@ def _first_alternative(text: str) -> str:
     return re.sub(r"\s*\([^)]*\)", "", first).strip()
 
 
-#: first parts whose meaning in compounds differs from the word alone (Bund alone: collar,
-#: bunch; Bundes|regierung: federal); the dictionaries have no sense for the compound use
-MODIFIER_GLOSSES = {
-    "Bund": "federal", "Staat": "state", "Haupt": "main", "Grund": "basic", "außen": "foreign",
-    "Außen": "foreign", "Mitte": "centre", "Land": "state", "Stadt": "city", "Welt": "world",
-    "Regierung": "government", "Polizei": "police", "Wirtschaft": "economic", "Arbeit": "labour",
-    "Familie": "family", "Kind": "child", "Frau": "women's", "Jugend": "youth", "Gesundheit": "health",
-    "Umwelt": "environmental", "Verkehr": "traffic", "Sicherheit": "security", "Finanz": "financial",
-    "Finanzen": "financial", "Innen": "interior", "Gesamt": "overall", "Neben": "secondary",
-    "Sonder": "special", "Spitze": "top", "Top": "top", "Ex": "former", "Vize": "vice",
-    "Groß": "large", "Klein": "small", "Ost": "eastern", "West": "western", "Nord": "northern",
-    "Süd": "southern", "Zukunft": "future", "Krieg": "war", "Friede": "peace", "Frieden": "peace",
-}  # fmt: skip
-
-
-def _confident_word(word: str, pos: str, context: frozenset[str], sentence: frozenset[str]) -> str | None:
-    """A compound part's gloss when it is sure: one alternative of a core or clear Ding sense."""
+def _part_lookup(word: str, pos: str, context: frozenset[str], sentence: frozenset[str]) -> PartGloss | None:
+    """A compound part's gloss (every alternative) and whether it is sure (a core entry, or a
+    clear Ding sense)."""
     found = _lookup(word, pos, context, sentence)
-    if found is None or found.confidence != HIGH or found.gloss is None:
+    if found is None or found.gloss is None:
         return None
-    return _first_alternative(found.gloss)
-
-
-def _part_gloss(part: str, context: frozenset[str], sentence: frozenset[str], last: bool) -> str | None:
-    """A compound part's English: a place name in English, the modifier use of a first part,
-    else a noun, an adjective, a verb stem's gloss; None when not sure."""
-    name = english_name(part)
-    if name is not None:
-        return name
-    if not last and part in MODIFIER_GLOSSES:
-        return MODIFIER_GLOSSES[part]
-    noun = part[:1].upper() + part[1:]
-    low = part.lower()
-    tries = [(noun, "NOUN")] if last else [(noun, "NOUN"), (low, "ADJ"), (low + "en", "VERB"), (low + "n", "VERB")]
-    for word, pos in tries:
-        if pos == "VERB" and not has_entry(word, "VERB") and core_entry(word, "VERB") is None:
-            continue
-        found = _confident_word(word, pos, context, sentence)
-        if found:
-            return found.removeprefix("to ") if pos == "VERB" else found
-    if not last and part[:1].isupper() and not has_entry(noun) and not is_known_noun(noun) and len(part) > 2:
-        return part  # a name that English writes the same way (Merkel-Regierung, Trump-Besuch)
-    return None
-
-
-def _head_split(lemma: str) -> tuple[str, str] | None:
-    """(first part, head) with the longest head that has an entry of its own and a first part
-    that is a word too (End|haltestelle, not End|halt|stelle)."""
-    if "-" in lemma:
-        return None
-    for cut in range(3, len(lemma) - 3):
-        head = lemma[cut:][:1].upper() + lemma[cut + 1 :]
-        if not (core_entry(head, "NOUN") or (has_entry(head, "NOUN") and zipf_frequency(head, "de") >= 2.5)):
-            continue
-        rest = lemma[:cut]
-        for first in (rest, rest[:-1] if rest.endswith("s") else "", rest + "e", rest[:-1] if rest.endswith("n") else ""):
-            if len(first) >= 3 and (english_name(first) or first in MODIFIER_GLOSSES or core_entry(first, "NOUN")
-                                    or has_entry(first, "NOUN") or has_entry(first.lower(), "ADJ")):
-                return first, head
-    return None
+    entry = core_entry(word, pos)
+    cued = entry is not None and found.gloss != entry.senses[0].english
+    return PartGloss(found.gloss, found.confidence == HIGH, cued)
 
 
 def _compound(lemma: str, context: frozenset[str], sentence: frozenset[str]) -> GlossResult | None:
-    parts = split_compound(lemma)
-    if len(parts) > 2:
-        # Land|Rat|Amt: the first parts that make a word of their own go together (Landrat|Amt).
-        joined = parts[0] + "".join(p.lower() for p in parts[1:-1])
-        if core_entry(joined, "NOUN") or has_entry(joined, "NOUN"):
-            parts = (joined, parts[-1])
-    elif len(parts) == 1:
-        parts = _head_split(lemma) or parts
-    if len(parts) < 2:
+    found = compound_gloss(lemma, _part_lookup, context, sentence)
+    if found is None:
         return None
-    english = [_part_gloss(p, context, sentence, last=i == len(parts) - 1) for i, p in enumerate(parts)]
-    if all(english):
-        return GlossResult(" ".join(e for e in english if e), f"from its parts ({' + '.join(parts)})", HIGH)
-    # Not sure of every part: show the split and what each part means, never a mixed string.
-    shown = []
-    for i, part in enumerate(parts):
-        word = part[:1].upper() + part[1:] if i == len(parts) - 1 or part[:1].isupper() else part
-        plain = english[i] or _any_gloss(word, context, sentence)
-        shown.append(f"{word} ({plain})" if plain else word)
-    if not any(english[i] or "(" in shown[i] for i in range(len(parts))):
-        return None
-    return GlossResult(" + ".join(shown), "compound without an entry: the parts and their glosses", LOW)
-
-
-def _any_gloss(word: str, context: frozenset[str], sentence: frozenset[str]) -> str | None:
-    for pos in ("NOUN", "ADJ"):
-        found = _lookup(word if pos == "NOUN" else word.lower(), pos, context, sentence)
-        if found is not None and found.gloss:
-            return _first_alternative(found.gloss)
-    return None
+    english, sure, note = found
+    return GlossResult(english, note, HIGH if sure else LOW)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -301,12 +151,15 @@ def _lookup(lemma: str, pos: str, context: frozenset[str], sentence: frozenset[s
 
 
 def _spellings(lemma: str, pos: str) -> list[str]:
-    """The lemma and the variants it may be listed under (sich, the pre-1996 ß)."""
+    """The lemma and the variants it may be listed under (sich, the pre-1996 ß, an adjective
+    listed with its -e: nächst, nächste)."""
     found = [lemma]
     if lemma.startswith("sich "):
         found.append(lemma.removeprefix("sich "))
     elif pos == "VERB":
         found.append("sich " + lemma)
+    elif pos in ("ADJ", "ADV") and not lemma.endswith("e") and len(lemma) >= 4:
+        found.append(lemma + "e")
     if "ß" in lemma:  # HanTa keeps some pre-1996 spellings (gewiß)
         found.append(lemma.replace("ß", "ss"))
     return found
@@ -321,9 +174,9 @@ def _gloss(lemma: str, pos: str, context: frozenset[str], sentence: frozenset[st
             if found is not None:
                 return found
     if pos in ("ADJ", "ADV"):
-        verb = participle_verb(lemma)
-        if verb is not None and core_entry(verb, "VERB") is not None and not has_entry(lemma, "ADJ"):
-            return _participle(lemma, verb, context, sentence)
+        found = _participle_adjective(lemma, context, sentence)
+        if found is not None:
+            return found
     for spelling in _spellings(lemma, pos):
         found = _lookup(spelling, pos, context, sentence)
         if found is not None:
@@ -332,12 +185,16 @@ def _gloss(lemma: str, pos: str, context: frozenset[str], sentence: frozenset[st
         verb = participle_verb(lemma)
         if verb is not None:
             return _participle(lemma, verb, context, sentence)
-        head = lemma.rsplit("-", 1)[1] if "-" in lemma else ""
-        # "-weit", "-frei", "-los" after a hyphen are suffixes (EU-weit: EU-wide), not the word.
-        if head and head not in SUFFIX_ADJECTIVES:
-            found = _lookup(head, pos, context, sentence)
-            if found is not None and found.gloss:
-                return GlossResult(found.gloss, f"from its parts: the gloss of {head}", LOW)
+        verb = present_participle_verb(lemma)
+        if verb is not None:
+            return _participle(lemma, verb, context, sentence, present=True)
+        found = _hyphenated_adjective(lemma, pos, context, sentence)
+        if found is not None:
+            return found
+    if pos in ("NOUN", "PROPN"):
+        found = _verb_as_noun(lemma, context, sentence) or _english_loan(lemma)
+        if found is not None:
+            return found
     if pos in ("NOUN", "PROPN") and lemma.endswith("in") and len(lemma) > 5:
         # A woman's noun without an entry of its own means what the man's does (Fahrerin: driver).
         found = _lookup(lemma[:-2], pos, context, sentence) or _lookup(lemma[:-3], pos, context, sentence)
@@ -357,11 +214,88 @@ def _gloss(lemma: str, pos: str, context: frozenset[str], sentence: frozenset[st
     return GlossResult(None, NO_GLOSS)
 
 
-def _participle(lemma: str, verb: str, context: frozenset[str], sentence: frozenset[str]) -> GlossResult:
+def _participle_adjective(lemma: str, context: frozenset[str], sentence: frozenset[str]) -> GlossResult | None:
+    """A participle of a core-glossary verb used as an adjective (verbessert, rotierend): the
+    English participle of the verb's sense (improved, rotating), unless Ding's adjective entry
+    is a lexicalised adjective (gelassen: calm, verbreitet: widespread), whose main sense is no
+    English participle.
+
+    Measured on the core glossary's own participle adjectives (98 with a core verb and a Ding
+    adjective entry): Ding's first adjective sense fits 53, the verb's participle 66, this
+    rule 65 (it keeps the lexicalised ones)."""
+    past = participle_verb(lemma)
+    verb = past if past is not None else present_participle_verb(lemma)
+    if verb is None or core_entry(verb, "VERB") is None:
+        return None
+    senses = [s for s in all_senses(lemma) if s.pos in ("ADJ", "ADV")]
+    if senses and not _participle_shaped(senses[0].gloss):
+        return None  # Ding's adjective entry decides (below)
+    found = _participle(lemma, verb, context, sentence, present=past is None)
+    return found if found.gloss else None
+
+
+#: English past participles without -ed/-en that glosses use
+_SHORT_PARTICIPLES = frozenset(
+    "set put cut shut hit paid made done held kept left lost built sent spent told sold shown known grown "
+    "thrown found brought bought caught taught thought meant won led fed met read run".split()
+)
+
+
+def _participle_shaped(gloss_text: str) -> bool:
+    """Is the gloss's first word an English participle (closed, sought, coming)?"""
+    first = _first_alternative(gloss_text).split(" ")[0].lower()
+    return first.endswith(("ed", "en", "ing")) or first in _SHORT_PARTICIPLES
+
+
+def _hyphenated_adjective(lemma: str, pos: str, context: frozenset[str], sentence: frozenset[str]) -> GlossResult | None:
+    """österreichisch-deutsch: Austrian-German; EU-weit: the head's gloss (low)."""
+    parts = lemma.split("-")
+    if len(parts) < 2:
+        return None
+    if parts[-1] not in SUFFIX_ADJECTIVES:
+        glossed = [_lookup(p.lower(), "ADJ", context, sentence) for p in parts]
+        if all(g is not None and g.gloss for g in glossed):
+            english = "-".join(_first_alternative(g.gloss or "") for g in glossed if g)
+            sure = all(g is not None and g.confidence == HIGH for g in glossed)
+            return GlossResult(english, f"from its parts ({' + '.join(parts)})", HIGH if sure else LOW)
+        # "-weit", "-frei", "-los" after a hyphen are suffixes (EU-weit: EU-wide), not the word.
+        found = _lookup(parts[-1], pos, context, sentence)
+        if found is not None and found.gloss:
+            return GlossResult(found.gloss, f"from its parts: the gloss of {parts[-1]}", LOW)
+    return None
+
+
+def _verb_as_noun(lemma: str, context: frozenset[str], sentence: frozenset[str]) -> GlossResult | None:
+    """A verb used as a noun (das Verhindern, das Naschen): the English -ing form of its sense."""
+    verb = lemma.lower()
+    if not verb.endswith(("en", "ern", "eln")) or len(verb) < 5 or has_entry(lemma, "NOUN"):
+        return None
+    if core_entry(verb, "VERB") is None and not has_entry(verb, "VERB"):
+        return None
+    found = _lookup(verb, "VERB", context, sentence)
+    english = present_participle(found.gloss) if found is not None and found.gloss else None
+    if found is None or english is None:
+        return None
+    return GlossResult(english, f"the verb {verb} used as a noun", found.confidence)
+
+
+def _english_loan(lemma: str) -> GlossResult | None:
+    """A noun English writes the same way and neither glossary has (Provider, Asset): sure when
+    the noun lexicon knows it as a German noun (a loan word, not a name such as Trump)."""
+    if " " in lemma or "-" in lemma or not is_english_word(lemma, margin=0.0):
+        return None
+    sure = is_known_noun(lemma) and zipf_frequency(lemma.lower(), "en") >= LOAN_SURE_ZIPF
+    confidence = HIGH if sure else LOW
+    return GlossResult(lemma.lower() if not lemma.isupper() else lemma, "an English word used in German", confidence)
+
+
+def _participle(
+    lemma: str, verb: str, context: frozenset[str], sentence: frozenset[str], present: bool = False
+) -> GlossResult:
     found = _lookup(verb, "VERB", context, sentence)
     if found is None or not found.gloss:
         return GlossResult(None, NO_GLOSS)
-    english = past_participle(found.gloss)
+    english = present_participle(found.gloss) if present else past_participle(found.gloss)
     note = f"participle of {verb}"
     if english is None:
         return GlossResult(found.gloss, f"{note}: the gloss is the verb's", LOW)

@@ -1,4 +1,5 @@
-"""The verb a German participle comes from (angekündigt -> ankündigen, gestiegen -> steigen).
+"""The verb a German participle comes from (angekündigt -> ankündigen, gestiegen -> steigen;
+rotierend -> rotieren).
 
 A participle used as an adjective without a dictionary entry of its own is glossed from its
 verb; the verbs are the dictionary's (quizgen.german.dictionary_senses).
@@ -10,6 +11,7 @@ import functools
 import re
 from collections import defaultdict
 
+from quizgen.german.core_glossary import core_entry
 from quizgen.german.dictionary_senses import dictionary_lines, has_entry, headwords
 from quizgen.german.word_lists import DUAL_PREFIXES, INSEPARABLE_PREFIXES
 
@@ -23,8 +25,8 @@ def participle_verb(lemma: str) -> str | None:
     """The verb a participle adjective comes from (angekündigt -> ankündigen), if listed."""
     if lemma.startswith(_NO_GE_PREFIXES) and lemma.endswith("t"):
         # No ge- after be-, ver-, er- ...: verabschiedet <- verabschieden, verkauft <- verkaufen
-        for verb in (lemma[:-2] + "en", lemma[:-1] + "en"):
-            if has_entry(verb, "VERB"):
+        for verb in (lemma[:-2] + "en", lemma[:-1] + "en", lemma[:-1] + "n"):  # verbessert <- verbessern
+            if has_entry(verb, "VERB") or core_entry(verb, "VERB") is not None:
                 return verb
     match = _PARTICIPLE.match(lemma)
     if match is None:
@@ -34,6 +36,14 @@ def participle_verb(lemma: str) -> str | None:
         if has_entry(verb, "VERB"):
             return verb
     return _strong_participle_verb(lemma, prefix, stem)
+
+
+def present_participle_verb(lemma: str) -> str | None:
+    """The verb a present participle comes from (rotierend -> rotieren, andauernd -> andauern)."""
+    if not lemma.endswith("end") or len(lemma) < 7:
+        return None
+    verb = lemma[:-1]
+    return verb if has_entry(verb, "VERB") or core_entry(verb, "VERB") is not None else None
 
 
 @functools.lru_cache(maxsize=1)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 from importlib import resources
 
+from quizgen.german.compounds import compound_use, two_part_split
 from quizgen.german.glossary import HIGH, LOW, NO_GLOSS, gloss, split_compound
 
 
@@ -115,3 +116,51 @@ def test_a_womans_noun_without_entry_is_glossed_as_the_mans() -> None:
 
 def test_common_first_parts_are_glossed_as_in_compounds() -> None:
     assert gloss("Staatsagentur", "NOUN").gloss == "state agency"
+
+
+def test_a_compound_splits_into_two_words_with_entries() -> None:
+    assert two_part_split("Lebensmittelbereich")[::2] == ("Lebensmittel", "Bereich")  # not Leben|Mittel|Bereich
+    assert two_part_split("Übergangsregierung")[::2] == ("Übergang", "Regierung")
+    assert two_part_split("Landratsamt")[::2] == ("Landrat", "Amt")  # not Landrat|Samt
+    assert two_part_split("Gesetzesänderung")[::2] == ("Gesetz", "Änderung")
+    assert two_part_split("US-Speicherchip-Produzent") == ("US-Speicherchip", "COMPOUND", "Produzent", "US-Speicherchip")
+    assert two_part_split("Facebook-Seite")[:2] == ("Facebook", "NAME")  # a name stays a name
+
+
+def test_a_part_is_glossed_as_dings_compounds_use_it() -> None:
+    annual = compound_use("Jahr", "mod")  # Jahresbericht: annual report
+    assert annual is not None and annual.english == "annual" and annual.sure
+    assert gloss("Jahresumsatz", "NOUN").gloss == "annual turnover"
+    transitional = compound_use("Übergang", "mod")  # usable, but not sure enough on its own
+    assert transitional is not None and transitional.english == "transitional" and not transitional.sure
+    assert "Übergang (transitional)" in (gloss("Übergangsregierung", "NOUN").gloss or "")
+
+
+def test_a_compound_of_names_and_abbreviations_keeps_them() -> None:
+    assert gloss("EU-Armee", "NOUN").gloss == "EU army"
+    assert gloss("US-Speicherchip-Produzent", "NOUN").gloss == "US memory chip producer"
+
+
+def test_a_compound_whose_parts_are_unsure_is_shown_split_and_marked() -> None:
+    found = gloss("Tatobjekt", "NOUN")  # Tat- compounds are rarely "act ..."
+    assert found.confidence == LOW and found.gloss is not None and " + " in found.gloss
+    assert "act object" not in found.gloss
+
+
+def test_a_participle_adjective_gets_the_participle_of_its_verbs_sense() -> None:
+    assert gloss("verbessert", "ADJ").gloss == "improved"  # Ding's adjective: enhanced
+    assert gloss("wachsend", "ADJ").gloss == "growing"  # a present participle
+    assert gloss("gelassen", "ADJ").gloss == "calm; composed"  # a lexicalised adjective keeps Ding's sense
+
+
+def test_a_verb_used_as_a_noun_gets_the_ing_form() -> None:
+    found = gloss("Verhindern", "NOUN")
+    assert found.gloss == "preventing" and "used as a noun" in (found.note or "")
+
+
+def test_an_english_loan_word_is_glossed_as_itself() -> None:
+    assert gloss("Provider", "NOUN").gloss == "provider"
+
+
+def test_hyphenated_adjectives_are_glossed_part_by_part() -> None:
+    assert gloss("österreichisch-deutsch", "ADJ").gloss == "Austrian-German"
