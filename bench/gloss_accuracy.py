@@ -14,9 +14,17 @@ verb, the prepositions of its clause. A gloss is
 - wrong otherwise (split into: matches a listed wrong sense / matches no listed sense);
 - missing when the glossary has none.
 
+This strict figure counts a correct synonym the list lacks as wrong. A second, adjudicated
+figure takes a second judgment for the items scored wrong: bench/data/gloss_adjudications.tsv
+(id, lemma, system gloss, verdict, reason), written by reading each wrong item as a strict
+teacher: "acceptable" when the gloss is a right English rendering of the word in its sentence
+(a synonym, a plural where the list has the singular), "wrong" otherwise. A verdict counts only
+for the very gloss it was given on; a wrong item whose gloss has changed since is counted wrong
+and listed as not adjudicated (``--show unjudged`` prints them for a new judgment).
+
 Printed: overall, for words with Zipf >= 3, by part of speech, for compounds, and by
-confidence (a low-confidence gloss is marked in lists and kept out of hints). The corpus is
-CC BY-NC-SA, read for measuring only.
+confidence (a low-confidence gloss is marked in lists and kept out of hints), strict and
+adjudicated. The corpus is CC BY-NC-SA, read for measuring only.
 """
 
 from __future__ import annotations
@@ -27,16 +35,19 @@ import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
+from typing import NamedTuple
 
 from corpus import DEFAULT_CORPUS, read_corpus
 from wordfreq import zipf_frequency
 
 from quizgen import analyze
-from quizgen.german.glossary import VERB_CONTEXT, gloss
+from quizgen.german.glossary import VERB_CONTEXT, GlossResult, gloss
 from quizgen.lesson.vocabulary import _clause_prepositions
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_TESTSET = HERE / "data" / "gloss_testset.tsv"
+DEFAULT_ADJUDICATIONS = HERE / "data" / "gloss_adjudications.tsv"
+ACCEPTABLE = "acceptable"
 
 
 def _norm(text: str) -> str:
@@ -68,16 +79,21 @@ def _context(analysis):  # type: ignore[no-untyped-def]
     return frozenset(t.lemma for t in analysis.tokens) | frozenset(t.text.lower() for t in analysis.tokens)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--testset", type=Path, default=DEFAULT_TESTSET)
-    parser.add_argument("--show", choices=("wrong", "missing", "right"), default=None)
-    args = parser.parse_args(argv)
-    with open(args.testset, encoding="utf-8", newline="") as fh:
-        items = list(csv.DictReader(fh, delimiter="\t"))
+class GlossInput(NamedTuple):
+    """What the vocabulary list glosses an item with: lemma, pos, article words, sentence words."""
+
+    lemma: str
+    pos: str
+    context: frozenset[str]
+    sentence: frozenset[str]
+
+
+def gloss_inputs(items: list[dict[str, str]]) -> list[GlossInput]:
+    """Each item's lemma with the words of its article and sentence (and its clause's
+    prepositions for a verb), as quizgen/lesson/vocabulary.py passes them."""
     texts = read_corpus(DEFAULT_CORPUS)
     analyses: dict[int, object] = {}
-    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    found = []
     for item in items:
         number = int(item["article"])
         if number not in analyses:
@@ -94,7 +110,28 @@ def main(argv: list[str] | None = None) -> int:
                 verb = next((t.i for t in tokens if t.text == item["form"].split()[0] and t.i in preps), None)
                 if verb is not None:
                     context = context | {VERB_CONTEXT} | {f"+{p}" for p in preps[verb]}
-        found = gloss(item["lemma"], item["pos"], context_lemmas=context, sentence_lemmas=sentence_words)
+        found.append(GlossInput(item["lemma"], item["pos"], context, sentence_words))
+    return found
+
+
+def read_adjudications(path: Path) -> dict[tuple[str, str], tuple[str, str]]:
+    """(item id, system gloss) -> (verdict, reason)."""
+    if not path.exists():
+        return {}
+    with open(path, encoding="utf-8", newline="") as fh:
+        return {(row["id"], row["gloss"]): (row["verdict"], row["reason"])
+                for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)}
+
+
+def score(
+    items: list[dict[str, str]], inputs: list[GlossInput], adjudications: dict[tuple[str, str], tuple[str, str]]
+) -> tuple[dict[str, Counter[str]], list[tuple[str, dict[str, str], GlossResult]]]:
+    """Counts per group (strict verdicts, and "adjudicated right"/"unjudged" among the wrong)
+    and each item's (verdict, item, gloss)."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    rows = []
+    for item, given in zip(items, inputs):
+        found = gloss(given.lemma, given.pos, context_lemmas=given.context, sentence_lemmas=given.sentence)
         right = [s for s in item["right"].split("|") if s.strip()]
         wrong = [s for s in item["wrong"].split("|") if s.strip()]
         if not found.gloss:
@@ -103,9 +140,14 @@ def main(argv: list[str] | None = None) -> int:
             verdict = "right"
         else:
             verdict = "wrong"
-        detail = verdict
+        details = [verdict]
         if verdict == "wrong":
-            detail = "wrong (a listed wrong sense)" if matches(found.gloss, wrong) else "wrong (no listed sense)"
+            details.append("wrong (a listed wrong sense)" if matches(found.gloss, wrong) else "wrong (no listed sense)")
+            judged = adjudications.get((item["id"], found.gloss or ""))
+            if judged is None:
+                details.append("unjudged")
+            elif judged[0] == ACCEPTABLE:
+                details.append("adjudicated right")
         zipf = zipf_frequency(item["lemma"].removeprefix("sich "), "de")
         groups = ["all", f"pos {item['pos']}"]
         if zipf >= 3:
@@ -114,17 +156,38 @@ def main(argv: list[str] | None = None) -> int:
             groups.append("compounds")
         groups.append(f"confidence {found.confidence or '-'}")
         for group in groups:
-            counts[group][verdict] += 1
-            if verdict == "wrong":
-                counts[group][detail] += 1
-        if args.show == verdict:
-            print(f"{item['id']}\t{item['lemma']}\t{item['pos']}\t{found.gloss}\t{found.confidence}\tright: {item['right']}\t{item['sentence'][:120]}")
-    print(f"test set: {args.testset} ({len(items)} items, {len(analyses)} articles)")
+            counts[group].update(details)
+        shown = verdict
+        if verdict == "wrong":
+            shown = "unjudged" if "unjudged" in details else ("acceptable" if "adjudicated right" in details else "wrong")
+        rows.append((shown, item, found))
+    return counts, rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--testset", type=Path, default=DEFAULT_TESTSET)
+    parser.add_argument("--adjudications", type=Path, default=DEFAULT_ADJUDICATIONS)
+    parser.add_argument("--show", choices=("wrong", "missing", "right", "unjudged", "acceptable", "strict-wrong"),
+                        default=None, help="print these items (strict-wrong: every item the strict scorer calls wrong)")
+    args = parser.parse_args(argv)
+    with open(args.testset, encoding="utf-8", newline="") as fh:
+        items = list(csv.DictReader(fh, delimiter="\t"))
+    inputs = gloss_inputs(items)
+    counts, rows = score(items, inputs, read_adjudications(args.adjudications))
+    for shown, item, found in rows:
+        if args.show == shown or (args.show == "strict-wrong" and shown in ("wrong", "unjudged", "acceptable")):
+            print(f"{item['id']}\t{item['lemma']}\t{item['pos']}\t{found.gloss}\t{found.confidence}\t"
+                  f"right: {item['right']}\twrong: {item['wrong']}\t{item['sentence']}")
+    print(f"test set: {args.testset} ({len(items)} items); adjudications: {args.adjudications}")
     for group in sorted(counts, key=lambda g: (g != "all", g != "zipf >= 3", g)):
         c = counts[group]
         n = c["right"] + c["wrong"] + c["missing"]
-        print(f"{group:16} n={n:5}  right {c['right'] / n:6.1%}  wrong {c['wrong'] / n:6.1%}  missing {c['missing'] / n:6.1%}"
+        print(f"{group:16} n={n:5}  strict: right {c['right'] / n:6.1%}  wrong {c['wrong'] / n:6.1%}  missing {c['missing'] / n:6.1%}"
               f"  (wrong: {c['wrong (a listed wrong sense)']} a listed wrong sense, {c['wrong (no listed sense)']} no listed sense)")
+        adjudicated = c["right"] + c["adjudicated right"]
+        print(f"{'':16} {'':7}  adjudicated: right {adjudicated / n:6.1%}  wrong {(n - adjudicated - c['missing']) / n:6.1%}"
+              f"  ({c['adjudicated right']} of {c['wrong']} strict-wrong judged acceptable, {c['unjudged']} not judged)")
     return 0
 
 
