@@ -65,6 +65,7 @@ class PartGloss(NamedTuple):
     sure: bool
     cued: bool = False  # the sentence chose a later sense of a core entry (Seite: page, not side)
     clear: bool = True  # no other rendering of the part comes close (Wohnung-: housing, flat)
+    core: bool = False  # the gloss is the core glossary's
 
 
 #: glosses a word as the glossary does: (lemma, pos, article words, sentence words) ->
@@ -351,10 +352,14 @@ def _part(split_part: str, kind: str, role: str, lookup: Lookup, context: frozen
     if used is not None:
         # The table is lower-case; the word's own gloss has English capitals (Sunday).
         cased = next((a for a in alternatives if a.lower() == used.english.lower()), used.english)
+        if own is not None and any(_same(used.english, a) for a in alternatives):
+            return PartGloss(cased, used.sure or (own.sure and used.clear))
+        if role == "head" and own is not None and own.core and alternatives[0]:
+            return PartGloss(alternatives[0], False)  # the core's news sense of a head (Tor: goal, not gate)
         if used.sure:
             return used._replace(english=cased)
-        agrees = own is not None and own.sure and any(_same(used.english, a) for a in alternatives)
-        return PartGloss(cased, agrees and used.clear)
+        # Unsure either way: the split shows the word's own gloss (Nachricht-: news, not intelligence).
+        return PartGloss(alternatives[0] if alternatives and alternatives[0] else used.english, False)
     if not alternatives or not alternatives[0]:
         return None
     # Ding's compounds with this part, when there are some, render it in no one way (Boden-:
@@ -364,9 +369,12 @@ def _part(split_part: str, kind: str, role: str, lookup: Lookup, context: frozen
     return PartGloss(alternatives[0], bool(own and own.sure) and not known_use)
 
 
-def _join(modifier: str, head: str) -> str:
-    """``crime`` + ``scene`` -> crime scene; ``IS`` + ``head of`` -> head of IS."""
+def _join(modifier: str, head: str, kind: str) -> str:
+    """``crime`` + ``scene`` -> crime scene; ``IS`` + ``head of`` -> head of IS (after a noun
+    only: ``foreign`` + ``influence of`` -> foreign influence)."""
     if head.endswith(" of"):
+        if kind in ("ADJ", "VERB"):
+            return f"{modifier} {head.removesuffix(' of')}"
         return f"{head} {modifier}"
     return f"{modifier} {head}"
 
@@ -386,7 +394,7 @@ def compound_gloss(
     head = _part(split.head, "NOUN", "head", lookup, context, sentence, depth)
     note = f"from its parts ({split.shown} + {split.head})"
     if modifier and head and modifier.sure and head.sure:
-        return _join(modifier.english, head.english), True, note
+        return _join(modifier.english, head.english, split.kind), True, note
     named = split.kind in ("NAME", "ABBREVIATION", "ENGLISH") and modifier is not None
     shown = [
         f"{split.shown} ({modifier.english})" if modifier and not named else split.shown,

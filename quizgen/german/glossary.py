@@ -106,7 +106,7 @@ def _part_lookup(word: str, pos: str, context: frozenset[str], sentence: frozens
         return None
     entry = core_entry(word, pos)
     cued = entry is not None and found.gloss != entry.senses[0].english
-    return PartGloss(found.gloss, found.confidence == HIGH, cued)
+    return PartGloss(found.gloss, found.confidence == HIGH, cued, core=entry is not None)
 
 
 def _compound(lemma: str, context: frozenset[str], sentence: frozenset[str]) -> GlossResult | None:

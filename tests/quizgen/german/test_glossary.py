@@ -133,7 +133,13 @@ def test_a_part_is_glossed_as_dings_compounds_use_it() -> None:
     assert gloss("Jahresumsatz", "NOUN").gloss == "annual turnover"
     transitional = compound_use("Übergang", "mod")  # usable, but not sure enough on its own
     assert transitional is not None and transitional.english == "transitional" and not transitional.sure
-    assert "Übergang (transitional)" in (gloss("Übergangsregierung", "NOUN").gloss or "")
+    shown = gloss("Übergangsregierung", "NOUN")  # so the parts are shown, with their own glosses
+    assert shown.confidence == LOW and "Übergang (transition)" in (shown.gloss or "")
+
+
+def test_the_core_glossarys_sense_of_a_head_beats_the_compounds_usual_one() -> None:
+    found = gloss("Handtor", "NOUN")  # -tor is mostly "gate" in Ding's compounds; the core says goal
+    assert found.confidence == LOW and "Tor (goal)" in (found.gloss or "")
 
 
 def test_a_compound_of_names_and_abbreviations_keeps_them() -> None:
