@@ -337,11 +337,11 @@ def _part(split_part: str, kind: str, role: str, lookup: Lookup, context: frozen
         return PartGloss(english_name(split_part) or split_part, True)
     if kind in ("ABBREVIATION", "ENGLISH"):
         return PartGloss(split_part, True)
+    if role == "mod" and split_part in MODIFIER_GLOSSES:
+        return PartGloss(MODIFIER_GLOSSES[split_part], True)
     if kind == "COMPOUND" or (kind == "NOUN" and not _known_noun(split_part)):
         inner = compound_gloss(split_part, lookup, context, sentence, depth + 1)
         return PartGloss(inner[0], inner[1]) if inner and " + " not in inner[0] else None
-    if role == "mod" and split_part in MODIFIER_GLOSSES:
-        return PartGloss(MODIFIER_GLOSSES[split_part], True)
     own = lookup(split_part, kind, context, sentence)
     alternatives = [_first(a) for a in own.english.split("; ")] if own else []
     if kind == "VERB":
