@@ -394,7 +394,8 @@ def compound_gloss(
     head = _part(split.head, "NOUN", "head", lookup, context, sentence, depth)
     note = f"from its parts ({split.shown} + {split.head})"
     if modifier and head and modifier.sure and head.sure:
-        return _join(modifier.english, head.english, split.kind), True, note
+        fixed = split.kind == "NOUN" and split.modifier in MODIFIER_GLOSSES  # Vize-: vice, an adjective
+        return _join(modifier.english, head.english, "ADJ" if fixed else split.kind), True, note
     named = split.kind in ("NAME", "ABBREVIATION", "ENGLISH") and modifier is not None
     shown = [
         f"{split.shown} ({modifier.english})" if modifier and not named else split.shown,

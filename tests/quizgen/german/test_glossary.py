@@ -142,6 +142,12 @@ def test_the_core_glossarys_sense_of_a_head_beats_the_compounds_usual_one() -> N
     assert found.confidence == LOW and "Tor (goal)" in (found.gloss or "")
 
 
+def test_a_head_of_pattern_follows_only_a_noun() -> None:
+    assert gloss("IS-Chef", "NOUN").gloss == "head of IS"
+    assert gloss("Vize-Chef", "NOUN").gloss == "vice head"  # not "head of vice"
+    assert gloss("Fremdeinfluss", "NOUN").gloss == "foreign influence"
+
+
 def test_a_compound_of_names_and_abbreviations_keeps_them() -> None:
     assert gloss("EU-Armee", "NOUN").gloss == "EU army"
     assert gloss("US-Speicherchip-Produzent", "NOUN").gloss == "US memory chip producer"
