@@ -14,7 +14,7 @@ from quizgen.analysis import Analysis, Clause, Phrase, Token
 from quizgen.german.word_lists import COPULAR_VERBS, QUOTE_MARKS
 from quizgen.nlp.stts import PREPOSITION_TAGS
 from quizgen.questions.pronoun_resolution import PERSONAL_PRONOUNS, resolved_name
-from quizgen.questions.sources import source_phrase
+from quizgen.questions.sources import after_colon, in_interview, names_own_source, source_phrase
 from quizgen.questions.wording import (
     CONNECTIVES,
     CONTEXT_TAGS,
@@ -100,8 +100,25 @@ def read_clause(
         verb_lemma=lemma,
         slot=slot,
         nonfinite=tuple(toks[i].text for i in nonfinite_idx if toks[i].tag != "PTKZU"),
-        source=source_phrase(analysis, clause) if reported else (),
+        source=_source(analysis, clause, reported),
     )
+
+
+def _source(analysis: Analysis, clause: Clause, reported: bool) -> tuple[str, ...] | None:
+    """The laut-phrase of a reported clause; None (not asked) for one without a source, and for
+    a clause in an interview's turns or after a colon unless it names its source itself."""
+    if (in_interview(analysis, clause.sentence) or after_colon(analysis, clause)) and not names_own_source(analysis, clause):
+        return None
+    source = source_phrase(analysis, clause) if reported else ()
+    if source and clause.subject is not None:
+        subject = clause.subject
+        said_by = " ".join(source[1:])
+        named = analysis.span_text(subject.start, subject.end)
+        if subject.end - subject.start == 1 and analysis.tokens[subject.start].tag == "PPER":
+            named = resolved_name(analysis, subject.start) or named
+        if said_by in named or named in said_by:
+            return None  # "Laut Sebastian hat Sebastian recht": the source says it of itself
+    return source
 
 
 def _askable(analysis: Analysis, clause: Clause, *, allow_copula: bool = False) -> bool:
@@ -235,7 +252,13 @@ def verb_for(reading: ClauseReading, *, wh_subject: bool) -> VerbForm | None:
     """The finite verb of the question: indicative, 3rd singular when the W-word is the subject."""
     table = indicative_table(reading.slot[0], reading.verb_lemma, reported=reading.reported)
     person = THIRD_SG if wh_subject else person_of_subject(reading.slot[1])
-    return inflect(reading.verb_lemma, table, person)
+    form = inflect(reading.verb_lemma, table, person)
+    clause = reading.clause
+    if form is not None and form.tail and clause.kind == "main" and clause.particle is None and not reading.nonfinite:
+        # "Inzwischen überwiegt die Freude": the text keeps the prefix on the finite verb in
+        # second position, so here it is inseparable (überwiegen), whatever the conjugator splits
+        return VerbForm(finite="".join(form.tail) + form.finite, tail=())
+    return form
 
 
 def middle_words(

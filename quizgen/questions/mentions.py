@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from quizgen.analysis import Analysis, Token
 from quizgen.german.word_lists import PLACE_NAMES
+from quizgen.german.word_lists import NAME_PARTICLES
 from quizgen.nlp.stts import PREPOSITION_TAGS
 
 # Heads of common nouns that denote people (compounds end in them: Außenministeriumssprecherin).
@@ -210,7 +211,27 @@ def _find_mentions(analysis: Analysis) -> tuple[Mention, ...]:
         if label == "PER":
             person_lasts.add(text)
         found.append(Mention(start, end, label, text, toks[start].sentence))
-    return tuple(sorted(found, key=lambda m: m.start))
+    return tuple(sorted((_with_particles(analysis, m) for m in found), key=lambda m: m.start))
+
+
+def _with_particles(analysis: Analysis, mention: Mention) -> Mention:
+    """``Alexander Van | der Bellen``: a person's name goes on over particles and the capitalised
+    name after them (the NER often stops at the particle)."""
+    toks = analysis.tokens
+    if mention.label != "PER":
+        return mention
+    end = mention.end
+    while end + 1 < len(toks) and toks[end].sentence == mention.sentence and toks[end].text in NAME_PARTICLES:
+        k = end
+        while k < len(toks) and toks[k].text in NAME_PARTICLES:
+            k += 1
+        if k < len(toks) and toks[k].text[:1].isupper() and toks[k].tag in ("NE", "NN", "FM") and toks[k].sentence == mention.sentence:
+            end = k + 1
+        else:
+            break
+    if end == mention.end:
+        return mention
+    return Mention(mention.start, end, mention.label, analysis.span_text(mention.start, end), mention.sentence)
 
 
 def _continues_name(tok: Token) -> bool:

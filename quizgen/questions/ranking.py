@@ -132,6 +132,8 @@ def same_fact(a: QuestionCandidate, b: QuestionCandidate) -> bool:
     shared = len(wa & wb)
     if a.sentence == b.sentence and shared >= 0.5 * min(len(wa), len(wb)):
         return True
+    if a.verb_lemma and a.verb_lemma == b.verb_lemma and shared >= 2:
+        return True  # "sagt seine Reise ab" twice, once by name and once by title
     return shared >= 0.6 * min(len(wa), len(wb)) and shared >= 3
 
 

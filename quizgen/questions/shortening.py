@@ -8,12 +8,31 @@ from __future__ import annotations
 
 from quizgen.analysis import Analysis, Phrase
 from quizgen.german.verb_lexicon import required_prepositions
-from quizgen.questions.answers import LEFT_MODIFIERS, phrase_kind
+from quizgen.german.word_lists import CALENDAR_NOUNS, TIME_POINT_NOUNS
+from quizgen.questions.answers import LEFT_MODIFIERS
 from quizgen.questions.clause_reading import ClauseReading, middle_words
 from quizgen.questions.question_syntax import indicative_table
 
-#: prepositions of adjuncts a long question can do without (the time, the reason, the circumstance)
-DROPPABLE_PREPOSITIONS = frozenset({"wegen", "trotz", "aufgrund", "angesichts", "infolge", "während", "seit", "bei", "beim", "nach", "vor", "am", "im", "um", "ab", "bis", "innerhalb"})
+#: prepositions of a reason or concession a long question can do without
+CAUSAL_PREPOSITIONS = frozenset({"wegen", "trotz", "aufgrund", "angesichts", "infolge"})
+#: prepositions of a time phrase (dropped only when a time word is in it: am Montag, seit 2009)
+TIME_PREPOSITIONS = frozenset({"während", "seit", "bei", "beim", "nach", "vor", "am", "im", "um", "ab", "bis", "innerhalb", "in", "an", "zum", "zur"})
+DROPPABLE_PREPOSITIONS = CAUSAL_PREPOSITIONS | TIME_PREPOSITIONS
+TIME_WORDS = CALENDAR_NOUNS | TIME_POINT_NOUNS | {"Zeit", "Jahrestag", "Saison", "Jahrzehnt"}
+
+
+def is_circumstance(analysis: Analysis, phrase: Phrase) -> bool:
+    """A reason (wegen ...) or a time (am Montag, seit 2009, im vergangenen Jahr): a question or
+    statement can leave it out; ``im Präsidentschaftswahlkampf`` says what it is about, and stays."""
+    toks = analysis.tokens
+    first = toks[phrase.start].text.lower()
+    prep = (phrase.preposition or "").lower()
+    if first in CAUSAL_PREPOSITIONS or prep in CAUSAL_PREPOSITIONS:
+        return True
+    if first not in TIME_PREPOSITIONS and prep not in TIME_PREPOSITIONS:
+        return False
+    inside = toks[phrase.start + 1 : phrase.end]
+    return any(t.lemma in TIME_WORDS or t.text in TIME_WORDS or (t.tag == "CARD" and len(t.text) == 4 and t.text.isdigit()) for t in inside)
 #: a question longer than this drops droppable adjuncts, the longest first
 SHORT_QUESTION_WORDS = 9
 
@@ -51,9 +70,7 @@ def _droppable(analysis: Analysis, reading: ClauseReading, phrase: Phrase) -> bo
         return False
     if phrase.preposition.lower() in required_prepositions(reading.clause.verb_lemma):
         return False
-    if first in DROPPABLE_PREPOSITIONS or phrase.preposition.lower() in DROPPABLE_PREPOSITIONS:
-        return not (first == "nach" and phrase_kind(analysis, phrase) == "LOC")  # nach Brüssel: a goal
-    return False
+    return is_circumstance(analysis, phrase)
 
 
 def _verb_unique(analysis: Analysis, reading: ClauseReading) -> bool:

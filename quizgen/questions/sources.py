@@ -11,6 +11,8 @@ itself (``laut Agentur TASS``, ``der Polizei zufolge``) needs no other.
 
 from __future__ import annotations
 
+import re
+
 from quizgen.analysis import Analysis, Clause, Phrase
 from quizgen.german.declension import Word, decline
 from quizgen.german.verb_lexicon import SPEECH_VERBS, base_lemma
@@ -30,6 +32,34 @@ def names_own_source(analysis: Analysis, clause: Clause) -> bool:
     if any(t.text.lower() in SOURCE_WORDS for t in toks):
         return True
     return any(t.text.lower() == "nach" and k + 1 < len(toks) and toks[k + 1].text in SOURCE_NOUNS for k, t in enumerate(toks))
+
+
+#: a turn of an interview: "STANDARD: ...", "Kaiser: ..." at the start of a sentence
+TURN = re.compile(r"^[„\"]?[A-ZÄÖÜ][\w.-]*(?: [A-ZÄÖÜ][\w.-]*){0,2}:\s")
+
+
+def _interview_sentences(analysis: Analysis) -> frozenset[int]:
+    """Sentences inside the turns of an interview (two or more turns marked "Name: ..."): what
+    is said there is the speaker's, and the questions leave it alone."""
+    turns = [s.index for s in analysis.sentences if TURN.match(s.text) and not s.text.startswith(SECTION_LABELS)]
+    if len(turns) < 2:
+        return frozenset()
+    return frozenset(range(turns[0], len(analysis.sentences)))
+
+
+SECTION_LABELS = ("Update:", "Nachtrag:", "Hinweis:", "Foto:", "Quelle:", "Link:")
+
+
+def in_interview(analysis: Analysis, sentence: int) -> bool:
+    return sentence in _interview_sentences(analysis)
+
+
+def after_colon(analysis: Analysis, clause: Clause) -> bool:
+    """A clause right after a colon: often a quotation the text gives without marks
+    ("Er ist überzeugt: Wir schaffen das")."""
+    toks = analysis.tokens
+    sent = analysis.sentences[clause.sentence]
+    return any(toks[i].text == ":" for i in range(sent.start, clause.start))
 
 
 def source_phrase(analysis: Analysis, clause: Clause) -> tuple[str, ...] | None:

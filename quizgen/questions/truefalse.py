@@ -22,7 +22,7 @@ from quizgen.kinds import TRUE_FALSE_ANSWERS, AnswerMode, ExerciseKind, Section
 from quizgen.questions.candidate import QuestionCandidate
 from quizgen.questions.clause_reading import ClauseReading, middle_words, needs_complement, phrase_words, read_clause, too_thin, verb_for
 from quizgen.questions.facts import fact_key
-from quizgen.questions.shortening import DROPPABLE_PREPOSITIONS
+from quizgen.questions.shortening import is_circumstance
 from quizgen.questions.wh_questions import CORE_ROLE_CONFIDENCE
 from quizgen.questions.mentions import (
     Mention,
@@ -154,9 +154,8 @@ def _asides(analysis: Analysis, reading: ClauseReading) -> frozenset[int]:
     out: set[int] = set()
     toks = analysis.tokens
     for p in reading.clause.pps:
-        first = toks[p.start].text.lower()
-        glued = p.end < len(toks) and toks[p.end].tag in ("NE", "NN", "ADJA") and toks[p.end].sentence == toks[p.start].sentence
-        if first in DROPPABLE_PREPOSITIONS and first not in ("nach", "vor", "bis", "ab", "um") and not glued:
+        glued = p.end < len(toks) and toks[p.end].tag in ("NE", "NN", "ADJA", "CARD") and toks[p.end].sentence == toks[p.start].sentence
+        if is_circumstance(analysis, p) and not glued and toks[p.start].text.lower() not in ("nach", "vor", "bis", "ab", "um"):
             out |= set(range(p.start, p.end))
     return frozenset(out)
 
@@ -200,8 +199,10 @@ def _statement(
     parts = [w for w in parts if w]
     if not MIN_WORDS <= len(parts) <= MAX_WORDS or not _is_noun_phrase(analysis, subject):
         return None
-    if _name_follows(analysis, subject) and (source or layout.front is not None or subject.start > (clause.finite_verb or 0)):
-        return None  # "der Tiergarten | Schönbrunn": moving the subject would leave its name behind
+    if _name_follows(analysis, subject):
+        return None  # "der Tiergarten | Schönbrunn", "Build | 10572": the subject is cut
+    if analysis.tokens[subject.start].tag in ("ADV", "ADJD", "KON", "PTKNEG"):
+        return None  # "Jedenfalls 35 neue Posten": an adverb read into the subject
     return statement(parts), " ".join(w for w in front_words if w)
 
 
@@ -213,8 +214,12 @@ def _is_noun_phrase(analysis: Analysis, phrase: Phrase) -> bool:
 
 
 def _name_follows(analysis: Analysis, phrase: Phrase) -> bool:
+    """The phrase is cut before the name or number that goes with it (der Tiergarten | Schönbrunn, Build | 10572)."""
     toks = analysis.tokens
-    return phrase.end < len(toks) and toks[phrase.end].tag == "NE" and toks[phrase.end - 1].tag == "NN"
+    if phrase.end >= len(toks) or toks[phrase.end].sentence != toks[phrase.start].sentence:
+        return False
+    nxt = toks[phrase.end]
+    return (nxt.tag == "NE" and toks[phrase.end - 1].tag == "NN") or (nxt.tag == "CARD" and toks[phrase.end - 1].tag in ("NN", "NE"))
 
 
 def _swap_verb(reading: ClauseReading, opposite: str) -> tuple[str, list[str], list[str]] | None:
@@ -395,6 +400,8 @@ def _number_changed(analysis: Analysis, reading: ClauseReading, layout: Layout) 
         tok = toks[i]
         if tok.tag != "CARD" or not re.fullmatch(r"\d{1,4}(,\d+)?", tok.text) or i in layout.drop:
             continue
+        if i > 0 and toks[i - 1].tag in ("NE", "NN") and toks[i - 1].text[:1].isupper():
+            continue  # Windows 10, Build 10572, iPhone 6: a number in a name
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         new = other_number(tok.text, year=not (nxt is not None and nxt.tag in ("NN", "ADJA")))
         if new is None or new in numbers_in_text:

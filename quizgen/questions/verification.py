@@ -42,7 +42,7 @@ from quizgen.questions.question_syntax import THIRD_PL, THIRD_SG, finite_slot
 TIME_WORDS = CALENDAR_NOUNS | TIME_POINT_NOUNS
 PLURAL_NAMES = frozenset({"USA", "Niederlande", "Philippinen", "Malediven", "Seychellen", "Grünen", "NEOS", "Neos", "Blues", "Reds"})
 GLUED = re.compile(r"[a-zäöüß]{2}[A-ZÄÖÜ][a-zäöüß]")
-CAPITAL_ONLY_FIRST = frozenset({"ART", "APPR", "APPRART", "KON", "PPOSAT", "PIAT", "PDAT", "KOUS", "PTKNEG"})
+CAPITAL_ONLY_FIRST = frozenset({"ART", "APPR", "APPRART", "KON", "PPOSAT", "PIAT", "PDAT", "KOUS", "PTKNEG", "ADV", "ADJD", "VVFIN", "VAFIN", "VMFIN", "VVPP", "VVINF"})
 W_TAGS = frozenset({"PWS", "PWAV", "PWAT"})
 FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 #: words that may stand in a question outside every phrase: adverbs, particles, negation
@@ -81,6 +81,7 @@ GENERIC_HEADS = frozenset(
     Problem Punkt Grund Aspekt Beschluss Vorwurf Urteil Entscheidung Maßnahme Idee Ziel Ergebnis
     Bericht Vorschlag Schritt Lage Situation Entwicklung Zahl Anteil Betrag Summe Angebot
     Äußerung Aussage Erklärung Worte Stellungnahme Forderung Ankündigung Kritik Antwort Reaktion
+    Vorstoß Initiative Vorhaben Plan Pläne Konzept Konzepte Geschichte Interviews
     Land Staat Stadt Gemeinde Region Unternehmen Konzern Firma Verein Klub Club Partei Team
     Mannschaft Mann Frau Kind Spieler Spielerin Politiker Politikerin Sportler Sportlerin Gruppe
     Organisation Regierung Behörde Gericht Ministerium Bank Hersteller Sender Zeitung Magazin
