@@ -168,7 +168,7 @@ def select(
             (
                 (c, s)
                 for c, s in ranked
-                if c.kind == kind and value((c, s)) >= best_of_fact[c.fact] - FACT_MARGIN and picker.fits(c, relaxed=True, cap=1) and passes(c)
+                if c.kind == kind and value((c, s)) >= best_of_fact[c.fact] - FACT_MARGIN and picker.fits(c, relaxed=False, cap=1) and passes(c)
             ),
             None,
         )
@@ -231,8 +231,9 @@ class _Picker:
             return False
         if cand.kind == "truefalse":
             is_false = cand.answer == "falsch"
-            if (self.false - self.true if is_false else self.true - self.false) >= 1:
-                return False  # the other key first: a learner who always ticks one side scores half
+            lead = self.false - self.true if is_false else self.true - self.false
+            if lead >= 1 or (not is_false and not relaxed and lead >= 0):
+                return False  # the other key first (a false one first): always ticking one side scores half
             statements = self.true + self.false + 1
             if _copied(cand) and self.copied + 1 > max(1, math.floor(MAX_COPIED_SHARE * max(statements, 3))):
                 return False
