@@ -57,6 +57,7 @@ def write_features(label_paths: list[Path], records_path: Path) -> int:
     from quizgen.nlp.analyze import analyze
     from quizgen.questions.candidate import QuestionCandidate
     from quizgen.questions.ranker import FEATURE_NAMES, features
+    from quizgen.questions.verification import verify
 
     labels = read_labels(label_paths)
     records = {}
@@ -73,9 +74,10 @@ def write_features(label_paths: list[Path], records_path: Path) -> int:
     with open(LABELS, "w", encoding="utf-8", newline="") as lf, open(FEATURES, "w", encoding="utf-8", newline="") as ff:
         lw, fw = csv.writer(lf, delimiter="\t"), csv.writer(ff, delimiter="\t")
         lw.writerow(["article", "id", "verdict", "category", "reason"])
-        fw.writerow(["article", "id", "label", *FEATURE_NAMES])
+        fw.writerow(["article", "id", "label", "verified", *FEATURE_NAMES])
         for article in sorted(by_article):
             analysis = analyze(texts[article])
+            rows, cands = [], []
             for row in sorted(by_article[article], key=lambda r: r["id"]):
                 record = records.get(row["id"])
                 if record is None:
@@ -84,14 +86,17 @@ def write_features(label_paths: list[Path], records_path: Path) -> int:
                 record = {k: v for k, v in record.items() if k != "article"}
                 for key in ("options", "accepted", "notes", "span"):
                     record[key] = tuple(record.get(key) or ())
-                cand = QuestionCandidate(**record)
+                rows.append(row)
+                cands.append(QuestionCandidate(**record))
+            for row, cand, verdict in zip(rows, cands, verify(analysis, cands), strict=True):
                 lw.writerow([article, row["id"], row["verdict"], row["category"], row["reason"]])
-                fw.writerow([article, row["id"], int(row["verdict"] == "OK"), *(f"{v:.4f}" for v in features(analysis, cand))])
+                values = (f"{v:.4f}" for v in features(analysis, cand))
+                fw.writerow([article, row["id"], int(row["verdict"] == "OK"), int(verdict.ok), *values])
     print(f"{len(labels) - missing} labelled candidates of {len(by_article)} articles; {missing} labels without a record")
     return 0
 
 
-def train(target: float) -> int:
+def train(target: float, verified_only: bool) -> int:
     import numpy as np
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold
@@ -101,13 +106,15 @@ def train(target: float) -> int:
     with open(FEATURES, encoding="utf-8", newline="") as fh:
         rows = list(csv.reader(fh, delimiter="\t"))
     header, rows = rows[0], rows[1:]
-    if tuple(header[3:]) != FEATURE_NAMES:
+    if verified_only:
+        rows = [r for r in rows if r[3] == "1"]  # the picker sees only questions that pass the parse check
+    if tuple(header[4:]) != FEATURE_NAMES:
         print("bench/data/question_features.tsv has other features than ranker.py: run `features` again")
         return 1
     groups = np.array([int(r[0]) for r in rows])
     y = np.array([int(r[2]) for r in rows])
-    x = np.array([[float(v) for v in r[3:]] for r in rows])
-    cuts = [round(0.30 + 0.025 * k, 3) for k in range(25)]
+    x = np.array([[float(v) for v in r[4:]] for r in rows])
+    cuts = [round(0.10 + 0.025 * k, 3) for k in range(33)]
     predicted = np.zeros(len(y))
     for train_idx, test_idx in GroupKFold(n_splits=5).split(x, y, groups):
         model = LogisticRegression(C=0.5, max_iter=2000)
@@ -137,7 +144,7 @@ def train(target: float) -> int:
         "intercept": round(float(model.intercept_[0]), 6),
         "threshold": chosen[0],
         "cross_validated": {"precision": round(float(chosen[1]), 4), "recall": round(float(chosen[2]), 4), "kept": chosen[3], "labelled": len(y), "ok_share": round(float(y.mean()), 4)},
-        "trained_by": "python bench/train_question_ranker.py train",
+        "trained_by": "python bench/train_question_ranker.py train" + ("" if verified_only else " --all"),
     }
     MODEL.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
     print(f"cut {chosen[0]:.3f}: cross-validated precision {chosen[1]:.1%}, recall {chosen[2]:.1%} ({chosen[3]} kept); model written to {MODEL}")
@@ -152,10 +159,11 @@ def main(argv: list[str] | None = None) -> int:
     feats.add_argument("--records", type=Path, required=True)
     fit = sub.add_parser("train", help="bench/data/*.tsv -> quizgen/data/question_ranker.json")
     fit.add_argument("--target", type=float, default=0.8)
+    fit.add_argument("--all", action="store_true", help="train on every labelled candidate, not only those passing verification")
     args = parser.parse_args(argv)
     if args.command == "features":
         return write_features(args.labels, args.records)
-    return train(args.target)
+    return train(args.target, verified_only=not args.all)
 
 
 if __name__ == "__main__":

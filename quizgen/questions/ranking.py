@@ -1,9 +1,13 @@
 """Choose a pack's questions from the overgenerated candidates: the main facts first, each
 fact once, every W- and a/b/c question verified, half of the statements false.
 
-Each candidate gets a quality (how likely a teacher keeps it: the learned model of
-``ranker.py`` when one is shipped, else the hand-set ``score``) and the importance of the fact
-it asks (``facts.py``); candidates below the cut are never offered. The rest are
+Each candidate gets a quality (how likely a teacher keeps it: the hand-set ``score``) and the
+importance of the fact it asks (``facts.py``); a candidate below ``MIN_SCORE`` is never
+offered, nor a W-question whose probability of being kept, by the model ``ranker.py`` learned
+from our rubric labels, is below the model's cut. The model filters W-questions only: our
+graders called nearly every true statement that keeps the text's words "copied" (1 of 321 OK)
+and the a/b/c options of the labelled generator poor (6 of 135 OK), so as a filter of those
+kinds it would leave packs without statements, half true and half false as they must be. The rest are
 taken greedily by quality times importance, under these rules:
 
 - one question per fact (clause) and none that asks what a chosen one asks (the same answer,
@@ -100,14 +104,13 @@ def score(cand: QuestionCandidate, *, level: str = "B1") -> float:
     return max(0.0, min(1.0, s))
 
 
-def quality(analysis: Analysis, cand: QuestionCandidate, *, level: str = "B1") -> float:
-    """The learned probability that a teacher keeps the candidate when a model is shipped
-    (ranker.py), else the hand-set ``score``; 0 for a question too long for the level."""
+def quality(analysis: Analysis, cand: QuestionCandidate, *, level: str = "B1") -> tuple[float, float | None]:
+    """(the hand-set ``score``, the learned probability that a teacher keeps the candidate or
+    None when no model is shipped); the score is 0 for a question too long for the level."""
     hand = score(cand, level=level)
     if hand == 0.0:
-        return 0.0
-    learned = learned_score(analysis, cand)
-    return hand if learned is None else learned
+        return 0.0, None
+    return hand, learned_score(analysis, cand)
 
 
 def _copied(cand: QuestionCandidate) -> bool:
@@ -148,13 +151,19 @@ def select(
 ) -> list[tuple[QuestionCandidate, float]]:
     """The best ``n`` candidates in text order, with their scores."""
     facts = facts or article_facts(analysis)
-    scored = [(c, quality(analysis, c, level=level)) for c in candidates]
     threshold = learned_threshold()
-    min_score = MIN_SCORE if threshold is None else threshold
+    scored: list[tuple[QuestionCandidate, float]] = []
+    for cand in candidates:
+        hand, learned = quality(analysis, cand, level=level)
+        if hand < MIN_SCORE:
+            continue
+        if learned is not None and threshold is not None and cand.kind == "wh" and learned < threshold:
+            continue  # the model learned from our labels that such W-questions are rarely kept
+        scored.append((cand, hand))
     def value(cs: tuple[QuestionCandidate, float]) -> float:
         return cs[1] * (1 - IMPORTANCE_WEIGHT + IMPORTANCE_WEIGHT * facts.importance(cs[0].clause))
 
-    ranked = sorted(((c, s) for c, s in scored if s >= min_score), key=lambda cs: (-value(cs), cs[0].sentence, cs[0].question))
+    ranked = sorted(scored, key=lambda cs: (-value(cs), cs[0].sentence, cs[0].question))
     best_of_fact: dict[str, float] = {}
     for cs in ranked:
         best_of_fact.setdefault(cs[0].fact, value(cs))
