@@ -121,6 +121,25 @@ def _source(analysis: Analysis, clause: Clause, reported: bool) -> tuple[str, ..
     return source
 
 
+def _cut_short(analysis: Analysis, clause: Clause) -> bool:
+    """Words before the first or after the last clause of a sentence that no clause took
+    (``des Musikers, | Sängers und Jodlers Christian Zehnder``): the clause lost part of a phrase."""
+    sent = analysis.sentences[clause.sentence]
+    toks = analysis.tokens
+    earlier = [c for c in analysis.clauses_in(clause.sentence) if c.end <= clause.start]
+    if not earlier:
+        lead = toks[sent.start : clause.start]
+        dateline = any(t.text in ("–", "-", "—") for t in lead)
+        if not dateline and any(t.tag in ("NN", "NE", "ADJA", "CARD") for t in lead):
+            return True  # "Das Land Steiermark, | das Umweltministerium ... übernahmen": cut at the front
+    later = [c for c in analysis.clauses_in(clause.sentence) if c.start >= clause.end]
+    if later:
+        return False
+    phrases = [p for p in (clause.subject, *clause.acc_objects, *clause.dat_objects, *clause.pps, *clause.other) if p]
+    end = max([clause.end, *(p.end for p in phrases)])  # ", inklusive der Krim" is the object's
+    return any(t.tag[:1] in ("N", "A", "C") and not t.tag.startswith("$") for t in toks[end : sent.end])
+
+
 def _askable(analysis: Analysis, clause: Clause, *, allow_copula: bool = False) -> bool:
     """Whether the clause is read surely enough, and is of a kind, to ask about at all."""
     if clause.finite_verb is None or clause.confidence < 0.5:
@@ -135,6 +154,19 @@ def _askable(analysis: Analysis, clause: Clause, *, allow_copula: bool = False) 
         return False
     if base_lemma(clause.verb_lemma) in COPULAR_VERBS and not allow_copula and not _adjectival_predicate(analysis, clause):
         return False  # "Was ist X? -> ein erster Schritt": predicate nouns make poor questions
+    if _cut_short(analysis, clause):
+        return False
+    subject = clause.subject
+    finite = clause.finite_verb
+    if subject is not None and finite is not None and subject.start < finite and clause.kind == "main":
+        between = [t for t in analysis.tokens[subject.end : finite] if not t.tag.startswith("$")]
+        leading = [
+            t for t in analysis.tokens[clause.start : subject.start]
+            if not t.tag.startswith("$") and t.tag != "KON" and t.text.lower() not in CONNECTIVES
+        ]
+        if between or leading:
+            return False  # "das Glockengeläut | auf Kuhweiden sollen", "Das Land Steiermark, | das
+            # Umweltministerium sowie Gemeinden übernahmen": the Vorfeld is one phrase the analysis split
     if clause.subject is not None and _bare_singular(analysis, clause.subject):
         return False  # "Bauzeit hat ... eröffnet", "Entscheidung kann angefochten werden": a misread
         # phrase or a headline; prose gives a singular count noun its article
@@ -427,7 +459,8 @@ def is_agentive(reading: ClauseReading) -> bool:
 
 
 def _is_pronoun_phrase(analysis: Analysis, phrase: Phrase) -> bool:
-    return phrase.end - phrase.start == 1 and analysis.tokens[phrase.start].tag in ("PPER", "PIS", "PDS")
+    """A personal pronoun: ``hat er sich``; ``alles``, like a noun, follows ``sich``."""
+    return phrase.end - phrase.start == 1 and analysis.tokens[phrase.start].tag == "PPER"
 
 
 def _first_content(analysis: Analysis, clause: Clause) -> int | None:

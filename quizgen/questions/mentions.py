@@ -63,6 +63,7 @@ GROUP_NOUN_ENDINGS: tuple[str, ...] = (
     "organisation", "bank", "agentur", "hersteller", "anbieter", "betreiber", "stadtrat", "gemeinderat",
     "aufsichtsrat", "bundesrat", "betriebsrat", "vorstand", "verwaltung", "bund", "stadt", "gemeinde",
     "land", "staat", "konzernleitung", "geschäftsführung", "führung", "justiz", "feuerwehr", "rettung",
+    "kollektiv", "gruppe", "bündnis", "ensemble", "orchester", "chor", "club", "klub", "netzwerk",
 )
 
 

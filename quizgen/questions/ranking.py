@@ -48,7 +48,7 @@ IMPORTANCE_WEIGHT = 0.65
 #: a kind short of its share takes a fact only when its question is nearly as good as the fact's best
 FACT_MARGIN = 0.03
 #: candidates verified per parse batch
-VERIFY_BATCH = 10
+VERIFY_BATCH = 4
 
 # Penalties of the score, each with why: a question a learner takes in at one reading; one
 # that says which fact it asks; an answer short enough to type and to check.

@@ -341,6 +341,8 @@ def _swappable(analysis: Analysis, mention: Mention) -> bool:
         return False
     if mention.label != "PER" and mention.start > 0 and is_person_noun(toks[mention.start - 1]):
         return False  # "Kapitän Luisao" typed as a place: a title says it is a person
+    if mention.start > 0 and toks[mention.start - 1].tag == "NN" and not is_person_noun(toks[mention.start - 1]):
+        return False  # "das Projekt River Mur": the name of a thing, not an actor to swap
     one_word = len(mention.text.split()) < 2 and full_name(analysis, mention) == mention.text
     return not (mention.label == "PER" and not analysis.entities and one_word)
 

@@ -168,6 +168,8 @@ def check_question(doc: Doc, cand: QuestionCandidate) -> list[str]:
     if len(clauses) != 1 or clauses[0].finite_verb != n_wh:
         return ["not one clause"]
     clause = clauses[0]
+    if _modal_without_infinitive(doc, clause):
+        return ["a modal verb without its infinitive"]
     reasons: list[str] = []
     reasons += _agreement(doc, cand, clause, n_wh)
     reasons += _roles(doc, cand, clause, n_wh)
@@ -194,6 +196,8 @@ def check_statement(doc: Doc, cand: QuestionCandidate) -> list[str]:
     if len(clauses) != 1 or clauses[0].finite_verb != n_front:
         return ["not one clause"]
     clause = clauses[0]
+    if _modal_without_infinitive(doc, clause):
+        return ["a modal verb without its infinitive"]
     person = _verb_person(doc, clause, n_front)
     if person is None:
         return ["finite verb form unknown"]
@@ -225,6 +229,12 @@ def _single_name(doc: Doc, chunk: Chunk) -> bool:
     """One name without article: singular (except a few plural names: die USA, die Niederlande)."""
     words = [doc[i] for i in range(chunk.start, chunk.end)]
     return len(words) <= 2 and all(t.tag_ == "NE" for t in words) and words[-1].text not in PLURAL_NAMES
+
+
+def _modal_without_infinitive(doc: Doc, clause: Clause) -> bool:
+    """``Neue Echos sollen verifiziert.``: a modal whose infinitive (werden) a coordination took away."""
+    tags = [doc[i].tag_ for i in clause.verb_tokens]
+    return any(t == "VMFIN" for t in tags) and not any(t in ("VVINF", "VAINF", "VMINF") for t in tags)
 
 
 def _prefix_tokens(doc: Doc, words: list[str]) -> int | None:
@@ -279,9 +289,16 @@ def _plural_wh(doc: Doc, n_wh: int) -> bool:
 
 
 def _chunks(doc: Doc, n_wh: int) -> list[Chunk]:
-    """The noun phrases after the finite verb (not PPs), with their possible readings."""
-    toks = [t.i for t in doc[n_wh + 1 :] if t.tag_ not in VERB_TAGS and t.tag_ != "$."]
-    return [c for c in PhraseChunker(doc, toks).chunks() if c.kind == "np" and doc[c.head].tag_ != "PRF" and not _temporal(doc, c)]
+    """The noun phrases after the finite verb (not PPs), with their possible readings (found
+    once per question: the checks ask for them several times)."""
+    key = f"quizgen_chunks_{n_wh}"
+    if key not in doc.user_data:
+        toks = [t.i for t in doc[n_wh + 1 :] if t.tag_ not in VERB_TAGS and t.tag_ != "$."]
+        doc.user_data[key] = [
+            c for c in PhraseChunker(doc, toks).chunks() if c.kind == "np" and doc[c.head].tag_ != "PRF" and not _temporal(doc, c)
+        ]
+    chunks: list[Chunk] = doc.user_data[key]
+    return chunks
 
 
 def _temporal(doc: Doc, chunk: Chunk) -> bool:
@@ -387,6 +404,15 @@ def _looks_like_a_name(analysis: Analysis, cand: QuestionCandidate) -> bool:
     return bool(names) and not known and (len(names) >= 2 or not has_article)
 
 
+def _names_a_thing(analysis: Analysis, cand: QuestionCandidate) -> bool:
+    """The answer's first common noun names a thing (Projekt), though a name follows it."""
+    from quizgen.questions.mentions import is_group_noun, is_person_noun
+
+    start, end = cand.span
+    nouns = [t for t in analysis.tokens[start:end] if t.tag == "NN"]
+    return bool(nouns) and not is_person_noun(nouns[0]) and not is_group_noun(nouns[0]) and nouns[0].noun is not None
+
+
 def _named_before(analysis: Analysis, noun: str, sentence: int) -> bool:
     """The noun (or a compound ending in it) stood in an earlier sentence: ``die Hülle`` then
     stands for what the text described before, and the answer alone says too little."""
@@ -422,4 +448,6 @@ def check_answer(analysis: Analysis, cand: QuestionCandidate) -> list[str]:
         return ["whose? the answer needs the text before"]
     if cand.wh_word == "Was" and _looks_like_a_name(analysis, cand):
         return ["Was for what looks like a person's name"]
+    if cand.wh_word in ("Wer", "Wen", "Wem") and _names_a_thing(analysis, cand):
+        return ["Wer for a thing (das Projekt River Mur)"]
     return []
