@@ -15,8 +15,8 @@ taken greedily by quality times importance, under these rules:
 - a question or statement only when it passes the parse check of ``verification.py`` (checked
   lazily, best first, so only questions that could be chosen cost a parse);
 - about 45% W-questions, 35% Richtig/Falsch, 20% a/b/c while candidates of each kind remain;
-- as many false as true statements (at most one more of either), and at most 30% of the
-  statements copied word for word from the text;
+- as many false as true statements (a false one first, so at most one more false), and at
+  most 30% of the statements copied word for word from the text;
 - one question per sentence while other sentences still have candidates.
 
 The chosen questions come back in text order.
@@ -241,8 +241,8 @@ class _Picker:
         if cand.kind == "truefalse":
             is_false = cand.answer == "falsch"
             lead = self.false - self.true if is_false else self.true - self.false
-            if lead >= 1 or (not is_false and not relaxed and lead >= 0):
-                return False  # the other key first (a false one first): always ticking one side scores half
+            if lead >= 1 or (not is_false and lead >= 0):
+                return False  # a false one first, then a true one: always ticking one side scores half
             statements = self.true + self.false + 1
             if _copied(cand) and self.copied + 1 > max(1, math.floor(MAX_COPIED_SHARE * max(statements, 3))):
                 return False
