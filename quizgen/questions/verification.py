@@ -177,6 +177,9 @@ def check_question(doc: Doc, cand: QuestionCandidate) -> list[str]:
     reasons += _leftovers(doc, clause, n_wh)
     if not any(t.tag_ in ("NN", "NE", "CARD", "ADJD", "PIS", "NNE") for t in doc[n_wh + 1 :]):
         reasons.append("says nothing about which event it asks")
+    nouns = [t for t in doc[n_wh + 1 :] if t.tag_ in ("NN", "NE", "NNE", "CARD")]
+    if nouns and all(t.tag_ == "NN" and t.text in GENERIC_HEADS for t in nouns):
+        reasons.append("says too little: only a noun that points back (Wer nutzte das Angebot?)")
     return reasons
 
 
