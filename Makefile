@@ -79,8 +79,10 @@ model: install
 	$(PY) training/convert.py $(NLP_DATA) training/corpus
 	$(PY) training/learn_hanta_rules.py training/out/hanta_rules.json --stts training/corpus/ud-train-gsd.conllu \
 		--other training/corpus/ud-train-pud.conllu --dev training/corpus/ud-dev-gsd.conllu training/corpus/ud-dev-pud.conllu
+	$(PY) training/build_hanta_forms.py training/out/hanta_forms.tsv.gz --top 100000 --corpus training/corpus/ud-train-gsd.conllu \
+		training/corpus/ud-train-pud.conllu training/corpus/germeval-train.tsv
 	$(SPACY_TRAIN) training/parser.cfg --output training/out/parser
 	$(SPACY_TRAIN) training/ner.cfg --output training/out/ner
 	$(PY) training/build_gazetteer.py training/out/gazetteer.json training/corpus/germeval-train.tsv --min-count 1
-	$(PY) training/assemble.py training/out/hanta_rules.json training/out/gazetteer.json \
+	$(PY) training/assemble.py training/out/hanta_rules.json training/out/hanta_forms.tsv.gz training/out/gazetteer.json \
 		training/out/parser/model-best training/out/ner/model-best quizgen/data/pipeline

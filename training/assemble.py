@@ -1,6 +1,6 @@
-"""Builds the shipped pipeline from the trained parts: python training/assemble.py RULES GAZ PARSER NER OUT
+"""Builds the shipped pipeline from the trained parts: python training/assemble.py RULES FORMS GAZ PARSER NER OUT
 
-sentencizer -> quizgen_hanta (with the learned rules) -> tok2vec, morphologizer, parser (sourced
+sentencizer -> quizgen_hanta (with the learned rules and the table of frequent forms) -> tok2vec, morphologizer, parser (sourced
 from the UD model) -> ner (sourced from the GermEval model, with its own inline tok2vec) ->
 quizgen_ner_rules (learned gazetteer, streets, first names) -> quizgen_aux_or_verb (AUX or VERB for VA*/VM* verbs, by their relation).
 Rule components other modules add come after these, in quizgen.nlp.pipeline.load_pipeline().
@@ -16,6 +16,7 @@ from pathlib import Path
 import spacy
 
 from quizgen.nlp.hanta_component import HantaRules
+from quizgen.nlp.hanta_forms import read_table
 
 META = {
     "name": "quizgen_de",
@@ -40,12 +41,13 @@ META = {
 }
 
 
-def assemble(rules: Path, gazetteer: Path, parser_dir: Path, ner_dir: Path, out: Path) -> None:
+def assemble(rules: Path, forms: Path, gazetteer: Path, parser_dir: Path, ner_dir: Path, out: Path) -> None:
     nlp = spacy.blank("de")
     nlp.add_pipe("sentencizer")
     # The rules travel in the component's own directory (rules.json), not as a path in the config.
     hanta = nlp.add_pipe("quizgen_hanta")
     hanta.rules = HantaRules.load(rules)  # type: ignore[attr-defined]
+    hanta.forms = read_table(forms)  # type: ignore[attr-defined]
     parser_nlp = spacy.load(parser_dir)
     for name in ("tok2vec", "morphologizer", "parser"):
         nlp.add_pipe(name, source=parser_nlp)
@@ -62,8 +64,8 @@ def assemble(rules: Path, gazetteer: Path, parser_dir: Path, ner_dir: Path, out:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 6:
-        sys.exit("usage: python training/assemble.py RULES.json GAZETTEER.json PARSER_MODEL NER_MODEL OUT_DIR")
+    if len(sys.argv) != 7:
+        sys.exit("usage: python training/assemble.py RULES.json FORMS.tsv.gz GAZETTEER.json PARSER_MODEL NER_MODEL OUT_DIR")
     import quizgen.nlp.hanta_component  # noqa: F401  (registers the factories)
     import quizgen.nlp.ner_rules  # noqa: F401
 

@@ -17,10 +17,12 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from quizgen.nlp.hanta_forms import HantaForms, read_table, write_table
 from quizgen.nlp.lemma_rules import fix_lemma
 from quizgen.nlp.stts import STTS_TO_UPOS, hanta_to_stts
 
 RULES_FILE = "rules.json"
+FORMS_FILE = "forms.tsv.gz"  # training/build_hanta_forms.py
 CACHE_SIZE = 20_000
 
 
@@ -75,44 +77,29 @@ class HantaRules:
 
 def analyse_words(tagger: Any, rules: HantaRules, words: list[str]) -> list[tuple[str, str]]:
     """(STTS tag, lemma) for each word of one sentence, after all corrections."""
+    forms = HantaForms.installed(tagger)
+    if forms is not None:
+        tagged = forms.tag_sentence(words)
+    else:
+        tagged = [(hanta_tag, lemma) for _w, lemma, hanta_tag in tagger.tag_sent(words, taglevel=1)]
     out = []
-    for word, (_w, lemma, hanta_tag) in zip(words, tagger.tag_sent(words, taglevel=1)):
+    for word, (hanta_tag, lemma) in zip(words, tagged):
         tag = rules.tag(word, hanta_to_stts(hanta_tag))
         out.append((tag, rules.lemma(word, tag, lemma)))
     return out
 
 
-WORD_CACHE_SIZE = 200_000
+def load_hanta(table: dict[str, str] | None = None) -> Any:
+    """HanTa's German model, its per-form analyses answered from ``table`` and a process cache.
 
-
-def _memoised(method: Any) -> Any:
-    cache: dict[Any, Any] = {}
-
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        key = (args, tuple(sorted(kwargs.items())))
-        result = cache.get(key)
-        if result is None:
-            result = method(*args, **kwargs)
-            if len(cache) >= WORD_CACHE_SIZE:
-                cache.clear()
-            cache[key] = result
-        return result
-
-    return wrapper
-
-
-def load_hanta() -> Any:
-    """HanTa's German model, with its per-word analyses memoised.
-
-    HanTa re-runs its morphological Viterbi search for every token, even for words it has seen;
-    both per-word steps are pure functions of their arguments, so caching them changes no output
-    and makes tagging several times faster on running text.
+    HanTa re-runs its morphological search for every token, even for words it has seen; both
+    per-word steps are pure functions of their arguments, so the table of frequent forms built
+    by ``make model`` and the cache change no output (quizgen.nlp.hanta_forms).
     """
     from HanTa import HanoverTagger
 
     tagger = HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
-    tagger.analyze_forward = _memoised(tagger.analyze_forward)
-    tagger._analyze = _memoised(tagger._analyze)
+    HantaForms(tagger, table).install()
     return tagger
 
 
@@ -130,6 +117,7 @@ class HantaTagger:
         self.set_pos = set_pos
         self.rules = rules
         self._tagger: Any = None
+        self.forms: dict[str, str] = {}  # the table of frequent forms, quizgen.nlp.hanta_forms
         # Training re-tags the same sentences every epoch; a bounded cache makes that cheap.
         self._cache: dict[tuple[str, ...], list[tuple[str, str]]] = {}
 
@@ -137,7 +125,7 @@ class HantaTagger:
     def tagger(self) -> Any:
         # Loaded lazily: HanTa's model is pickled package data of the HanTa package.
         if self._tagger is None:
-            self._tagger = load_hanta()
+            self._tagger = load_hanta(self.forms)
         return self._tagger
 
     def __call__(self, doc: Doc) -> Doc:
@@ -164,17 +152,34 @@ class HantaTagger:
         for doc in docs:
             yield self(doc)
 
+    def forget_sentences(self) -> None:
+        """Empty the per-sentence cache (benchmarks time HanTa's sentence search on known words)."""
+        self._cache.clear()
+
+    def forget_words(self) -> None:
+        """Empty the per-sentence and per-form caches, keep the table (benchmarks: a first look)."""
+        self._cache.clear()
+        forms = HantaForms.installed(self._tagger) if self._tagger is not None else None
+        if forms is not None:
+            forms.forget()
+
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         text = json.dumps(self.rules.to_json(), ensure_ascii=False, sort_keys=True, indent=0)
         (path / RULES_FILE).write_text(text, encoding="utf-8")
+        if self.forms:
+            write_table(self.forms, path / FORMS_FILE)
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> HantaTagger:
         rules_file = Path(path) / RULES_FILE
         if rules_file.is_file():
             self.rules = HantaRules.load(rules_file)
             self._cache.clear()
+        forms_file = Path(path) / FORMS_FILE
+        if forms_file.is_file():
+            self.forms = read_table(forms_file)
+            self._tagger = None  # loaded again, lazily, with the table
         return self
 
 
