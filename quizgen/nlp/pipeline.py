@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 import quizgen.nlp.hanta_component  # noqa: F401  (registers the factories)
 import quizgen.nlp.ner_rules  # noqa: F401  (registers quizgen_ner_rules)
 from quizgen.nlp.clauses.component import clauses_of  # also registers quizgen_clauses
-from quizgen.analysis import Analysis, Entity, Sentence, Token
+from quizgen.analysis import Analysis, Entity, NounInfo, Sentence, Token
 from quizgen.errors import PipelineError
 from quizgen.german.nouns import noun_info
 
@@ -36,13 +36,23 @@ def load_pipeline() -> Language:
     return nlp
 
 
+@functools.lru_cache(maxsize=4096)
+def _morph_items(morph: str) -> tuple[tuple[str, str], ...]:
+    # A few hundred feature strings recur across all texts: parse each once.
+    return tuple(sorted(tuple(feat.split("=", 1)) for feat in morph.split("|") if "=" in feat))  # type: ignore[misc]
+
+
+@functools.lru_cache(maxsize=50_000)
+def _noun_info(lemma: str) -> NounInfo | None:
+    return noun_info(lemma)  # NounInfo is frozen: one record serves every token of the lemma
+
+
 def doc_to_analysis(doc: Doc) -> Analysis:
     """Map a processed Doc to the frozen Analysis records (clauses are added separately)."""
     sent_of: dict[int, int] = {}
     sentences = []
     for si, sent in enumerate(doc.sents):
-        for tok in sent:
-            sent_of[tok.i] = si
+        sent_of.update(dict.fromkeys(range(sent.start, sent.end), si))
         sentences.append(
             Sentence(
                 index=si,
@@ -63,11 +73,11 @@ def doc_to_analysis(doc: Doc) -> Analysis:
             lemma=tok.lemma_ or tok.text,
             upos=tok.pos_ or "X",
             tag=tok.tag_ or "XY",
-            morph=tuple(sorted(tok.morph.to_dict().items())),
+            morph=_morph_items(str(tok.morph)),
             head=tok.head.i,
             dep=tok.dep_ or "dep",
             ent_type=tok.ent_type_,
-            noun=noun_info(tok.lemma_) if tok.pos_ == "NOUN" and tok.lemma_ else None,
+            noun=_noun_info(tok.lemma_) if tok.pos_ == "NOUN" and tok.lemma_ else None,
         )
         for tok in doc
     )
