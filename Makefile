@@ -58,9 +58,13 @@ lexicon: install
 	$(PY) tools/build_noun_lexicon.py quizgen/data/nouns.tsv.gz
 
 # Rebuild the distractor word lists for cloze items (package data) from wordfreq, the noun
-# lexicon, HanTa and ablaut; a few minutes. `make test` uses the committed file.
+# lexicon, HanTa and ablaut, then their semantic classes from WordNet 3.0 (Debian wordnet-base,
+# read at build time only: the site needs no WordNet); a few minutes. `make test` uses the
+# committed files.
 distractors: install
+	tools/install_system_packages.sh wordnet-base
 	$(PY) tools/build_distractor_words.py quizgen/data/distractor_words.tsv
+	$(PY) tools/build_semantic_classes.py quizgen/data/semantic_classes.tsv.gz quizgen/data/distractor_words.tsv
 
 # Rebuild the German-English glossary (package data) from the Ding dictionary, Debian package
 # trans-de-en (GPL-2.0-or-later), and the table of how its compounds render their parts; about

@@ -81,6 +81,9 @@ class ExerciseKind:
     gap_width: int = 12
     #: the gap is a word's ending after its stem (erst___): typing the whole word means the ending
     gap_after_stem: bool = False
+    #: on a worksheet's gapped text its answers stand in the word bank (content words); the
+    #: other gaps show their hint (a verb's infinitive) or are grammar (an article, an ending)
+    in_word_bank: bool = False
 
     @property
     def key(self) -> str:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass
 
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from learnsite.quizzes.models import Answer, Item
+from learnsite.quizzes.models import Answer, Attempt, Item
+from quizgen.cloze.selection import place_answer
 from quizgen.kinds import TRUE_FALSE_ANSWERS, AnswerMode
 
 # The keys of quizgen.lesson.answer_check.NOTES, in the interface language.
@@ -56,7 +58,47 @@ class TakeItem:
         return self.item.section == Item.Section.QUESTION
 
 
-def take_item(item: Item, number: int, answer: Answer | None) -> TakeItem:
+def _picks_one(item: Item) -> bool:
+    """The learner picks the one right option among the item's (a choice gap, an a/b/c question)."""
+    return item.exercise_kind.answer_mode is AnswerMode.CHOICE and len(item.gap_answers) == 1 and item.answer in item.options
+
+
+def option_positions(attempt: Attempt, items: list[Item]) -> dict[int, int]:
+    """Where the right option stands for this learner, item by item: each position about
+    equally often over the attempt, in an order of its own (stable for the attempt)."""
+    positions: dict[int, int] = {}
+    cycles: dict[int, list[int]] = {}
+    used: dict[int, int] = {}
+    for item in items:
+        if not _picks_one(item):
+            continue
+        size = len(item.options)
+        if size not in cycles:
+            cycles[size] = list(range(size))
+            random.Random(f"attempt-{attempt.pk}-{size}").shuffle(cycles[size])
+        positions[item.pk] = cycles[size][used.get(size, 0) % size]
+        used[size] = used.get(size, 0) + 1
+    return positions
+
+
+def _ordered_options(item: Item, attempt: Attempt | None, position: int | None) -> list[str]:
+    """The item's options as this learner sees them: the right one at ``position``, a word
+    bank shuffled, both stable for the attempt (true/false keeps its order)."""
+    options = list(item.options)
+    if attempt is None or item.exercise_kind.answer_mode is AnswerMode.TRUE_FALSE:
+        return options
+    key = f"attempt-{attempt.pk}-item-{item.pk}"
+    if position is not None and _picks_one(item):
+        return list(place_answer(tuple(options), item.answer, position, key=key))
+    if item.exercise_kind.answer_mode is AnswerMode.WORD_BANK:
+        random.Random(key).shuffle(options)
+    return options
+
+
+def take_item(item: Item, number: int, answer: Answer | None, *, attempt: Attempt | None = None,
+              position: int | None = None) -> TakeItem:
+    """What the learner sees of ``item``; with ``attempt`` its options stand in the learner's
+    own order (``position``: where the right one goes, from ``option_positions``)."""
     kind = item.exercise_kind
     given = list(kind.decode_answer(answer.given)) if answer else []
     if item.section == Item.Section.CLOZE:
@@ -66,10 +108,11 @@ def take_item(item: Item, number: int, answer: Answer | None) -> TakeItem:
     else:
         pieces = [Piece(text=item.prompt, gap=None)]
         widget = "radio" if kind.answer_mode in PICKED_AS_QUESTION and item.options else "text"
+    ordered = _ordered_options(item, attempt, position)
     if kind.answer_mode is AnswerMode.TRUE_FALSE:
-        options = [(o, str(TRUEFALSE_LABELS.get(o.lower(), o))) for o in item.options]
+        options = [(o, str(TRUEFALSE_LABELS.get(o.lower(), o))) for o in ordered]
     else:
-        options = [(o, o) for o in item.options]
+        options = [(o, o) for o in ordered]
     note = ""
     if answer and answer.teacher_verdict:
         note = str(_("Your teacher counted this answer as right."))

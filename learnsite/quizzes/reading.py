@@ -14,7 +14,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy
 
-from learnsite.quizzes.models import Quiz
+from learnsite.quizzes.models import Item, Quiz
 
 WORD = re.compile(r"\w+(?:[-‐]\w+)*")
 POS_LABELS = {"NOUN": gettext_lazy("noun"), "VERB": gettext_lazy("verb"), "ADJ": gettext_lazy("adjective"),
@@ -123,3 +123,45 @@ def entries_for_script(pack: dict[str, Any]) -> list[dict[str, str]]:
     return [{"display": row.display, "plural": row.plural, "pos": str(POS_LABELS.get(row.pos, gettext_lazy("word"))),
              "gloss": row.gloss + (" (?)" if row.uncertain else ""), "cefr": row.cefr, "example": row.example}
             for row in vocabulary_rows(pack)]
+
+
+@dataclass(frozen=True)
+class GapPiece:
+    """A piece of the gapped text: text, or the gap of item ``item_id``, numbered ``number``."""
+
+    text: str = ""
+    number: int | None = None
+    item_id: int | None = None
+
+
+@dataclass(frozen=True)
+class GappedReading:
+    paragraphs: list[list[GapPiece]]
+    #: the quiz's title has a gap's answer in it: the page shows no title beside the gaps
+    title_shows_answer: bool
+
+
+def _sentences_without_pack(text: str) -> list[str]:
+    """Sentences of a text no pack was made for (a quiz written by hand): at . ! ? and a capital
+    after them, enough to put the teacher's gaps in place."""
+    return [s for s in re.split(r"(?<=[.!?…“”\"])\s+(?=[„“\"]?[A-ZÄÖÜ])", text) if s.strip()]
+
+
+def gapped_reading(*, quiz: Quiz, cloze_items: list[tuple[int, Item]]) -> GappedReading:
+    """The quiz's text with every gap of ``cloze_items`` ((number on the page, item)) in place
+    (quizgen.cloze.passage), as paragraphs: what the learner reads beside the gaps, with none of
+    their answers."""
+    from learnsite.quizzes.services.pack_items import cloze_from_item
+    from quizgen.cloze.passage import gapped_text
+
+    pack = quiz.pack or {}
+    text = pack.get("text") or quiz.text
+    sentences = pack.get("sentences") or _sentences_without_pack(text)
+    passage = gapped_text(text, sentences, [cloze_from_item(item) for _n, item in cloze_items])
+    paragraphs = [
+        [GapPiece(text=p.text) if p.item is None
+         else GapPiece(number=cloze_items[p.item][0], item_id=cloze_items[p.item][1].pk) for p in paragraph]
+        for paragraph in passage.paragraphs
+    ]
+    answers = {a.casefold() for _n, item in cloze_items for a in item.gap_answers if len(a) > 3}
+    return GappedReading(paragraphs, bool(answers & {w.casefold() for w in WORD.findall(quiz.title)}))

@@ -6,7 +6,6 @@ generator and its ``ExerciseKind`` description), one line in ``KINDS`` and one t
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping
 
 from quizgen.analysis import Analysis
@@ -15,6 +14,7 @@ from quizgen.cloze.base import ClozeContext, ClozeKind, Pending
 from quizgen.cloze.choice import ChoiceKind
 from quizgen.cloze.ending import EndingKind
 from quizgen.cloze.open_gap import OpenKind
+from quizgen.cloze.selection import ClozeSection, build_section
 from quizgen.cloze.verbform import VerbformKind
 from quizgen.cloze.wordbank import WordbankKind
 from quizgen.errors import ClozeKindError
@@ -49,40 +49,28 @@ def build_cloze(
     seed: int = 0,
     counts: Mapping[str, int] | None = None,
 ) -> tuple[ClozeItem, ...]:
-    """Cloze items of every kind in ``counts`` (kind -> at most this many), in text order.
+    """Cloze items of every kind in ``counts`` (kind -> at most this many), in text order."""
+    return cloze_section(analysis, level=level, vocabulary=vocabulary, seed=seed, counts=counts).items
 
-    Items are spread over the text: each kind takes its candidates from the sentences used
-    least so far, and no word is gapped by two items. ``seed`` changes which candidates are
-    taken, never whether an item is right.
-    """
+
+def cloze_section(
+    analysis: Analysis,
+    *,
+    level: str,
+    vocabulary: tuple[VocabEntry, ...],
+    seed: int = 0,
+    counts: Mapping[str, int] | None = None,
+) -> ClozeSection:
+    """The cloze items and the pack's notes on them (quizgen.cloze.selection: one item per
+    passage, no answer on show, balanced forms and option positions). ``seed`` changes which
+    candidates are taken, never whether an item is right."""
     if level not in LEVELS:
         raise ClozeKindError(f"Unknown level {level!r}. Use one of {', '.join(LEVELS)}.")
     wanted = default_counts() if counts is None else dict(counts)
-    kinds = [(get_kind(name), n) for name, n in wanted.items()]
-    # A kind with several gaps needs several free words in one paragraph: it chooses first.
-    kinds.sort(key=lambda kind_n: not kind_n[0].description.several_gaps)
+    for name in wanted:
+        get_kind(name)
     ctx = ClozeContext(analysis=analysis, level=level, vocabulary=tuple(vocabulary), seed=seed)
-    used_tokens: set[int] = set()
-    sentence_use: dict[int, int] = {}
-    items: list[ClozeItem] = []
-    for kind, n in kinds:
-        pool = _pending(kind, ctx)
-        taken = 0
-        while taken < n:
-            free = [c for c in pool if not used_tokens.intersection(c.tokens)]
-            if not free:
-                break
-            best = min(free, key=lambda c: (sentence_use.get(c.sentence, 0), _rank(c.id, seed)))
-            pool.remove(best)
-            candidate = best.complete()
-            if candidate is None:
-                continue
-            items.append(candidate.item)
-            used_tokens.update(candidate.tokens)
-            sentence_use[candidate.item.sentence] = sentence_use.get(candidate.item.sentence, 0) + 1
-            taken += 1
-    order = {name: i for i, name in enumerate(KINDS)}
-    return tuple(sorted(items, key=lambda it: (it.sentence, order.get(it.kind, 99), it.id)))
+    return build_section(ctx, wanted, KINDS, _pending, fill=counts is None)
 
 
 def _pending(kind: ClozeKind, ctx: ClozeContext) -> list[Pending]:
@@ -93,8 +81,4 @@ def _pending(kind: ClozeKind, ctx: ClozeContext) -> list[Pending]:
     return [Pending.done(c) for c in kind.candidates(ctx)]
 
 
-def _rank(item_id: str, seed: int) -> str:
-    return hashlib.sha1(f"{seed}|{item_id}".encode()).hexdigest()
-
-
-__all__ = ["KINDS", "ClozeContext", "ClozeKind", "build_cloze", "default_counts", "get_kind"]
+__all__ = ["KINDS", "ClozeContext", "ClozeKind", "ClozeSection", "build_cloze", "cloze_section", "default_counts", "get_kind"]

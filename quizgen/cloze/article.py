@@ -22,8 +22,8 @@ KIND = ExerciseKind(
     instruction="Fill in the article.",
     answer_mode=AnswerMode.TYPED,  # typed on the site; printed and exported with its options
     has_options=True,
-    worksheet="choice",
-    default_count=3,
+    worksheet="wordbank",  # printed in the worksheet's gapped text
+    default_count=4,
     gap_width=6,
 )
 
@@ -31,6 +31,7 @@ KIND = ExerciseKind(
 class ArticleKind:
     description = KIND
     name = KIND.name
+    balanced = True  # answers drawn so that no form dominates the pack
 
     def candidates(self, ctx: ClozeContext) -> list[ClozeCandidate]:
         out = []

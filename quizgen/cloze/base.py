@@ -129,12 +129,73 @@ def _glossary_lookup(lemma: str, pos: str) -> str | None:
 
 class ClozeKind(Protocol):
     """One kind of gap exercise: ``name`` is its ``kind`` field, ``description`` says how it
-    is answered, printed and shown (quizgen.kinds)."""
+    is answered, printed and shown (quizgen.kinds).
+
+    How ``build_cloze`` treats its items is said by optional class attributes (``kind_trait``
+    reads them, False when absent): ``tests_meaning``, the gap is a content word, so its
+    sentence must stand on its own and say enough; ``word_answer``, the answer is a word of the
+    text that must not be seen anywhere else on the page; ``balanced``, the answers come from a
+    small closed set (articles, endings), drawn so that no form dominates (a kind may say how
+    many different answers a text needs for any item: ``min_forms``, two when it does not say);
+    ``hint_names_word``, the hint gives the word whose form is asked (a verb's infinitive)."""
 
     name: str
     description: ExerciseKind
 
     def candidates(self, ctx: ClozeContext) -> list[ClozeCandidate]: ...
+
+
+TRAITS = ("tests_meaning", "word_answer", "balanced", "hint_names_word")
+
+
+def kind_trait(kind: object, trait: str) -> bool:
+    """One of ``TRAITS`` of a kind's generator (False when the kind does not say)."""
+    if trait not in TRAITS:
+        raise ValueError(f"unknown cloze kind trait {trait!r}")
+    return bool(getattr(kind, trait, False))
+
+
+_UMLAUTS = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "é": "e"})
+
+
+def _folded(word: str) -> str:
+    return word.lower().translate(_UMLAUTS)
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance (insertions, deletions, substitutions)."""
+    if len(a) < len(b):
+        a, b = b, a
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        current = [i]
+        for j, cb in enumerate(b, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def spells(hint_word: str, answer: str) -> bool:
+    """Whether a word of a hint gives the answer away: within two edits of it, or the same first
+    five letters (engl. situation for Situation, region for Region)."""
+    h, a = _folded(hint_word), _folded(answer)
+    if len(h) < 3:
+        return False
+    if len(h) >= 5 and len(a) >= 5 and h[:5] == a[:5]:
+        return True
+    return edit_distance(h, a) <= 2
+
+
+#: the labels of the hint's own wording (``T… (3 Buchstaben; engl. goal)``), not its content
+HINT_LABELS = frozenset({"engl", "buchstaben", "buchstabe"})
+
+
+def hint_spells(hint: str | None, answer: str) -> bool:
+    """Whether any word of ``hint`` (its labels apart) spells ``answer`` (see ``spells``)."""
+    if not hint:
+        return False
+    words = "".join(c if c.isalpha() else " " for c in hint).split()
+    return any(spells(w, answer) for w in words if w.lower() not in HINT_LABELS)
 
 
 def item_id(kind: str, sentence_text: str, gaps: Iterable[int]) -> str:

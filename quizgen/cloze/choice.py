@@ -1,9 +1,11 @@
-"""``choice``: pick the word of the text among three distractors that fit the grammar.
+"""``choice``: pick the word of the text among three distractors of its field.
 
-Distractors come from quizgen.lesson.distractors: same part of speech and inflection, similar
-frequency and length, none of them a word of this text. Only nouns are asked: read with a
-teacher's eye, adjective distractors were often right as well (eine überraschende / umfassende
-Partnerschaft, nützliche / gewisse Chancen), since almost any adjective can modify a noun.
+Distractors come from quizgen.lesson.distractors: the answer's gender and form, its semantic
+class (an act for an act, a person for a person), the article's other nouns first, never a
+synonym, a collocate of the gap's verb or adjective, or a word of the gap's sentence. Only
+nouns are asked: read with a teacher's eye, adjective distractors were often right as well
+(eine überraschende / umfassende Partnerschaft, nützliche / gewisse Chancen), since almost any
+adjective can modify a noun.
 """
 
 from __future__ import annotations
@@ -13,8 +15,9 @@ import functools
 from quizgen.analysis import Analysis
 from quizgen.cloze.base import GAP, ClozeCandidate, ClozeContext, Pending, gapped, item_id, shuffled
 from quizgen.cloze.content_gaps import WordGap, content_gaps
-from quizgen.lesson.distractors import noun_distractors
+from quizgen.cloze.noun_slots import noun_slot, taken_answers, topic_nouns
 from quizgen.german.nouns import noun_lemma
+from quizgen.lesson.distractors import noun_distractors
 from quizgen.kinds import AnswerMode, ExerciseKind, Section
 from quizgen.pack import ClozeItem
 
@@ -39,14 +42,17 @@ KIND = ExerciseKind(
     instruction="Choose the word that fits the gap.",
     answer_mode=AnswerMode.CHOICE,
     has_options=True,
-    worksheet="choice",
-    default_count=4,
+    worksheet="wordbank",  # printed in the worksheet's gapped text
+    in_word_bank=True,
+    default_count=2,
 )
 
 
 class ChoiceKind:
     description = KIND
     name = KIND.name
+    tests_meaning = True  # a content word: its sentence must stand on its own
+    word_answer = True  # the answer is a word that must not be seen elsewhere
 
     def candidates(self, ctx: ClozeContext) -> list[ClozeCandidate]:
         return [c for p in self.pending(ctx) if (c := p.complete()) is not None]
@@ -73,7 +79,8 @@ class ChoiceKind:
         tok = analysis.tokens[gap.token]
         key = f"{iid}|{ctx.seed}"
         lemma = noun_lemma(tok.lemma)
-        wrong = noun_distractors(lemma, tok.text, gap.readings, exclude=exclude, key=key, gloss_of=ctx.gloss_of, avoid_domains=ctx.domains | ctx.sentence_domains(tok.sentence))
+        slot = noun_slot(ctx, tok.i, gap.readings, lemma)
+        wrong = noun_distractors(slot, exclude=exclude, key=key, topic=topic_nouns(ctx), never=taken_answers(ctx))
         if wrong is None:
             return None
         return ClozeCandidate(

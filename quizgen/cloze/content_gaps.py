@@ -84,6 +84,24 @@ def learner_readings(analysis: Analysis, np: NounPhrase, lemma: str, *, skip_adj
     )
 
 
+def in_name(analysis: Analysis, np: NounPhrase) -> bool:
+    """Whether the noun is part of an institution's name the recogniser missed: after a
+    capitalised adjective inside the sentence (die Vereinten Nationen) or before an acronym in
+    brackets (das Verbot von Chemiewaffen (OPCW))."""
+    toks = analysis.tokens
+    noun = toks[np.noun]
+    sent = analysis.sentences[noun.sentence]
+    for a in np.adjectives:
+        if toks[a].text[:1].isupper() and a != sent.start:
+            return True
+    for i in range(np.noun + 1, min(sent.end, np.noun + 8) - 1):
+        if toks[i].text == "(" and toks[i + 1].text.isupper() and 2 <= len(toks[i + 1].text) <= 8:
+            return True
+        if toks[i].text in (",", ";", ":") or toks[i].tag.startswith("V"):
+            break
+    return False
+
+
 def content_gaps(ctx: ClozeContext) -> list[WordGap]:
     """The text's content-word gaps (three kinds ask for them: found once per context)."""
     found = ctx.shared.get("content_gaps")
@@ -109,6 +127,8 @@ def _content_gaps(ctx: ClozeContext) -> list[WordGap]:
             continue  # a title before a name
         if prev >= 0 and (prev in ctx.entity_tokens or toks[prev].tag == "NE"):
             continue  # part of a name (Stamford Bridge)
+        if in_name(analysis, np):
+            continue  # Vereinte Nationen, Organisation für das Verbot von Chemiewaffen (OPCW)
         if np.determiner is not None and toks[np.determiner].tag == "APPRART":
             # After im, zum, am the word is mostly part of a fixed phrase (im Gegensatz, zum
             # Ziel) or of a name (Im Zentrum), or a slot many words fill (im Tal, am Bahnhof).
@@ -166,9 +186,17 @@ def fits(gap: WordGap, other: WordGap, analysis: Analysis) -> bool:
         return False
     if gap.pos == "ADJ":
         return gap.ending == other.ending
+    tok = analysis.tokens[other.token]
+    return noun_fits(gap, tok.text, tok.lemma, analysis)
+
+
+def noun_fits(gap: WordGap, form: str, lemma: str, analysis: Analysis) -> bool:
+    """Whether the noun ``form`` would be grammatical in the noun ``gap``, by what the learner
+    sees around it: determiner, adjectives, preposition, not the noun."""
+    if gap.pos != "NOUN":
+        return False
     toks = analysis.tokens
     np = gap.phrase
-    # What the learner sees around the gap: determiner, adjectives, preposition, not the noun.
     visible = narrow(
         ALL_FEATURES,
         determiner=toks[np.determiner].text if np.determiner is not None else None,
@@ -176,5 +204,4 @@ def fits(gap: WordGap, other: WordGap, analysis: Analysis) -> bool:
         preposition=toks[np.preposition].lemma if np.preposition is not None else None,
         case=np.case,
     )
-    tok = toks[other.token]
-    return bool(visible & noun_features(tok.text, tok.lemma))
+    return bool(visible & noun_features(form, lemma))

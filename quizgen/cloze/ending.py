@@ -26,7 +26,7 @@ KIND = ExerciseKind(
     instruction="Fill in the ending.",
     answer_mode=AnswerMode.TYPED,  # typed on the site; printed and exported with its options
     has_options=True,
-    worksheet="choice",
+    worksheet="wordbank",  # printed in the worksheet's gapped text
     default_count=3,
     gap_width=3,
     gap_after_stem=True,
@@ -36,6 +36,9 @@ KIND = ExerciseKind(
 class EndingKind:
     description = KIND
     name = KIND.name
+    balanced = True  # answers drawn so that no ending dominates the pack
+    # Fewer than three endings in a text (only -en and -e) and a learner guesses: no items.
+    min_forms = 3
 
     def candidates(self, ctx: ClozeContext) -> list[ClozeCandidate]:
         analysis = ctx.analysis

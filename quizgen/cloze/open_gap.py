@@ -1,17 +1,19 @@
-"""``open``: type the missing content word.
+"""``open``: type the missing content word, with a hint that helps without telling.
 
-The hint gives the lemma when the gap needs an inflected form (and the visible phrase decides
-which form); when the word stands in its dictionary form, the hint gives its first letter and
-English gloss instead, so that another common word does not fill the gap as well. At low
-levels a word must occur more than once in the text, or be very common. The dictionary-form
-hint is first letter, length and gloss ("T…, 3 Buchstaben, goal": Tor, not Treffer).
+The hint is the word's first letter, its length and its English sense in this sentence
+("T…, 3 Buchstaben; engl. goal": Tor, not Treffer). Never the German lemma (it spells the
+answer) and never an English gloss that spells it (engl. situation for Situation, edit distance
+at most 2 or the same first five letters): such a word is left to the other kinds. Only a sure
+gloss (quizgen.german.glossary: confidence high) is a hint; a word without one is not asked.
+An inflected form is asked only where the visible phrase decides it. At low levels a word must
+occur more than once in the text, or be very common.
 """
 
 from __future__ import annotations
 
 import functools
 
-from quizgen.cloze.base import GAP, LOW_LEVELS, ClozeCandidate, ClozeContext, gapped, item_id
+from quizgen.cloze.base import GAP, LOW_LEVELS, ClozeCandidate, ClozeContext, gapped, hint_spells, item_id
 from quizgen.cloze.content_gaps import content_gaps
 from quizgen.lesson.distractors import candidate_words, zipf
 from quizgen.german.nouns import noun_lemma
@@ -32,7 +34,8 @@ KIND = ExerciseKind(
     label="Cloze: typed gaps",
     instruction="Fill in the gap.",
     answer_mode=AnswerMode.TYPED,
-    worksheet="wordbank",  # the worksheet prints typed gaps with a box of their answers
+    worksheet="wordbank",  # printed in the worksheet's gapped text
+    in_word_bank=True,
     default_count=4,
 )
 
@@ -40,6 +43,8 @@ KIND = ExerciseKind(
 class OpenKind:
     description = KIND
     name = KIND.name
+    tests_meaning = True
+    word_answer = True
 
     def candidates(self, ctx: ClozeContext) -> list[ClozeCandidate]:
         analysis = ctx.analysis
@@ -51,16 +56,12 @@ class OpenKind:
             lemma = noun_lemma(tok.lemma) if gap.pos == "NOUN" else tok.lemma.lower()
             if ctx.level in LOW_LEVELS and ctx.lemma_counts[tok.lemma.lower()] < 2 and zipf(lemma) < COMMON_ZIPF:
                 continue
-            if tok.text == lemma:
-                gloss = ctx.gloss(lemma)
-                if not gloss:
-                    continue  # the lemma would give the answer away, and nothing else helps
-                if lemma.lower() in _verbs():
-                    continue  # das Nachsehen, das Leben: the gloss of a nominalised verb misleads
-                # First letter, length and gloss: "T…, 3 letters, goal" is Tor, not Treffer.
-                hint = f"{lemma[0]}… ({len(lemma)} Buchstaben; engl. {gloss})"
-            else:
-                hint = lemma
+            gloss = ctx.gloss(lemma)
+            if not gloss or hint_spells(gloss, tok.text) or hint_spells(gloss, lemma):
+                continue  # nothing else helps without telling
+            if lemma.lower() in _verbs():
+                continue  # das Nachsehen, das Leben: the gloss of a nominalised verb misleads
+            hint = f"{tok.text[0]}… ({len(tok.text)} Buchstaben; engl. {gloss})"
             sent = analysis.sentences[tok.sentence]
             iid = item_id(self.name, sent.text, (tok.idx - sent.start_char,))
             out.append(

@@ -76,13 +76,16 @@ KIND = ExerciseKind(
     label="Cloze: verb forms",
     instruction="Fill in the verb in the right form.",
     answer_mode=AnswerMode.TYPED,
-    default_count=3,
+    worksheet="wordbank",  # printed in the worksheet's gapped text, its infinitive beside the gap
+    default_count=4,
 )
 
 
 class VerbformKind:
     description = KIND
     name = KIND.name
+    word_answer = True
+    hint_names_word = True  # the infinitive is the task's given word: the form is asked
 
     def candidates(self, ctx: ClozeContext) -> list[ClozeCandidate]:
         analysis = ctx.analysis

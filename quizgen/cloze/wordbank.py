@@ -2,7 +2,8 @@
 
 Gaps are chosen so that no answer fits another gap by its form (two feminine singular nouns in
 the same case could be swapped), at most one per sentence. One or two extra words in the bank
-fit a noun gap's grammar but not its meaning (distractors of the first noun gaps).
+fit a noun gap's grammar but not its meaning (distractors of the first noun gaps, of the
+answer's semantic field, the article's own words first), and no other gap's grammar.
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ import functools
 
 from quizgen.cloze.base import GAP, ClozeCandidate, ClozeContext, Pending, gapped, item_id, shuffled
 from quizgen.cloze.choice import excluded_words
-from quizgen.cloze.content_gaps import WordGap, content_gaps, fits
+from quizgen.cloze.content_gaps import WordGap, content_gaps, fits, noun_fits
+from quizgen.cloze.noun_slots import noun_slot, taken_answers, topic_nouns
+from quizgen.german.nouns import noun_lemma, noun_lemmas_of_form
 from quizgen.lesson.distractors import noun_distractors
-from quizgen.german.nouns import noun_lemma
 from quizgen.kinds import AnswerMode, ExerciseKind, Section
 from quizgen.pack import ClozeItem
 
@@ -44,7 +46,8 @@ KIND = ExerciseKind(
     answer_mode=AnswerMode.WORD_BANK,
     several_gaps=True,
     has_options=True,  # the bank: the answers and the extra words, shuffled
-    worksheet="wordbank",
+    worksheet="wordbank",  # printed in the worksheet's gapped text
+    in_word_bank=True,
     default_count=1,
 )
 
@@ -52,6 +55,8 @@ KIND = ExerciseKind(
 class WordbankKind:
     description = KIND
     name = KIND.name
+    tests_meaning = True
+    word_answer = True
 
     def candidates(self, ctx: ClozeContext) -> list[ClozeCandidate]:
         return [c for p in self.pending(ctx) if (c := p.complete()) is not None]
@@ -109,18 +114,14 @@ class WordbankKind:
             key = f"{iid}|{ctx.seed}|{gap.token}"
             if gap.pos != "NOUN":
                 continue  # adjective extras are too often right as well (see choice.py)
+            slot = noun_slot(ctx, tok.i, gap.readings, noun_lemma(tok.lemma))
             wrong = noun_distractors(
-                noun_lemma(tok.lemma),
-                tok.text,
-                gap.readings,
-                exclude=exclude,
-                key=key,
-                n=1,
-                gloss_of=ctx.gloss_of,
-                avoid_domains=ctx.domains,
+                slot, exclude=exclude, key=key, n=1, topic=topic_nouns(ctx), never=taken_answers(ctx) | set(extras)
             )
-            if wrong:
-                extras.extend(wrong)
+            others = [g for g in chosen if g is not gap]
+            lemmas = noun_lemmas_of_form(wrong[0]) if wrong else ()
+            if wrong and not any(noun_fits(g, wrong[0], lem, analysis) for g in others for lem in lemmas):
+                extras.extend(wrong)  # grammatical only in its own gap, where it is wrong in meaning
             if len(extras) == EXTRAS:
                 break
         if not extras:

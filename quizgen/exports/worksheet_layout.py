@@ -1,8 +1,11 @@
-"""What goes on a printed worksheet: numbered article lines, vocabulary, exercises, key.
+"""What goes on a printed worksheet: part 1 the gapped text with its word bank; part 2 the
+full text in numbered lines, the vocabulary and the questions on it; then the key.
 
-This module decides content and order; worksheet.py only renders it. Versions A and B hold
-the same items, shuffled differently (items and choices), and the same seed always gives
-the same sheet, so a teacher can print a class set twice and get the same two versions.
+The full text never stands beside gaps made from it (issue 12): part 1 is the article with
+every cloze item's gaps in place (quizgen.cloze.passage), part 2 starts on a new page. This
+module decides content and order; worksheet.py only renders it. Versions A and B hold the
+same items, shuffled differently (items, choices and the bank), and the same seed always
+gives the same sheet, so a teacher can print a class set twice and get the same two versions.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import random
 from dataclasses import dataclass, field
 from typing import Sequence, TypeVar
 
+from quizgen.cloze.passage import gapped_text
 from quizgen.exports.gaps import gap_answers, is_usable_cloze, is_usable_question, split_at_gaps
 from quizgen.exports.options import ExportOptions
 from quizgen.kinds import TRUE_FALSE_ANSWERS, Section, exercise_kinds, kind_of
@@ -32,10 +36,24 @@ class ArticleLine:
 
 @dataclass(frozen=True)
 class Gap:
-    """A piece of exercise text: plain text, or a gap with its number (0: unnumbered)."""
+    """A piece of exercise text: plain text, or a gap with its number (0: unnumbered), what
+    is printed beside it (a verb's infinitive) and whether it is short (an article, an ending)."""
 
     text: str
     gap: int = 0
+    note: str = ""
+    short: bool = False
+
+
+@dataclass(frozen=True)
+class GappedPart:
+    """Part 1: the article with the cloze gaps in place, numbered in text order, and the bank."""
+
+    title: str
+    instruction: str
+    paragraphs: tuple[tuple[Gap, ...], ...]
+    bank: tuple[str, ...]
+    key: tuple[str, ...]  # "(1) Jahrestag" per gap
 
 
 @dataclass(frozen=True)
@@ -65,6 +83,7 @@ class Worksheet:
     lines: tuple[ArticleLine, ...]
     vocabulary: tuple[VocabEntry, ...]
     exercises: tuple[Exercise, ...] = field(default_factory=tuple)
+    gapped: GappedPart | None = None
 
 
 def _split_long(words: list[tuple[int, str]], width: int) -> list[tuple[int, str]]:
@@ -151,37 +170,69 @@ def vocabulary_box(pack: LessonPack, options: ExportOptions, limit: int = 14
     return tuple(chosen)
 
 
-def wordbank_exercise(pack: LessonPack, options: ExportOptions,
-                      sentence_lines: list[int | None]) -> Exercise | None:
-    items = [item for item in printed_on("wordbank", pack.cloze)
-             if is_usable_cloze(item)][: options.max_items]
+#: a word bank gets about one extra word for this many of its gaps, at least MIN_EXTRAS
+GAPS_PER_EXTRA = 3
+MIN_EXTRAS = 2
+
+
+def gapped_part(pack: LessonPack, options: ExportOptions) -> GappedPart | None:
+    """Part 1: the article with the gaps of every cloze item the worksheet prints in place.
+
+    Content words (kinds whose answers go ``in_word_bank``) are numbered gaps filled from the
+    bank, which also holds a few wrong words (the items' own distractors); the other gaps show
+    their hint beside them (a verb's infinitive) or ask an article or an ending."""
+    items = [item for item in printed_on("wordbank", pack.cloze) if is_usable_cloze(item)]
     if not items:
         return None
-    bank: list[str] = []
-    out: list[ExerciseItem] = []
-    gap_number = 0
-    for number, item in enumerate(shuffled(items, options, "wordbank"), start=1):
-        pieces: list[Gap] = []
-        answers = gap_answers(item)
-        keys = []
-        texts = split_at_gaps(item.text)
-        pieces.append(Gap(texts[0]))
-        for index, text in enumerate(texts[1:]):
-            gap_number += 1
-            answer = answers[index]
-            keys.append(f"({gap_number}) {answer}")
-            pieces.append(Gap("", gap_number))
-            pieces.append(Gap(text))
-        for word in (*answers, *item.options):
-            if word and word not in bank:
-                bank.append(word)
-        out.append(ExerciseItem(number, tuple(pieces), key=", ".join(keys),
-                                line=_line(sentence_lines, item.sentence)))
-    instruction = "Setzen Sie die Wörter aus dem Kasten ein."
-    if len(bank) > gap_number:
-        instruction += " Nicht alle Wörter passen."
-    return Exercise("wordbank", "Lückentext", instruction, tuple(out),
-                    bank=tuple(shuffled(sorted(bank), options, "bank")))
+    passage = gapped_text(pack.text, pack.sentences, items)
+    numbers: dict[tuple[int, int], int] = {}
+    for paragraph in passage.paragraphs:
+        for piece in paragraph:
+            if piece.item is not None:
+                numbers[(piece.item, piece.gap)] = len(numbers) + 1
+    answers_in_bank: list[str] = []
+    extras: list[str] = []
+    key: list[str] = []
+    for (index, gap), number in numbers.items():
+        item = items[index]
+        answer = gap_answers(item)[gap]
+        key.append(f"({number}) {answer}")
+        kind = kind_of(item)
+        if kind.in_word_bank:
+            answers_in_bank.append(answer)
+            if gap == 0:
+                extras.extend(o for o in item.options if o not in gap_answers(item))
+    paragraphs = tuple(
+        tuple(_part_piece(piece, items, numbers) for piece in paragraph) for paragraph in passage.paragraphs
+    )
+    bank_gaps = len(answers_in_bank)
+    wanted = max(MIN_EXTRAS, bank_gaps // GAPS_PER_EXTRA) if bank_gaps else 0
+    chosen_extras: list[str] = []
+    for word in shuffled(sorted(dict.fromkeys(e for e in extras if e not in answers_in_bank)), options, "extras"):
+        if len(chosen_extras) < wanted:
+            chosen_extras.append(word)
+    bank = tuple(shuffled(sorted(dict.fromkeys([*answers_in_bank, *chosen_extras])), options, "bank"))
+    return GappedPart("Lückentext", _gapped_instruction(bank_gaps, len(numbers) - bank_gaps, len(bank) - bank_gaps),
+                      paragraphs, bank, tuple(key))
+
+
+def _part_piece(piece, items: list[ClozeItem], numbers: dict[tuple[int, int], int]) -> Gap:  # type: ignore[no-untyped-def]
+    if piece.item is None:
+        return Gap(piece.text)
+    item = items[piece.item]
+    kind = kind_of(item)
+    note = (item.hint or "") if kind.hint_beside_gap and not kind.in_word_bank else ""
+    return Gap("", numbers[(piece.item, piece.gap)], note=note, short=kind.gap_width <= 6)
+
+
+def _gapped_instruction(bank_gaps: int, other_gaps: int, extra_words: int) -> str:
+    parts = []
+    if bank_gaps:
+        parts.append("Setzen Sie die Wörter aus dem Kasten ein"
+                     + (f" ({extra_words} {'Wort bleibt' if extra_words == 1 else 'Wörter bleiben'} übrig)." if extra_words else "."))
+    if other_gaps:
+        parts.append("In den anderen Lücken fehlen ein Artikel, eine Endung oder die Verbform (Grundform in Klammern).")
+    return "Lesen Sie den Text und ergänzen Sie die Lücken. " + " ".join(parts)
 
 
 def _best(questions: list[Question], limit: int) -> list[Question]:
@@ -257,7 +308,6 @@ def choice_exercise(pack: LessonPack, options: ExportOptions,
 
 
 _BUILDERS = {
-    "wordbank": wordbank_exercise,
     "wh": wh_exercise,
     "truefalse": truefalse_exercise,
     "choice": choice_exercise,
@@ -269,9 +319,12 @@ def build_worksheet(pack: LessonPack, options: ExportOptions | None = None) -> W
     lines, sentence_lines = number_lines(pack)
     exercises = []
     for kind in options.kinds:
-        exercise = _BUILDERS[kind](pack, options, sentence_lines)
-        if exercise is not None:
-            exercises.append(exercise)
+        if kind in _BUILDERS:
+            exercise = _BUILDERS[kind](pack, options, sentence_lines)
+            if exercise is not None:
+                exercises.append(exercise)
+    gapped = gapped_part(pack, options) if "wordbank" in options.kinds else None
     return Worksheet(title=pack.title, level=options.level or pack.level,
                      version=options.version, source=pack.source, lines=lines,
-                     vocabulary=vocabulary_box(pack, options), exercises=tuple(exercises))
+                     vocabulary=vocabulary_box(pack, options), exercises=tuple(exercises),
+                     gapped=gapped)

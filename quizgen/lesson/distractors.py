@@ -1,62 +1,81 @@
-"""Wrong options for choice gaps that still fit the gap's grammar.
+"""Wrong options for noun gaps: words of the answer's semantic field that do not fit the gap.
 
-Candidates are common German lemmas per part of speech (package data built by
-``tools/build_distractor_words.py``). A distractor has the answer's part of speech and
-inflection (a noun's gender and the same form in every case/number the gap allows, an
-adjective's ending), a wordfreq Zipf within ``MAX_ZIPF_GAP`` of the answer and a similar
-length. It is never a word of the text (it could be right there), never a compound sharing the
-answer's head (Außenminister/Innenminister) and never a word with the answer's gloss.
+A distractor must look possible to a learner who has not understood the sentence and be wrong
+to one who has (the teacher's rubric). So it
+
+- fits the gap's grammar: the answer's gender and one form in every case and number the gap
+  allows (``_distractor_form``);
+- is of the answer's semantic class (person, group, act, communication, artifact, location ...:
+  WordNet's lexicographer classes through the English gloss, quizgen.lesson.semantic_classes),
+  the answer's class read from its gloss in its own sentence;
+- comes first from the article itself (its other nouns of that class: Abzug for Einmarsch), then
+  from the frequent nouns of news German (those of the project's core glossary among the
+  candidates of ``tools/build_distractor_words.py``) within ``MAX_ZIPF_GAP`` of the answer's
+  frequency;
+- is never a synonym or near-synonym (same synset or direct hypernym, a shared English gloss, a
+  compound on the same head), never a word that also fits the slot (one that the article uses
+  with the same verb, adjective or preposition, or that the dictionary names as a collocate of
+  them: eine Vereinbarung treffen), never a word for a religion, ethnicity or nationality (nor
+  a criminal, a corpse, a body part) and never a word of the gap's own sentence.
+
+Everything the choice reads is package data: the site needs no WordNet.
 """
 
 from __future__ import annotations
 
-import bisect
 import functools
 import hashlib
-from collections.abc import Callable, Collection
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
 from importlib import resources
+from typing import Any
 
 import wordfreq
 
 from quizgen.german.morphology import Feature
 from quizgen.german.nouns import noun_forms, noun_gender, noun_lemma
 from quizgen.german.word_lists import MONTHS, SEASONS, WEEKDAYS
+from quizgen.lesson.semantic_classes import WordClass, near_in_tree, word_class
 
 MAX_ZIPF_GAP = 1.0
+#: a distractor is at most this much more frequent than the answer: frequent nouns are general
+#: and fit most slots (die Frage / Debatte / Geschichte von ...)
+MAX_ZIPF_ABOVE = 0.3
+#: a distractor from the common word list is at least this frequent: rarer ones (Paste,
+#: Kantate, Matrize) are words no learner of news German would consider
+MIN_LIST_ZIPF = 3.3
+#: classes whose words stand in for each other in most slots (a colleague, a passer-by, an
+#: engineer; trust, understanding, sympathy): their answers get no options. Read with a teacher's
+#: eye, abstract mental nouns were often right as well (das Vertrauen / Verständnis missbraucht).
+NO_OPTION_CLASSES = frozenset({"person", "cognition", "feeling", "motive", "relation", "Tops"})
+#: verbs that make fixed phrases with a bare noun phrase (unter die Lupe nehmen, das Nachsehen
+#: geben, die Runde machen): such a noun has no field to choose distractors from
+LIGHT_VERBS = frozenset(
+    "nehmen machen geben stellen bringen kommen stehen setzen ziehen halten treten liegen gehen "
+    "fallen führen legen lassen sinken".split()
+)
+#: the article's own words may lie further from the answer's frequency: they are the topic's
+TOPIC_ZIPF_GAP = 1.5
 HEAD_LETTERS = 5
 MIN_FORM_ZIPF = 1.5
-# Abstract nouns (Vorstellung, Entstehung, Situation) fit most abstract slots of news text and
-# are often right as well: distractors are concrete or at least not derived abstract nouns.
 # Any month, weekday or season fits a time slot: never a distractor.
 _DATE_NOUNS = MONTHS | WEEKDAYS | SEASONS
-# Nouns for people (Kritiker, Betriebsrat, Sprecherin) are swapped for other people all too
-# easily (seine Kritiker / Helfer verstummten): a person answer gets no person distractors.
-PERSON_SUFFIXES = (
-    "er", "ist", "or", "eur", "euse", "ant", "ent", "ling", "rat", "chef", "in", "ar", "är", "at", "el",
-)  # fmt: skip
 # General nouns fit almost any slot (Ihr nächstes Ding / Ziel): never distractors.
 GENERAL_NOUNS = frozenset(
     "Ding Sache Teil Stück Art Zeug Ort Stelle Punkt Fall Seite Weise Form Mal Thema Aspekt Faktor "
-    "Element Moment Bereich Gebiet Sachverhalt Angelegenheit Objekt Gegenstand Projekt Prozess".split()
+    "Element Moment Bereich Gebiet Sachverhalt Angelegenheit Objekt Gegenstand Projekt Prozess "
+    "Leute Mensch Person Gruppe Zeit Jahr Tag Woche Monat Reihe Serie Linie Folge Liste Zahl Anzahl "
+    "Menge Masse Mehrheit Rolle Frage Antwort Lage Situation Problem".split()
 )
-# Words a teacher would not put on a worksheet as a random wrong option.
+# Words a teacher would not put on a worksheet as a wrong option; WordNet flags most of their
+# kind (semantic_classes: sensitive), these are the ones its glosses miss.
 OFFENSIVE = frozenset(
     "Nazi Hure Neger Schwuchtel Tampon Kondom Porno Nutte Penis Vagina Leiche Arsch Scheiße Kacke "
-    "Titte Fotze Schwanz Hintern Furz Pisse Zigeuner Krüppel Idiot Trottel Depp Weib".split()
+    "Titte Fotze Schwanz Hintern Furz Pisse Zigeuner Krüppel Idiot Trottel Depp Weib Jude Jüdin "
+    "Moslem Muslim Muslima Islamist Christ Christin Heide Ausländer Ausländerin Asylant Flüchtling "
+    "Migrant Migrantin Terrorist Terroristin Mörder Mörderin Vergewaltiger Vergewaltigung Selbstmord "
+    "Leichnam Opfer Geisel Sklave Sklavin Rasse Stamm Sekte Moschee Synagoge Kirche Tempel Kloster".split()
 )
-ABSTRACT_SUFFIXES = ("ung", "ion", "heit", "keit", "schaft", "tät", "nis", "ismus", "enz", "anz", "ik", "ur")
-# General adjectives of size, degree and value fit almost any noun: as distractors they are
-# often right too (eine hohe / große Bedeutung), so they are never offered.
-OPEN_ADJECTIVES = frozenset(
-    "groß klein hoch niedrig gering stark schwach gut schlecht neu alt wichtig besonders "
-    "bedeutend erheblich enorm riesig weit lang kurz breit schwer leicht ganz voll einfach "
-    "richtig falsch viel wenig möglich sicher klar deutlich ähnlich gleich erst letzt nächst "
-    "weiter aktuell heutig jung früh spät schnell echt wirklich genau häufig selten".split()
-)
-
-GlossOf = Callable[[str, str], "str | None"]
 
 
 @dataclass(frozen=True)
@@ -67,6 +86,38 @@ class Word:
     info: str  # gender for nouns, "sep" for separable verbs
 
 
+@dataclass(frozen=True)
+class TopicNoun:
+    """A noun of the article, as a distractor candidate for its other gaps."""
+
+    lemma: str
+    gender: str
+    word_class: WordClass
+    zipf: float
+    #: lemmas (lower case) of the words that frame its occurrences: the verb of its clause, its
+    #: adjectives and preposition. A gap framed by one of them may well take this noun too.
+    frames: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class NounSlot:
+    """A noun gap as the distractor choice reads it."""
+
+    lemma: str
+    form: str
+    readings: Collection[Feature]
+    word_class: WordClass | None
+    #: lemmas (lower case) of the gap's own sentence: no distractor is one of them
+    sentence: frozenset[str] = frozenset()
+    #: lemmas (lower case) of the words that frame the gap (its verb, adjectives, preposition)
+    frames: frozenset[str] = frozenset()
+    #: English gloss of the answer in its sentence, when sure
+    gloss: str | None = None
+    #: an adjective stands before the gap (a free phrase, not a fixed one)
+    modified: bool = False
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+
 @functools.lru_cache(maxsize=1)
 def _words() -> dict[str, tuple[Word, ...]]:
     by_pos: dict[str, list[Word]] = {}
@@ -75,8 +126,8 @@ def _words() -> dict[str, tuple[Word, ...]]:
         for line in fh:
             if line.startswith("#"):
                 continue
-            pos, lemma, zipf, info = line.rstrip("\n").split("\t")
-            by_pos.setdefault(pos, []).append(Word(pos, lemma, float(zipf), info))
+            pos, lemma, zipf_text, info = line.rstrip("\n").split("\t")
+            by_pos.setdefault(pos, []).append(Word(pos, lemma, float(zipf_text), info))
     return {pos: tuple(words) for pos, words in by_pos.items()}
 
 
@@ -89,41 +140,21 @@ def zipf(word: str) -> float:
     return wordfreq.zipf_frequency(word, "de")
 
 
-def _order(key: str, words: list[Word]) -> list[Word]:
-    """A fixed pseudo-random order per item, so distractors are stable across runs."""
-    return sorted(words, key=lambda w: hashlib.sha1(f"{key}|{w.lemma}".encode()).hexdigest())
-
-
-def _near(answer_lemma: str, answer_form: str, word: Word, form: str, exclude: Collection[str]) -> bool:
-    a, w = answer_lemma.lower(), word.lemma.lower()
+def _near(answer_lemma: str, answer_form: str, lemma: str, form: str, exclude: Collection[str]) -> bool:
+    """Usable next to the answer: not a word of the text, not a compound on the answer's head or
+    of it (Außenminister / Innenminister), of a similar length."""
+    a, w = answer_lemma.lower(), lemma.lower()
     if w in exclude or form.lower() in exclude or w == a:
         return False
     if a.endswith(w[-HEAD_LETTERS:]) or w.endswith(a[-HEAD_LETTERS:]) or a in w or w in a:
         return False
-    return abs(len(form) - len(answer_form)) <= max(3, len(answer_form) // 3)
+    return abs(len(form) - len(answer_form)) <= max(4, len(answer_form) // 2)
 
 
 def _gloss_set(text: str | None) -> set[str]:
     if not text:
         return set()
     return {s.strip().lower() for s in text.replace(";", ",").split(",") if s.strip()}
-
-
-def same_field(gloss_of: GlossOf | None, answer: str, word: str, pos: str) -> bool:
-    """Whether ``word`` may mean what ``answer`` means or belongs to its field: a shared
-    English gloss in any sense, a shared domain label (mil., pol. ...), or one named among
-    the other's cue words in the glossary (Kompanie ~ Truppe)."""
-    if gloss_of is not None and _gloss_set(gloss_of(answer, pos)) & _gloss_set(gloss_of(word, pos)):
-        return True
-    mine, theirs = _senses(answer, pos), _senses(word, pos)
-    if not mine or not theirs:
-        return False
-    if set().union(*(_gloss_set(s.gloss) for s in mine)) & set().union(*(_gloss_set(s.gloss) for s in theirs)):
-        return True
-    if {d for s in mine for d in s.domains} & {d for s in theirs for d in s.domains}:
-        return True
-    a, w = answer.lower(), word.lower()
-    return any(a in s.cues for s in theirs) or any(w in s.cues for s in mine)
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -136,143 +167,172 @@ def _senses(lemma: str, pos: str) -> tuple[Any, ...]:
     return tuple(s for s in senses_of(lemma) if s.pos == pos)
 
 
-CONCRETE_DOMAINS = frozenset(
-    "cook. zool. bot. anat. textil. constr. auto techn. mus. naut. ornith. mach. electr. agr. "
-    "arch. min. geol. transp. aviat. astron. chem. photo. print".split()
-)
+def shares_gloss(answer: str, answer_gloss: str | None, word: str, pos: str = "NOUN") -> bool:
+    """Whether ``word`` may mean what ``answer`` means: an English gloss in common, in the
+    answer's sentence sense or any main sense (Truppe / Kompanie: unit)."""
+    theirs = set().union(*(_gloss_set(s.gloss) for s in _senses(word, pos))) if _senses(word, pos) else set()
+    mine = _gloss_set(answer_gloss) | (set().union(*(_gloss_set(s.gloss) for s in _senses(answer, pos))) if _senses(answer, pos) else set())
+    return bool(mine & theirs)
 
 
-@functools.lru_cache(maxsize=50_000)
-def _concrete(lemma: str) -> bool:
-    return any(d in CONCRETE_DOMAINS for s in _senses(lemma, "NOUN") for d in s.domains)
+@functools.lru_cache(maxsize=20_000)
+def _cues(lemma: str) -> frozenset[str]:
+    """German words the dictionary names beside ``lemma`` in any part of speech (its
+    collocates: treffen -> Vereinbarung, Entscheidung)."""
+    try:
+        from quizgen.german.glossary import senses_of
+    except ImportError:
+        return frozenset()
+    found: set[str] = set()
+    for spelling in (lemma, lemma.capitalize()):
+        for sense in senses_of(spelling):
+            found.update(c.lower() for c in sense.cues)
+    return frozenset(found)
 
 
-@functools.lru_cache(maxsize=50_000)
-def looks_like_person(lemma: str) -> bool:
-    """A rough guess from the suffix (Kritiker, Sprecherin, Journalist, Präsident, Betriebsrat);
-    it also takes some things (Computer), which only makes distractor choice stricter."""
-    if lemma.endswith(PERSON_SUFFIXES):
+def collocates(slot: NounSlot, lemma: str) -> bool:
+    """Whether the dictionary puts ``lemma`` with one of the words framing the gap (or them
+    with it): then it may fit the gap as well."""
+    low = lemma.lower()
+    if any(low in _cues(frame) for frame in slot.frames):
         return True
-    # Weak masculine nouns (des Kollegen, des Experten, des Franzosen) are mostly people.
-    forms = noun_forms(noun_lemma(lemma))
-    gen = forms.get(("Gen", "Sing"), "")
-    return noun_gender(noun_lemma(lemma)) == "m" and gen.endswith("n") and not gen.endswith("ns")
+    return bool(_cues(lemma) & slot.frames)
 
 
 @dataclass(frozen=True)
 class _NounPool:
-    """The candidate nouns of one gender that pass every test not tied to the answer, most
-    frequent first, with what the per-answer tests read (worked out once per process)."""
+    """The candidate nouns of one gender and semantic class that pass every test not tied to
+    the answer (worked out once per process)."""
 
     words: tuple[Word, ...]
-    neg_zipfs: tuple[float, ...]  # -zipf, ascending, for bisect
-    person: tuple[bool, ...]
-    concrete_at: tuple[int, ...]  # indexes of the concrete words, ascending
+    news: int  # the first ``news`` words are the core glossary's
+    classes: tuple[WordClass, ...]
+
+
+@functools.lru_cache(maxsize=1)
+def _news_nouns() -> frozenset[str]:
+    """The nouns of the project's core glossary: the most frequent words of news German."""
+    from quizgen.german.core_glossary import all_entries
+
+    return frozenset(e.lemma for e in all_entries() if e.pos == "NOUN")
 
 
 @functools.lru_cache(maxsize=None)
-def _noun_pool(gender: str) -> _NounPool:
-    words = tuple(
-        w
-        for w in candidate_words("NOUN")
-        if w.info == gender and not w.lemma.endswith(ABSTRACT_SUFFIXES)
-        and w.lemma not in _DATE_NOUNS
-        and w.lemma not in OFFENSIVE
-        and w.lemma not in GENERAL_NOUNS
-    )
-    return _NounPool(
-        words=words,
-        neg_zipfs=tuple(-w.zipf for w in words),
-        person=tuple(looks_like_person(w.lemma) for w in words),
-        concrete_at=tuple(i for i, w in enumerate(words) if _concrete(w.lemma)),
-    )
+def _noun_pool(gender: str, class_name: str) -> _NounPool:
+    """The list's nouns of one gender and class, news words (the core glossary's) first."""
+    words: list[Word] = []
+    classes: list[WordClass] = []
+    news = _news_nouns()
+    ordered = sorted(candidate_words("NOUN"), key=lambda w: (w.lemma not in news, -w.zipf))
+    for w in ordered:
+        if w.info != gender or w.lemma in _DATE_NOUNS or w.lemma in OFFENSIVE or w.lemma in GENERAL_NOUNS:
+            continue
+        if w.zipf < MIN_LIST_ZIPF:
+            continue
+        found = word_class(w.lemma, "NOUN")
+        if found is None or found.name != class_name or found.sensitive:
+            continue
+        words.append(w)
+        classes.append(found)
+    return _NounPool(tuple(words), sum(1 for w in words if w.lemma in news), tuple(classes))
 
 
-def _window(pool: _NounPool, target: float) -> tuple[int, int]:
-    """[lo, hi): the pool's words within ``MAX_ZIPF_GAP`` of ``target``.
-
-    The candidate file is sorted by frequency, so they are one run of it; bisect finds it with
-    a small margin, and the exact test trims the ends so float edges stay as they were."""
-    lo = bisect.bisect_left(pool.neg_zipfs, -(target + MAX_ZIPF_GAP) - 1e-6)
-    hi = bisect.bisect_right(pool.neg_zipfs, -(target - MAX_ZIPF_GAP) + 1e-6)
-    while lo < hi and not abs(pool.words[lo].zipf - target) <= MAX_ZIPF_GAP:
-        lo += 1
-    while hi > lo and not abs(pool.words[hi - 1].zipf - target) <= MAX_ZIPF_GAP:
-        hi -= 1
-    return lo, hi
-
-
-def _hash_order(key: str, words: list[Word]) -> list[Word]:
-    """``_order`` with one prefix hashed once (the same digests, so the same order)."""
+def _hash_order(key: str, lemmas: Sequence[str]) -> list[int]:
+    """Indexes of ``lemmas`` in a fixed pseudo-random order per item (stable across runs)."""
     prefix = hashlib.sha1(f"{key}|".encode())
 
-    def digest(w: Word) -> bytes:
+    def digest(i: int) -> bytes:
         h = prefix.copy()
-        h.update(w.lemma.encode())
-        return h.digest()  # byte order is hexdigest order
+        h.update(lemmas[i].encode())
+        return h.digest()
 
-    return sorted(words, key=digest)
+    return sorted(range(len(lemmas)), key=digest)
+
+
+def _acceptable(slot: NounSlot, lemma: str, form: str, found: WordClass, exclude: Collection[str]) -> bool:
+    answer_class = slot.word_class
+    assert answer_class is not None
+    if found.name != answer_class.name or found.sensitive or lemma in OFFENSIVE:
+        return False
+    if found.too_close(answer_class) or near_in_tree(found, answer_class) or lemma.lower() in slot.sentence:
+        return False
+    if not _near(slot.lemma, slot.form, lemma, form, exclude):
+        return False
+    return not shares_gloss(slot.lemma, slot.gloss, lemma) and not collocates(slot, lemma)
 
 
 def noun_distractors(
-    lemma: str,
-    form: str,
-    readings: Collection[Feature],
+    slot: NounSlot,
     *,
     exclude: Collection[str],
     key: str,
     n: int = 3,
-    gloss_of: GlossOf | None = None,
-    avoid_domains: Collection[str] = (),
+    topic: Sequence[TopicNoun] = (),
+    topic_max: int = 2,
+    never: Collection[str] = (),
 ) -> tuple[str, ...] | None:
-    """``n`` nouns of the answer's gender, each in the one form it has in every reading the
-    gap allows; None when too few fit. Nouns of the article's own domains (``avoid_domains``:
-mil., pol. ...) are left out, as they are the ones that may fit the sentence's meaning."""
-    lemma = noun_lemma(lemma)
+    """``n`` nouns of the answer's gender and semantic class, each in the one form it has in
+    every reading the gap allows, the article's own words (``topic``) first; None when too few
+    fit or the answer's class is unknown. ``exclude``: lemmas and forms of the text, offered
+    only through ``topic``; ``never``: lemmas and forms never offered (other items' answers)."""
+    lemma = noun_lemma(slot.lemma)
     gender = noun_gender(lemma)
-    slots = {(c, num) for c, num, _g in readings}
-    if gender is None or not slots:
+    slots = {(c, num) for c, num, _g in slot.readings}
+    if gender is None or not slots or slot.word_class is None or slot.word_class.name in NO_OPTION_CLASSES:
         return None
     target = zipf(lemma)
-    nouns = _noun_pool(gender)
-    lo, hi = _window(nouns, target)
-    person = looks_like_person(lemma)
-    # Things from concrete fields (food, animals, tools, buildings) come first: they are
-    # clearly wrong in the abstract slots of news text; other nouns only fill up. The other
-    # nouns are put in order only when the concrete ones run out (a tenth of the pool is concrete).
-    at = nouns.concrete_at[bisect.bisect_left(nouns.concrete_at, lo) : bisect.bisect_left(nouns.concrete_at, hi)]
-    concrete = [nouns.words[i] for i in at if not (person and nouns.person[i])]
     chosen: list[str] = []
-    for part in (concrete, None):
-        if part is None:
-            skip = set(at)
-            part = [nouns.words[i] for i in range(lo, hi) if i not in skip and not (person and nouns.person[i])]
-        for word in _hash_order(key, part):
-            dform = _distractor_form(word, slots)
-            if dform is None:
+    chosen_lemmas: list[str] = []
+    topic_words = [t for t in topic if t.gender == gender and -TOPIC_ZIPF_GAP <= t.zipf - target <= MAX_ZIPF_ABOVE]
+    for i in _hash_order(key, [t.lemma for t in topic_words]):
+        noun = topic_words[i]
+        if noun.frames & slot.frames or noun.lemma in _DATE_NOUNS or noun.lemma in GENERAL_NOUNS:
+            continue  # the article uses it in the gap's frame: it may fit there
+        dform = _distractor_form(noun.lemma, slots)
+        if dform is None or not _acceptable(slot, noun.lemma, dform, noun.word_class, never):
+            continue
+        if any(noun.word_class.too_close(word_class(o, "NOUN") or noun.word_class) for o in chosen_lemmas):
+            continue
+        chosen.append(dform)
+        chosen_lemmas.append(noun.lemma)
+        if len(chosen) >= min(n, topic_max):
+            break
+    if collocates(slot, lemma) or (slot.frames & LIGHT_VERBS and not slot.modified):
+        return None  # a fixed phrase (das Nachsehen geben, unter die Lupe nehmen): no field to choose from
+    excluded = set(exclude) | set(never)
+    pool = _noun_pool(gender, slot.word_class.name)
+    # Only news words (the core glossary's): rarer ones from the long list (Hemden, Symposium,
+    # Parfüm) are words no learner would consider in a news sentence.
+    for part in (range(pool.news),):
+        near = [i for i in part if -MAX_ZIPF_GAP <= pool.words[i].zipf - target <= MAX_ZIPF_ABOVE]
+        for j in _hash_order(key, [pool.words[i].lemma for i in near]):
+            if len(chosen) == n:
+                break
+            word, found = pool.words[near[j]], pool.classes[near[j]]
+            if word.lemma in chosen_lemmas:
                 continue
-            if not _near(lemma, form, word, dform, exclude) or same_field(gloss_of, lemma, word.lemma, "NOUN"):
-                continue
-            if avoid_domains and any(d in avoid_domains for s in _senses(word.lemma, "NOUN") for d in s.domains):
+            dform = _distractor_form(word.lemma, slots)
+            if dform is None or not _acceptable(slot, word.lemma, dform, found, excluded):
                 continue
             chosen.append(dform)
-            if len(chosen) == n:
-                return tuple(chosen)
-    return None
+            chosen_lemmas.append(word.lemma)
+    return tuple(chosen) if len(chosen) == n else None
 
 
-def _distractor_form(word: Word, slots: set[tuple[str, str]]) -> str | None:
-    """The one form ``word`` has in every (case, number) of ``slots``, if it is usable."""
-    forms = _forms(word.lemma)
-    if forms.get(("Nom", "Sing")) != word.lemma:
+def _distractor_form(lemma: str, slots: set[tuple[str, str]]) -> str | None:
+    """The one form ``lemma`` has in every (case, number) of ``slots``, if it is usable."""
+    forms = _forms(lemma)
+    if forms.get(("Nom", "Sing")) != lemma:
         return None  # nominalised adjectives (der Angestellte / ein Angestellter) change with the article
     wanted = {forms.get(slot) for slot in slots}
     if len(wanted) != 1 or None in wanted:
         return None
     dform = wanted.pop()
     assert dform is not None
-    if dform != word.lemma and zipf(dform) < MIN_FORM_ZIPF:
+    if dform != lemma and zipf(dform) < MIN_FORM_ZIPF:
         return None  # a rare form (Verzweiflungen, Pesten) looks wrong for the wrong reason
+    if dform == lemma + "e" and not lemma.endswith("e") and all(case == "Dat" for case, _n in slots):
+        return None  # the old dative -e (dem Amte) looks wrong for the wrong reason
     return dform
 
 
@@ -281,32 +341,7 @@ def _forms(lemma: str) -> dict[tuple[str, str], str]:
     return noun_forms(lemma)  # read only here
 
 
-def adjective_distractors(
-    lemma: str,
-    form: str,
-    ending: str,
-    *,
-    exclude: Collection[str],
-    key: str,
-    n: int = 3,
-    gloss_of: GlossOf | None = None,
-) -> tuple[str, ...] | None:
-    """``n`` adjectives with the answer's ending (declension is regular for the listed ones);
-    None when too few fit."""
-    target = zipf(lemma)
-    pool = [
-        w
-        for w in candidate_words("ADJ")
-        if abs(w.zipf - target) <= MAX_ZIPF_GAP and w.lemma not in OPEN_ADJECTIVES
-        # -el/-er/-e adjectives change their stem (dunkle, teure, leise): skip them
-        and not w.lemma.endswith(("el", "er", "e"))
-    ]
-    chosen: list[str] = []
-    for word in _order(key, pool):
-        dform = word.lemma + ending
-        if not _near(lemma, form, word, dform, exclude) or same_field(gloss_of, lemma, word.lemma, "ADJ"):
-            continue
-        chosen.append(dform)
-        if len(chosen) == n:
-            return tuple(chosen)
-    return None
+__all__ = [
+    "MAX_ZIPF_GAP", "NounSlot", "TopicNoun", "Word", "candidate_words", "collocates", "noun_distractors",
+    "shares_gloss", "zipf",
+]  # fmt: skip

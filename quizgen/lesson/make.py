@@ -15,7 +15,7 @@ from typing import Any
 from quizgen.analysis import Analysis
 from quizgen.nlp.analyze import analyze
 from quizgen.german.cefr_estimate import ESTIMATE_NOTE
-from quizgen.cloze import build_cloze
+from quizgen.cloze import cloze_section
 from quizgen.errors import InputError
 from quizgen.german.glossary import SOURCE as GLOSSARY_SOURCE
 from quizgen.german.word_lists import QUOTE_MARKS
@@ -46,7 +46,9 @@ class PackRequest:
 
 
 def _cloze_section(req: PackRequest) -> dict[str, Any]:
-    return {"cloze": build_cloze(req.analysis, level=req.level, vocabulary=req.vocabulary, seed=req.seed)}
+    section = cloze_section(req.analysis, level=req.level, vocabulary=req.vocabulary, seed=req.seed)
+    # the notes say where the text allows no better balance of answers (quizgen.cloze.selection)
+    return {"cloze": section.items, "extra": {"cloze_notes": list(section.notes)}}
 
 
 def _question_section(req: PackRequest) -> dict[str, Any]:
@@ -134,10 +136,13 @@ def pack_from_analysis(
     everything, names = build_vocabulary(analysis)
     req = PackRequest(analysis=analysis, level=level, vocabulary=everything, seed=seed, questions=questions)
     fields: dict[str, Any] = {"cloze": (), "questions": ()}
+    extra: dict[str, Any] = {"cefr_note": ESTIMATE_NOTE, "gloss_source": GLOSSARY_SOURCE}
     for i, (name, builder) in enumerate(SECTION_BUILDERS):
         if progress:
             progress(name, ANALYSIS_SHARE + (1 - ANALYSIS_SHARE) * (i + 1) / (len(SECTION_BUILDERS) + 1))
-        fields.update(builder(req))
+        built = builder(req)
+        extra.update(built.pop("extra", {}))
+        fields.update(built)
     return LessonPack(
         title=title or guess_title(analysis.text)[0],
         level=level,
@@ -148,6 +153,6 @@ def pack_from_analysis(
         names=names,
         source=source,
         generator=f"quizgen {__version__}, pipeline {analysis.pipeline}",
-        extra={"cefr_note": ESTIMATE_NOTE, "gloss_source": GLOSSARY_SOURCE},
+        extra=extra,
         **fields,
     )

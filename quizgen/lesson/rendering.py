@@ -47,6 +47,7 @@ def render_pack_text(pack: LessonPack) -> str:
     lines += [f"{n.type} {n.text} x{n.count}" for n in pack.names]
     lines.append(f"## cloze ({len(pack.cloze)})")
     lines += [_cloze_line(c) for c in pack.cloze]
+    lines += [f"note: {note}" for note in pack.extra.get("cloze_notes", ())]
     lines.append(f"## questions ({len(pack.questions)})")
     lines += [_question_line(q) for q in pack.questions]
     return "\n".join(lines) + "\n"

@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from quizgen.errors import BinaryInputError, EmptyTextError, MarkupInputError, NotGermanError, TextTooLongError
+from quizgen.text.cleaning import strip_web_junk
 from quizgen.text.decoding import decode_text
 
 DEFAULT_MAX_CHARS = 100_000
@@ -86,6 +87,12 @@ def check_text(text: str | bytes, *, max_chars: int = DEFAULT_MAX_CHARS) -> str:
     cleaned = normalize_text(text)
     if not cleaned:
         raise EmptyTextError("The text is empty. Paste a German article or upload a file with one.")
+    # links, handles, hashtags, credits and bylines are no prose to gap or ask about
+    cleaned = strip_web_junk(cleaned)
+    if not cleaned:
+        raise EmptyTextError(
+            "The text has only links, handles or credits, no article text. Paste the article itself."
+        )
     if len(cleaned) > max_chars:
         raise TextTooLongError(
             f"The text has {len(cleaned):,} characters; the limit is {max_chars:,}. "

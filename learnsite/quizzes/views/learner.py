@@ -16,12 +16,13 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from learnsite.quizzes import selectors
-from learnsite.quizzes.feedback import TakeItem, take_item
+from learnsite.quizzes.feedback import TakeItem, option_positions, take_item
 from learnsite.quizzes.forms import CodeForm, JoinClassForm, PersonalCodeForm, StartForm
 from learnsite.quizzes.models import Attempt, Item, Learner, Quiz, SchoolClass
 from learnsite.quizzes.practice import practice_cards, practice_check
 from learnsite.quizzes.reading import (
     entries_for_script,
+    gapped_reading,
     reading_paragraphs,
     vocabulary_rows,
 )
@@ -173,10 +174,14 @@ def quiz_start(request: HttpRequest, token: str) -> HttpResponse:
 
 
 def _take_items(attempt: Attempt, *, section: str | None = None) -> list[TakeItem]:
-    """The attempt's items (of one section), numbered as the learner sees them."""
+    """The attempt's items (of one section), numbered as the learner sees them, their options in
+    the learner's own order."""
     answers = selectors.answers_by_item(attempt=attempt)
-    items = [i for i in selectors.attempt_items(attempt=attempt) if section is None or i.section == section]
-    return [take_item(item, n, answers.get(item.pk)) for n, item in enumerate(items, start=1)]
+    every = selectors.attempt_items(attempt=attempt)
+    positions = option_positions(attempt, every)
+    items = [i for i in every if section is None or i.section == section]
+    return [take_item(item, n, answers.get(item.pk), attempt=attempt, position=positions.get(item.pk))
+            for n, item in enumerate(items, start=1)]
 
 
 def _steps(quiz: Quiz, attempt: Attempt, items: list[TakeItem], current: str) -> list[dict[str, object]]:
@@ -230,6 +235,8 @@ def _attempt_page(request: HttpRequest, token: str, attempt_id: int, step: str) 
     if step == "questions":
         context["paragraphs"] = reading_paragraphs(quiz=quiz)
         context["entries_json"] = entries_for_script(pack)
+    else:  # the gaps beside the gapped text: the text with every gap in place, no answer in it
+        context["gapped"] = gapped_reading(quiz=quiz, cloze_items=[(t.number, t.item) for t in shown])
     return render(request, "quizzes/take.html", context)
 
 
@@ -285,10 +292,8 @@ def answer_post(request: HttpRequest, token: str, attempt_id: int, item_id: int)
         return render(request, "quizzes/refused.html", {"quiz": quiz, "message": explain(exc), "back": back},
                       status=422)
     if _wants_json(request):
-        same_part = [i for i in selectors.attempt_items(attempt=attempt) if i.section == item.section]
-        number = next(n for n, i in enumerate(same_part, start=1) if i.pk == item.pk)
-        html = render_to_string("quizzes/_take_item.html",
-                                {"t": take_item(item, number, answer), "quiz": quiz, "attempt": attempt},
+        shown = next(t for t in _take_items(attempt, section=item.section) if t.item.pk == item.pk)
+        html = render_to_string("quizzes/_take_item.html", {"t": shown, "quiz": quiz, "attempt": attempt},
                                 request=request)
         return JsonResponse({"correct": answer.correct, "html": html, "answered": attempt.answers.count(),
                              "total": attempt.total})

@@ -20,6 +20,12 @@ PARTNER = [
     w("Vertiefung", "Vertiefung", "NN"), w("ihrer", "ihr", "PPOSAT"),
     w("Partnerschaft", "Partnerschaft", "NN"), w("voran", "voran", "PTKVZ"), w(".", ".", "$."),
 ]  # fmt: skip
+MESSER = [
+    w("Die", "der", "ART"), w("Polizei", "Polizei", "NN"), w("fand", "finden", "VVFIN"),
+    w("neben", "neben", "APPR"), w("dem", "der", "ART"), w("verletzten", "verletzt", "ADJA"),
+    w("Mann", "Mann", "NN"), w("ein", "ein", "ART"), w("blutiges", "blutig", "ADJA"),
+    w("Messer", "Messer", "NN"), w(".", ".", "$."),
+]  # fmt: skip
 GESPRAECH = [
     w("Bei", "bei", "APPR"), w("einem", "ein", "ART"), w("Gespräch", "Gespräch", "NN"),
     w("mit", "mit", "APPR"), w("dem", "der", "ART"), w("russischen", "russisch", "ADJA"),
@@ -38,30 +44,37 @@ def entry(lemma: str, gloss: str) -> VocabEntry:
                       gloss_note=None, zipf=3.0, cefr="B2", band=3, count=1, example="", sentence=0)  # fmt: skip
 
 
-def test_open_gap_on_an_inflected_word_gives_the_lemma() -> None:
-    found = {i.answer: i for i in candidates("open", [ABZUG])}
-    assert found["vollständigen"].hint == "vollständig"
+def test_open_gap_on_an_inflected_word_gives_first_letter_length_and_sense() -> None:
+    glossed = [entry("vollständig", "complete"), entry("Truppe", "troops")]
+    found = {i.answer: i for i in candidates("open", [ABZUG], vocabulary=glossed)}
+    assert found["vollständigen"].hint == "v… (13 Buchstaben; engl. complete)"
     assert found["vollständigen"].text == "Die Ukraine fordert den ___ Abzug russischer Truppen von ihrem Staatsgebiet."
-    # "russischer ___" with hint Truppe: Truppe (genitive singular) would be grammatical too.
+    # "russischer ___": Truppe (genitive singular) would be grammatical too.
     assert "Truppen" not in found
+    # never the lemma: it spells the answer
+    assert all(i.hint and "vollständig " not in i.hint for i in found.values())
 
 
-def test_open_gap_on_a_dictionary_form_gives_first_letter_and_gloss_or_nothing() -> None:
+def test_open_gap_needs_a_sure_gloss_that_does_not_spell_the_answer() -> None:
     plain = {i.answer for i in candidates("open", [ABZUG])}
-    assert "Staatsgebiet" not in plain  # the lemma would give it away and there is no gloss
+    assert "Staatsgebiet" not in plain and "vollständigen" not in plain  # nothing helps without telling
     glossed = {i.answer: i for i in candidates("open", [ABZUG], vocabulary=[entry("Staatsgebiet", "national territory")])}
     assert glossed["Staatsgebiet"].hint == "S… (12 Buchstaben; engl. national territory)"
+    # an English cognate spells the German word (edit distance 2 or the same first five letters)
+    cognate = {i.answer for i in candidates("open", [ABZUG], vocabulary=[entry("Staatsgebiet", "staatsgebeit")])}
+    assert "Staatsgebiet" not in cognate
     # "den vollständigen ___" could be Abzug or Abzügen: no open gap even with a gloss.
     assert "Abzug" not in {i.answer for i in candidates("open", [ABZUG], vocabulary=[entry("Abzug", "withdrawal")])}
 
 
 def test_open_gaps_at_low_levels_need_a_word_met_twice_or_very_common() -> None:
     rare = [(t if t[0] != "vollständigen" else w("heimlichen", "heimlich", "ADJA")) for t in ABZUG]
-    low = {i.answer for i in candidates("open", [rare], level="A2")}
+    glossed = [entry("heimlich", "secret"), entry("vollständig", "complete")]
+    low = {i.answer for i in candidates("open", [rare], level="A2", vocabulary=glossed)}
     assert "heimlichen" not in low  # below Zipf 4.5 and only here
-    assert "heimlichen" in {i.answer for i in candidates("open", [rare], level="B2")}
-    assert "heimlichen" in {i.answer for i in candidates("open", [rare, rare], level="A2")}
-    assert "vollständigen" in {i.answer for i in candidates("open", [ABZUG], level="A2")}  # common
+    assert "heimlichen" in {i.answer for i in candidates("open", [rare], level="B2", vocabulary=glossed)}
+    assert "heimlichen" in {i.answer for i in candidates("open", [rare, rare], level="A2", vocabulary=glossed)}
+    assert "vollständigen" in {i.answer for i in candidates("open", [ABZUG], level="A2", vocabulary=glossed)}
 
 
 def test_open_gaps_skip_names_and_titles_before_names() -> None:
@@ -69,21 +82,20 @@ def test_open_gaps_skip_names_and_titles_before_names() -> None:
     assert not found & {"Außenminister", "Sergej", "Lawrow", "Wang"}
 
 
-def test_choice_offers_three_nouns_of_the_same_form_and_none_from_the_text() -> None:
-    found = {i.answer: i for i in candidates("choice", [ABZUG])}
-    item = found["Truppen"]
-    assert len(item.options) == 4 and len(set(item.options)) == 4 and "Truppen" in item.options
+def test_choice_offers_three_nouns_of_the_same_form_and_field_and_none_from_the_text() -> None:
+    found = {i.answer: i for i in candidates("choice", [MESSER], vocabulary=[entry("Messer", "knife")])}
+    item = found["Messer"]
+    assert len(item.options) == 4 and len(set(item.options)) == 4 and "Messer" in item.options
     text_words = {t.lower() for t in item.text.replace(".", "").split()}
     for option in item.options:
-        assert option.lower() not in text_words or option == "Truppen"
-        assert ("Gen", "Plur") in noun_case_numbers(option)
+        assert option.lower() not in text_words or option == "Messer"
+        assert ("Acc", "Sing") in noun_case_numbers(option)
 
 
 def test_choice_options_are_shuffled_the_same_way_every_run() -> None:
-    one = [i.options for i in candidates("choice", [ABZUG])]
-    two = [i.options for i in candidates("choice", [ABZUG])]
-    assert one == two
-    assert any(opts[0] != item.answer for opts, item in zip(one, candidates("choice", [ABZUG])))
+    glossed = [entry("Messer", "knife")]
+    one = [i.options for i in candidates("choice", [MESSER], vocabulary=glossed)]
+    assert one and one == [i.options for i in candidates("choice", [MESSER], vocabulary=glossed)]
 
 
 def test_choice_never_asks_an_adjective() -> None:
@@ -105,7 +117,7 @@ def test_choice_needs_a_sentence_long_enough_to_rule_the_distractors_out() -> No
     short = [w("Danach", "danach", "ADV"), w("flüchtete", "flüchten", "VVFIN"), w("die", "der", "ART"),
              w("Gruppe", "Gruppe", "NN"), w(".", ".", "$.")]  # fmt: skip
     assert candidates("choice", [short]) == []
-    assert candidates("choice", [ABZUG])  # eleven words
+    assert candidates("choice", [MESSER], vocabulary=[entry("Messer", "knife")])  # ten words
 
 
 def test_no_gloss_hint_for_a_nominalised_verb() -> None:

@@ -92,8 +92,8 @@ def test_items_that_cannot_be_checked_are_left_out_of_every_format(tmp_path):
     assert moodle_xml(pack).count("<question ") == 1 + 2  # the category and the two
     assert "::no-answer::" not in gift(pack) and "::ok::" in gift(pack)
     sheet = build_worksheet(pack)
-    assert [(e.kind, len(e.items)) for e in sheet.exercises] == [("wordbank", 1),
-                                                                  ("truefalse", 1)]
-    assert sheet.exercises[1].items[0].line is None  # the sentence index points nowhere
+    assert [(e.kind, len(e.items)) for e in sheet.exercises] == [("truefalse", 1)]
+    assert sheet.gapped is not None and sheet.gapped.key == ("(1) Satz",)  # the usable item only
+    assert sheet.exercises[0].items[0].line is None  # the sentence index points nowhere
     assert [line.text for line in sheet.lines] == ["Ein Satz.", "Noch einer."]
     assert len(write_exports(pack, list(EXPORT_FORMATS), tmp_path)) == len(EXPORT_FORMATS)

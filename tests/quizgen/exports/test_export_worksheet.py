@@ -53,7 +53,7 @@ def test_choice_keys_follow_the_shuffled_options():
     pack = moskau_pack()
     for version in ("A", "B"):
         choice = _answers(build_worksheet(pack, ExportOptions(version=version)), "choice")
-        assert len(choice.items) == 5
+        assert len(choice.items) == 2  # the a/b/c questions: cloze items are in the gapped text
         for item in choice.items:
             letter, answer = item.key.split(") ", 1)
             assert item.options[LETTERS.index(letter)] == answer
@@ -71,16 +71,35 @@ def test_options_choose_kinds_number_of_items_and_vocabulary_level():
         ExportOptions(kinds=("essay",))
 
 
-def test_wordbank_gaps_are_numbered_across_items_and_hide_the_answers():
-    sheet = build_worksheet(moskau_pack())
-    bank = _answers(sheet, "wordbank")
-    gaps = [piece.gap for item in bank.items for piece in item.pieces if piece.gap]
-    assert gaps == [1, 2, 3, 4]
-    assert set(bank.bank) == {"Grundvoraussetzung", "vollständigen", "Staatsgebiet",
-                              "Partnerschaft"}
-    for item in bank.items:
-        prompt = "".join(piece.text for piece in item.pieces)
-        assert not any(word in prompt for word in ("vollständigen", "Staatsgebiet"))
+def test_part_one_is_the_gapped_text_with_its_bank_and_never_the_answers():
+    pack = moskau_pack()
+    part = build_worksheet(pack).gapped
+    assert part is not None and part.title == "Lückentext"
+    gaps = [piece.gap for paragraph in part.paragraphs for piece in paragraph if piece.gap]
+    assert gaps == list(range(1, 9))  # every cloze item's gaps, numbered in text order
+    assert part.key[0] == "(1) Partnerschaft" and "(2) kündigte" in part.key
+    # content words stand in the bank, with a distractor or two; grammar gaps show their hint
+    assert {"Partnerschaft", "Beziehungen", "Grundvoraussetzung", "vollständigen",
+            "Staatsgebiet"} <= set(part.bank)
+    assert "kündigte" not in part.bank and "en" not in part.bank
+    assert len(part.bank) > 5 and "Nicht" not in part.instruction
+    notes = [piece.note for paragraph in part.paragraphs for piece in paragraph if piece.note]
+    assert notes == ["ankündigen, Präteritum"]
+    text = " ".join("".join(piece.text or "___" for piece in paragraph) for paragraph in part.paragraphs)
+    for window in _answer_windows(pack):
+        assert window not in " ".join(text.split())  # no gap's sentence stands there in full
+    assert "Wang Yi" in text  # the rest of the article is there
+
+
+def _answer_windows(pack) -> list[str]:
+    """Each gap's answer with a few words of its sentence on either side, as the full text has it."""
+    windows = []
+    for item in pack.cloze:
+        parts = item.text.split("___")
+        for i, answer in enumerate(item.answers or (item.answer,)):
+            before, after = parts[i][-20:], parts[i + 1][:20]
+            windows.append(" ".join(f"{before}{answer}{after}".split()))
+    return windows
 
 
 def _pdftotext(pdf, *args: str) -> str:
@@ -103,11 +122,25 @@ def test_pdf_has_the_article_with_line_numbers_and_the_exercises(pdf):
     assert re.search(r"^\s*1\s+Kurz vor dem ersten Jahrestag", text, re.M)
     assert re.search(r"^\s*7\s+“Die internationalen Beziehungen", text, re.M)
     assert "die Partnerschaft (feminin)" in text and "Pl. die Partnerschaften" in text
-    for heading in ("Wortschatz", "Lückentext", "Fragen zum Text", "Richtig oder falsch?",
-                    "a, b oder c?"):
+    for heading in ("Teil 1: Lückentext", "Teil 2: Text und Fragen", "Wortschatz", "Fragen zum Text",
+                    "Richtig oder falsch?", "a, b oder c?"):
         assert heading in text
-    assert re.search(r"Die Ukraine fordert als \(\d\)\s+zu Gesprächen", text)
+    assert re.search(r"Die\s+Ukraine\s+fordert\s+als\s+\(\d\)\s+zu\s+Gesprächen", text)
     assert "a) " in text and "b) " in text and "c) " in text
+
+
+@pytest.mark.slow
+def test_pdf_part_one_shows_no_full_text_beside_its_gaps(pdf):
+    """No page with the gapped text holds a passage of the full text with an answer of part 1:
+    part 2 (the full text) starts on a page of its own."""
+    pages = [page for page in _pdftotext(pdf).split("\f") if page.strip()]
+    part_one = [page for page in pages if "Teil 1: Lückentext" in page or "(1)" in page and "Teil 2" not in page]
+    assert part_one and not any("Teil 2: Text und Fragen" in page for page in part_one)
+    for page in part_one:
+        flat = " ".join(page.split())
+        for window in _answer_windows(moskau_pack()):
+            assert window not in flat, window  # the gapped sentence never stands in full
+    assert any(page.lstrip().startswith("Teil 2: Text und Fragen") for page in pages)
 
 
 @pytest.mark.slow
@@ -124,15 +157,10 @@ def test_pdf_answer_key_is_on_its_own_last_page(pdf):
     assert "Z. 38" in key  # the Ukraine's demand starts on line 38
 
 
-def test_abc_exercise_takes_the_cloze_kinds_in_turn():
-    import dataclasses
-
+def test_abc_exercise_holds_questions_and_cloze_items_go_to_the_gapped_text():
     pack = moskau_pack()
-    by_id = {item.id: item for item in pack.cloze}
-    second_article = dataclasses.replace(by_id["c04"], id="c04b")
-    pack = dataclasses.replace(pack, questions=(), cloze=(
-        by_id["c04"], second_article, by_id["c05"], by_id["c02"]))
-    choice = _answers(build_worksheet(pack, ExportOptions(kinds=("choice",), max_items=3)),
-                      "choice")
-    answers = sorted(item.key.split(") ", 1)[1] for item in choice.items)
-    assert answers == ["Beziehungen", "Die", "en"]  # one choice, one article, one ending
+    sheet = build_worksheet(pack, ExportOptions(kinds=("choice",), max_items=3))
+    choice = _answers(sheet, "choice")
+    assert sorted(item.key.split(") ", 1)[1] for item in choice.items) == ["mit Sorge", "zum Jahrestag: am 24. Februar"]
+    assert sheet.gapped is None  # not asked for
+    assert build_worksheet(pack, ExportOptions(kinds=("wordbank",))).exercises == ()

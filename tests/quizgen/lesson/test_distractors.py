@@ -1,80 +1,99 @@
-"""Distractors fit the gap's grammar, stay near the answer's frequency and are never right."""
+"""Distractors fit the gap's grammar, share the answer's semantic class and never fit the gap."""
 
 from __future__ import annotations
 
+from quizgen.german.nouns import noun_case_numbers, noun_gender
 from quizgen.lesson.distractors import (
+    MAX_ZIPF_ABOVE,
     MAX_ZIPF_GAP,
-    adjective_distractors,
+    NounSlot,
+    TopicNoun,
     candidate_words,
+    collocates,
     noun_distractors,
-    same_field,
+    shares_gloss,
     zipf,
 )
-from quizgen.german.nouns import noun_case_numbers, noun_gender
+from quizgen.lesson.semantic_classes import gloss_class, near_in_tree, word_class
+
+
+def slot(lemma: str, form: str, readings, *, gloss: str | None = None, frames=frozenset(), sentence=frozenset()):
+    return NounSlot(lemma=lemma, form=form, readings=readings,
+                    word_class=gloss_class(gloss, "NOUN") if gloss else word_class(lemma, "NOUN"),
+                    sentence=frozenset(sentence), frames=frozenset(frames), gloss=gloss)
 
 
 def test_candidate_lists_hold_checked_words_of_each_class() -> None:
     nouns = {w.lemma for w in candidate_words("NOUN")}
-    adjectives = {w.lemma for w in candidate_words("ADJ")}
-    verbs = {w.lemma for w in candidate_words("VERB")}
     assert {"Haus", "Partnerschaft", "Garage"} <= nouns
     assert "NASA" not in nouns and "Guardian" not in nouns  # acronyms, names
-    assert {"schnell", "russisch"} <= adjectives and "sein" not in adjectives
-    assert {"machen", "fordern"} <= verbs and "haben" not in verbs
 
 
-def test_noun_distractors_take_gender_and_the_gaps_form() -> None:
+def test_distractors_take_gender_form_and_the_answers_semantic_class() -> None:
     readings = {("Dat", "Plur", None)}
-    got = noun_distractors("Land", "Ländern", readings, exclude=set(), key="k1")
+    answer = slot("Kamera", "Kameras", readings, gloss="camera")
+    got = noun_distractors(answer, exclude=set(), key="k1")
     assert got is not None and len(set(got)) == 3
     for form in got:
         assert ("Dat", "Plur") in noun_case_numbers(form)
         lemma = next(w.lemma for w in candidate_words("NOUN") if ("Dat", "Plur") in noun_case_numbers(form, w.lemma))
-        assert noun_gender(lemma) == "n"
+        assert noun_gender(lemma) == "f"
+        assert word_class(lemma, "NOUN").name == "artifact"  # a camera is an artifact
+        assert zipf(lemma) <= zipf("Kamera") + MAX_ZIPF_ABOVE + 0.01  # never a more general word
 
 
-def test_noun_distractors_keep_one_form_across_open_readings() -> None:
-    # "eine ___" is nominative or accusative: the distractor must read the same in both.
-    readings = {("Nom", "Sing", "f"), ("Acc", "Sing", "f")}
-    got = noun_distractors("Vertiefung", "Vertiefung", readings, exclude=set(), key="k2")
+def test_distractors_keep_one_form_across_open_readings_and_the_frequency() -> None:
+    # "ein ___" is nominative or accusative: the distractor must read the same in both.
+    readings = {("Nom", "Sing", "n"), ("Acc", "Sing", "n")}
+    got = noun_distractors(slot("Messer", "Messer", readings, gloss="knife"), exclude=set(), key="k2")
     assert got is not None
     for form in got:
         assert {("Nom", "Sing"), ("Acc", "Sing")} <= noun_case_numbers(form)
-        assert abs(zipf(form) - zipf("Vertiefung")) <= MAX_ZIPF_GAP + 0.01
+        assert abs(zipf(form) - zipf("Messer")) <= MAX_ZIPF_GAP + 0.01
 
 
-def test_words_of_the_text_and_abstract_nouns_are_never_offered() -> None:
-    readings = {("Nom", "Sing", "f"), ("Acc", "Sing", "f")}
-    first = noun_distractors("Partnerschaft", "Partnerschaft", readings, exclude=set(), key="k3")
-    assert first is not None
-    again = noun_distractors("Partnerschaft", "Partnerschaft", readings, exclude={first[0].lower()}, key="k3")
-    assert again is not None and first[0] not in again
-    for form in first + again:
-        assert not form.endswith(("ung", "heit", "keit", "schaft", "ion"))
+def test_no_synonym_no_near_word_and_nothing_sensitive() -> None:
+    # Rückzug means what Abzug means (withdrawal); Moschee, Kirche, Türke are never distractors.
+    assert shares_gloss("Abzug", "withdrawal; pull-out", "Rückzug")
+    invasion, attack = gloss_class("invasion", "NOUN"), gloss_class("attack", "NOUN")
+    assert invasion.too_close(attack) or near_in_tree(invasion, attack)  # an invasion is an attack
+    assert word_class("Moschee", "NOUN").sensitive and word_class("Türke", "NOUN").sensitive
+    assert shares_gloss("Truppe", None, "Kompanie")
+    assert not shares_gloss("Truppe", None, "Garage")
 
 
-def test_distractors_are_stable_for_the_same_key() -> None:
+def test_the_articles_own_words_come_first_unless_they_frame_the_gap_alike() -> None:
     readings = {("Acc", "Sing", "m")}
-    one = noun_distractors("Abzug", "Abzug", readings, exclude=set(), key="item-1")
-    two = noun_distractors("Abzug", "Abzug", readings, exclude=set(), key="item-1")
-    assert one == two
+    answer = slot("Abzug", "Abzug", readings, gloss="withdrawal; pull-out", frames={"vollständig", "fordern"})
+    einmarsch = TopicNoun("Einmarsch", "m", gloss_class("invasion", "NOUN"), zipf("Einmarsch"), frozenset({"russisch"}))
+    got = noun_distractors(answer, exclude={"einmarsch"}, key="k", topic=(einmarsch,), n=1)
+    assert got == ("Einmarsch",)  # a word of the text, offered because it is the article's own
+    framed = TopicNoun("Einmarsch", "m", einmarsch.word_class, einmarsch.zipf, frozenset({"fordern"}))
+    assert noun_distractors(answer, exclude={"einmarsch"}, key="k", topic=(framed,), n=1) is None
 
 
-def test_no_distractor_shares_the_answers_field_in_the_glossary() -> None:
-    # Kompanie is a military unit like Truppe: it would be right in "Abzug russischer ___".
-    assert same_field(None, "Truppe", "Kompanie", "NOUN")
-    assert not same_field(None, "Truppe", "Garage", "NOUN")
-    readings = {("Gen", "Plur", None)}
-    for key in ("a", "b", "c", "d", "e", "f"):
-        got = noun_distractors("Truppe", "Truppen", readings, exclude=set(), key=key)
-        assert got is not None and "Kompanien" not in got
+def test_a_word_the_dictionary_puts_with_the_gaps_verb_is_left_out() -> None:
+    # Ding names übernehmen beside Verantwortung: with übernehmen framing the gap it may fit.
+    answer = slot("Führung", "Führung", {("Acc", "Sing", "f")}, gloss="leadership", frames={"übernehmen"})
+    assert collocates(answer, "Verantwortung")
+    assert not collocates(answer, "Garage")
 
 
-def test_unknown_nouns_get_no_distractors() -> None:
-    assert noun_distractors("Blorfung", "Blorfung", {("Nom", "Sing", "f")}, exclude=set(), key="x") is None
+def test_distractors_are_stable_for_the_same_key_and_words_of_the_text_are_left_out() -> None:
+    readings = {("Nom", "Sing", "n"), ("Acc", "Sing", "n")}
+    answer = slot("Messer", "Messer", readings, gloss="knife")
+    one = noun_distractors(answer, exclude=set(), key="item-1")
+    assert one == noun_distractors(answer, exclude=set(), key="item-1")
+    assert one is not None
+    again = noun_distractors(answer, exclude={one[0].lower()}, key="item-1")
+    assert again is not None and one[0] not in again
 
 
-def test_adjective_distractors_carry_the_same_ending() -> None:
-    got = adjective_distractors("chinesisch", "chinesischen", "en", exclude=set(), key="k")
-    assert got is not None and all(form.endswith("en") for form in got)
-    assert "großen" not in got and "hohen" not in got  # general adjectives often fit too
+def test_person_answers_and_unknown_nouns_get_no_options() -> None:
+    assert noun_distractors(slot("Blorfung", "Blorfung", {("Nom", "Sing", "f")}), exclude=set(), key="x") is None
+    # a colleague, a passer-by, an engineer stand in for each other in almost any slot
+    assert noun_distractors(slot("Ingenieur", "Ingenieur", {("Nom", "Sing", "m")}, gloss="engineer"),
+                            exclude=set(), key="x") is None
+    # a fixed phrase: unter die Lupe nehmen
+    lupe = slot("Lupe", "Lupe", {("Acc", "Sing", "f")}, gloss="magnifying glass", frames={"unter", "nehmen"})
+    assert noun_distractors(lupe, exclude=set(), key="x") is None
