@@ -1,6 +1,6 @@
 """Reading sheets for grading comprehension questions with the teacher's rubric.
 
-    python bench/grading_sheets.py N SEED OUT [--candidates] [--articles 3,17,...]
+    python bench/grading_sheets.py N SEED OUT [--candidates] [--cloze] [--articles 3,17,...]
 
 Draws N articles at random (``random.Random(SEED)``) from the 10kGNAD sample, analyses each
 and writes one Markdown file per article into OUT: the article as numbered sentences, then
@@ -23,6 +23,7 @@ import random
 import sys
 from pathlib import Path
 
+from cloze_grading_sheets import sheet as cloze_sheet
 from corpus import DEFAULT_CORPUS, read_corpus, read_labels
 
 from quizgen.analysis import Analysis
@@ -136,6 +137,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("seed", type=int)
     parser.add_argument("out", type=Path)
     parser.add_argument("--candidates", action="store_true", help="every candidate before ranking, with stable ids")
+    parser.add_argument("--cloze", action="store_true",
+                        help="also the cloze sheet of each article (cloze-NNN.md, bench/cloze_grading_sheets.py)")
     parser.add_argument("--articles", default="", help="comma-separated article indices instead of a draw")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     args = parser.parse_args(argv)
@@ -163,7 +166,10 @@ def main(argv: list[str] | None = None) -> int:
                 records.append({"article": index, "id": cid, **candidate_record(cand)})
             total_items += len(cands)
         else:
-            questions = pack_from_analysis(analysis).questions
+            pack = pack_from_analysis(analysis)
+            if args.cloze:
+                (args.out / f"cloze-{index:03d}.md").write_text(cloze_sheet(index, labels[index], pack), encoding="utf-8")
+            questions = pack.questions
             lines += [f"## Fragen ({len(questions)})", ""]
             for number, q in enumerate(questions, 1):
                 lines += _question_block(number, q, analysis)

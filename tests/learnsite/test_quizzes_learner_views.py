@@ -45,10 +45,12 @@ def test_a_learner_needs_only_a_name_and_reads_first(client, quiz):
     assert "Kurz vor dem ersten Jahrestag" in page  # the reading view
 
 
-def test_the_gaps_stand_without_the_full_text_and_the_questions_beside_it(client, quiz):
+def test_the_gaps_stand_beside_the_gapped_text_never_the_full_text_and_the_questions(client, quiz):
     attempt = start(client, quiz)
     gaps = client.get(reverse("quizzes:take", args=[quiz.share_token, attempt.pk])).content.decode()
-    assert 'for="gap-' in gaps and "Kurz vor dem ersten Jahrestag" not in gaps
+    # the gapped text (issue 12): the article with every gap in place, no gap's sentence in full
+    assert 'for="gap-' in gaps and 'class="gap-ref"' in gaps and "Kurz vor dem ersten Jahrestag" in gaps
+    assert "russischen Außenminister Sergej Lawrow" not in gaps  # the open gap's sentence
     assert "Mit wem hatte Wang ein Gespräch?" not in gaps
     questions = client.get(reverse("quizzes:questions", args=[quiz.share_token, attempt.pk])).content.decode()
     assert "Mit wem hatte Wang ein Gespräch?" in questions and "Kurz vor dem ersten Jahrestag" in questions
@@ -175,3 +177,18 @@ def test_an_unpublished_quiz_says_it_is_closed(client, quiz):
     response = client.get(reverse("quizzes:start", args=[quiz.share_token]))
     assert response.status_code == 410 and "not open" in response.content.decode()
     assert client.get(reverse("quizzes:vocabulary_csv", args=[quiz.share_token])).status_code == 404
+
+
+def test_options_stand_in_an_order_of_the_learners_own_with_the_right_one_anywhere(client, quiz):
+    from learnsite.quizzes.feedback import option_positions, take_item
+
+    choice = item(quiz, "choice")
+    positions = []
+    for name in ("Ada", "Ben", "Cem", "Dora", "Eva", "Finn"):
+        attempt = start(client, quiz, name)
+        position = option_positions(attempt, [choice])[choice.pk]
+        shown = [o for o, _label in take_item(choice, 1, None, attempt=attempt, position=position).options]
+        again = [o for o, _label in take_item(choice, 1, None, attempt=attempt, position=position).options]
+        assert shown == again and sorted(shown) == sorted(choice.options)
+        positions.append(shown.index(choice.answer))
+    assert len(set(positions)) > 1  # not always in the same place
