@@ -69,7 +69,8 @@ def test_the_articles_own_words_come_first_unless_they_frame_the_gap_alike() -> 
     got = noun_distractors(answer, exclude={"einmarsch"}, key="k", topic=(einmarsch,), n=1)
     assert got == ("Einmarsch",)  # a word of the text, offered because it is the article's own
     framed = TopicNoun("Einmarsch", "m", einmarsch.word_class, einmarsch.zipf, frozenset({"fordern"}))
-    assert noun_distractors(answer, exclude={"einmarsch"}, key="k", topic=(framed,), n=1) is None
+    again = noun_distractors(answer, exclude={"einmarsch"}, key="k", topic=(framed,), n=1)
+    assert again is None or "Einmarsch" not in again
 
 
 def test_a_word_the_dictionary_puts_with_the_gaps_verb_is_left_out() -> None:
