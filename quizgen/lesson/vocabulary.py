@@ -26,12 +26,12 @@ from quizgen.german.cefr_estimate import estimate_level, level_index
 from quizgen.errors import InputError
 from quizgen.german.glossary import VERB_CONTEXT, gloss, has_entry, split_compound
 from quizgen.german.nouns import is_known_noun, noun_case_numbers, noun_info, noun_lemmas_of_form
-from quizgen.german.word_lists import NUMBER_NOUNS, QUOTE_MARKS
-from quizgen.pack import NameEntry, VocabEntry
+from quizgen.german.word_lists import NUMBER_NOUNS
+from quizgen.lesson.names import name_spans, name_entries
+from quizgen.pack import VocabEntry
 
 #: STTS tags of open-class words; everything else (articles, pronouns, particles ...) stays out
 CONTENT_TAGS = frozenset({"NN", "ADJA", "ADJD", "ADV", "VVFIN", "VVINF", "VVIZU", "VVPP", "VVIMP"})
-NAME_TAGS = frozenset({"NE", "NNE"})
 #: adverbs this frequent (auch, nur, noch, so, schon ...) behave like function words
 MAX_ADVERB_ZIPF = 5.8
 ORDERS = ("text", "frequency", "alphabet")
@@ -97,81 +97,6 @@ def _main_verbs(analysis: Analysis) -> dict[int, tuple[str, tuple[int, ...]]]:
                     found[j] = (tok.text.lower() + verb.lemma, (j, tok.i))
                     break
     return found
-
-
-#: a name after one of these is a person's (Staatschef Xi Jinping, Präsidentin Maia Sandu)
-_PERSON_TITLES = ("chef", "chefin", "präsident", "präsidentin", "minister", "ministerin", "kanzler",
-                  "kanzlerin", "sprecher", "sprecherin", "diplomat", "diplomatin", "herr", "frau")
-
-
-def _name_spans(analysis: Analysis) -> list[tuple[int, int, str]]:
-    """(start, end, type) of every name: the entities, plus STTS NE runs the NER missed."""
-    spans = [(e.start, e.end, e.label) for e in analysis.entities]
-    in_entity = {i for a, b, _ in spans for i in range(a, b)}
-    by_text = {analysis.span_text(a, b): label for a, b, label in spans}
-    for start, end, _ in _ne_runs(analysis):
-        if in_entity.intersection(range(start, end)):
-            continue
-        before = analysis.tokens[start - 1] if start > 0 else None
-        titled = before is not None and before.tag == "NN" and before.lemma.lower().endswith(_PERSON_TITLES)
-        label = by_text.get(analysis.span_text(start, end)) or ("PER" if titled else "OTH")
-        spans.append((start, end, label))
-    return sorted(spans)
-
-
-def _ne_runs(analysis: Analysis) -> list[tuple[int, int, str]]:
-    """Names from STTS tags alone: runs of NE tokens (what the NER would find)."""
-    tokens = analysis.tokens
-    runs: list[list[int]] = []
-    for tok in tokens:
-        unknown_word = (
-            tok.tag == "NN" and tok.text[:1].isupper() and "-" not in tok.text
-            and tok.noun is None and not is_known_noun(tok.lemma)
-        )
-        joins = runs and runs[-1][-1] == tok.i - 1 and tokens[tok.i - 1].sentence == tok.sentence
-        if tok.tag in NAME_TAGS or (joins and unknown_word):
-            # A capitalised word the lexicon does not know after a name is part of it (Xi Jinping).
-            if joins:
-                runs[-1].append(tok.i)
-            else:
-                runs.append([tok.i])
-    alone = {tokens[r[0]].text for r in runs if len(r) == 1}
-    spans: list[tuple[int, int, str]] = []
-    for run in runs:
-        # "Xi Jinping Russland": a word named on its own elsewhere starts a new name.
-        start = run[0]
-        for i in run[1:]:
-            if tokens[i].text in alone and i - start >= 2:
-                spans.append((start, i, "OTH"))
-                start = i
-        spans.append((start, run[-1] + 1, "OTH"))
-    # A name the tagger missed once (Putin tagged NN) is still that name.
-    texts = {analysis.span_text(a, b) for a, b, _ in spans}
-    covered = {i for a, b, _ in spans for i in range(a, b)}
-    spans += [(t.i, t.i + 1, "OTH") for t in tokens if t.i not in covered and t.tag == "NN" and t.text in texts]
-    return sorted(spans)
-
-
-def _names(analysis: Analysis, spans: list[tuple[int, int, str]]) -> tuple[NameEntry, ...]:
-    texts = [analysis.span_text(a, b).strip("".join(QUOTE_MARKS) + " ") for a, b, _ in spans]
-    plain = set(texts)
-    found: dict[str, list[Any]] = {}  # text -> [type, count, sentence]
-    for (start, _end, label), text in zip(spans, texts):
-        # A genitive -s goes when the bare name occurs too (Wangs -> Wang, but Tass stays).
-        if text.endswith("s") and text[:-1] in plain:
-            text = text[:-1]
-        if not text:
-            continue
-        if text in found:
-            found[text][1] += 1
-        else:
-            found[text] = [label, 1, analysis.tokens[start].sentence]
-    # A short mention (Putin) counts towards the full name it ends (Wladimir Putin).
-    for short in [t for t in found if " " not in t]:
-        longer = [t for t in found if t != short and t.split()[-1] == short and found[t][0] == found[short][0]]
-        if len(longer) == 1:
-            found[longer[0]][1] += found.pop(short)[1]
-    return tuple(NameEntry(text=t, type=v[0], count=v[1], sentence=v[2]) for t, v in found.items())
 
 
 def _is_content(tok: Token) -> bool:
@@ -260,7 +185,7 @@ def build_vocabulary(
     analysis: Analysis, *, level: str | None = None
 ) -> tuple[tuple[VocabEntry, ...], tuple[NameEntry, ...]]:
     """Content words (in text order) and names of a text; ``level`` keeps words at or above it."""
-    spans = _name_spans(analysis)
+    spans = name_spans(analysis)
     in_name = {i for start, end, _ in spans for i in range(start, end)}
     verbs = _main_verbs(analysis)
     groups: dict[tuple[str, str], _Group] = {}
@@ -278,7 +203,7 @@ def build_vocabulary(
     entries = tuple(_entry(analysis, g, context, preps) for g in sorted(groups.values(), key=lambda g: g.first))
     if level is not None:
         entries = filter_vocabulary(entries, min_level=level)
-    return entries, _names(analysis, spans)
+    return entries, name_entries(analysis, spans)
 
 
 def _entry(
