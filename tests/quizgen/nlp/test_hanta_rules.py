@@ -41,3 +41,11 @@ def test_learned_fixes_win_over_the_general_rules_and_upos_exceptions_over_the_t
     assert rules.upos_for("PIS", "alle") == "PRON"
     assert rules.upos_for("ADJD", "schnell") is None  # left to the morphologizer
     assert rules.upos_for("APPRART", "an") == "ADP"  # unseen tag: the standard map
+
+
+def test_an_acronym_in_a_compound_keeps_its_case():
+    assert fix_lemma("US-Präsidenten", "NN", "Us-Präsident") == "US-Präsident"
+    assert fix_lemma("KHM-Spitze", "NN", "Khm-Spitze") == "KHM-Spitze"
+    assert fix_lemma("iPhone-Nutzer", "NN", "Iphone-Nutzer") == "iPhone-Nutzer"
+    assert fix_lemma("US-amerikanische", "ADJA", "us-amerikanisch") == "US-amerikanisch"
+    assert fix_lemma("EU-weit", "ADJD", "eu-weit") == "EU-weit"
