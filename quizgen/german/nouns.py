@@ -117,6 +117,58 @@ def noun_info(lemma: str) -> NounInfo | None:
     )
 
 
+#: noun suffixes with the gender and plural they give every noun that ends in them, for nouns
+#: the lexicon lacks (die Platzierung, die Platzierungen); "-2en": drop two letters, add -en
+SUFFIX_NOUNS: tuple[tuple[str, str, str], ...] = (
+    ("ung", "f", "en"), ("heit", "f", "en"), ("keit", "f", "en"), ("schaft", "f", "en"), ("tion", "f", "en"),
+    ("sion", "f", "en"), ("ität", "f", "en"), ("enz", "f", "en"), ("anz", "f", "en"), ("erei", "f", "en"),
+    ("ismus", "m", "-2en"), ("ling", "m", "e"), ("ment", "n", "e"), ("ist", "m", "en"), ("eur", "m", "e"),
+)
+GUESSED_FROM_PART = "inflected like its last part {part} (german-nouns, Wiktionary, CC BY-SA 4.0)"
+GUESSED_FROM_SUFFIX = "gender and plural of the suffix -{suffix}"
+#: a last part shorter or rarer than this is no evidence (Platzie|rung)
+MIN_PART_LENGTH = 4
+MIN_PART_ZIPF = 2.5
+
+
+def lemma_of_suffix_plural(form: str) -> str | None:
+    """The lemma of a plural in a noun suffix the lexicon lacks (Platzierungen: Platzierung)."""
+    for suffix, _gender, ending in SUFFIX_NOUNS:
+        plural_end = _plural(suffix, ending)
+        if form.endswith(plural_end) and len(form) > len(plural_end) + 2:
+            return form[: len(form) - len(plural_end)] + suffix
+    return None
+
+
+def _plural(word: str, ending: str) -> str:
+    return word[:-2] + ending[2:] if ending.startswith("-2") else word + ending
+
+
+def guess_noun_info(lemma: str) -> NounInfo | None:
+    """Gender, article and plural of a noun the lexicon lacks: those of its longest known last
+    part (Agrar|konzern: der, die Agrarkonzerne), else of its suffix (Platzier|ung: die)."""
+    from wordfreq import zipf_frequency
+
+    start = lemma.rfind("-") + 1
+    for cut in range(max(start, 1), len(lemma) - MIN_PART_LENGTH + 1):
+        part = lemma[cut:][:1].upper() + lemma[cut + 1 :]
+        head = noun_info(part)
+        if head is None or (cut > start and zipf_frequency(part, "de") < MIN_PART_ZIPF):
+            continue
+        prefix = lemma[:cut]
+        plural = None
+        if head.plural:
+            plural = prefix + (head.plural[:1].lower() + head.plural[1:] if cut > start else head.plural)
+        return NounInfo(lemma=lemma, gender=head.gender, article=head.article, plural=plural,
+                        source=GUESSED_FROM_PART.format(part=part))
+    for suffix, gender, ending in SUFFIX_NOUNS:
+        if lemma.endswith(suffix) and len(lemma) > len(suffix) + 2:
+            plural = _plural(lemma, ending)
+            return NounInfo(lemma=lemma, gender=gender, article=ARTICLES[gender],  # type: ignore[arg-type]
+                            plural=plural, source=GUESSED_FROM_SUFFIX.format(suffix=suffix))
+    return None
+
+
 def noun_forms(lemma: str) -> dict[tuple[str, str], str]:
     """The usual form for each (Case, Number), e.g. ("Dat", "Plur") -> "Abzügen"."""
     entry = _entry(lemma)

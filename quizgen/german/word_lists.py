@@ -46,6 +46,19 @@ NUMBER_NOUNS = frozenset(
     """Dutzend Dutzende Hundert Hunderte Tausend Tausende Hunderttausend Hunderttausende Million
     Millionen Mio. Milliarde Milliarden Mrd. Billion Billionen""".split()
 )
+#: number words: the cardinals and the stems of the ordinals as a lemmatiser gives them (erst,
+#: dritt, zwanzigst for erste, dritten, zwanzigsten)
+CARDINALS = frozenset(
+    """null eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn vierzehn fünfzehn
+    sechzehn siebzehn achtzehn neunzehn zwanzig dreißig vierzig fünfzig sechzig siebzig achtzig neunzig
+    hundert tausend""".split()
+)
+ORDINAL_STEMS = frozenset(
+    """erst zweit dritt viert fünft sechst siebt acht neunt zehnt elft zwölft dreizehnt vierzehnt
+    fünfzehnt sechzehnt siebzehnt achtzehnt neunzehnt zwanzigst dreißigst vierzigst fünfzigst
+    hundertst tausendst""".split()
+)
+NUMBER_WORDS = CARDINALS | ORDINAL_STEMS
 #: units that only measure (50 Prozent, drei Kilometer, zehn Euro, 8 Uhr); Grad, Punkt and
 #: Tonne measure too but have other senses (bis zu einem gewissen Grad, in einem Punkt)
 UNIT_NOUNS = frozenset("Prozent Prozentpunkt Euro Cent Dollar Franken Meter Kilometer Uhr".split())
@@ -79,3 +92,13 @@ PLACE_NAMES = frozenset(
 #: the lower-case parts of names (Ursula von der Leyen, Rafael van der Vaart)
 NAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "ten", "ter", "zu",
                             "Van", "Von", "De", "Da", "Di", "Du", "La", "Le"})
+#: nouns (and compound endings) that name a kind of place: a capitalised word after one of
+#: them without an article of its own is that place's name (die Gemeinde Pregarten)
+PLACE_NOUNS = ("stadt", "gemeinde", "ort", "dorf", "bezirk", "region", "provinz", "bundesland", "insel",
+               "hauptstadt", "kleinstadt", "marktgemeinde", "stadtteil", "flughafen")
+#: nouns (and compound endings) that name a kind of organisation or brand (der Agrarkonzern
+#: Bunge, die Supermarktkette Zielpunkt)
+ORGANISATION_NOUNS = ("konzern", "unternehmen", "firma", "kette", "hersteller", "marke", "partei", "verein",
+                      "klub", "club", "sender", "zeitung", "magazin", "verlag", "bank", "versicherung",
+                      "gruppe", "label", "agentur", "airline", "fluglinie", "start-up", "startup", "anbieter",
+                      "händler", "dienst", "plattform", "band", "team", "mannschaft")
