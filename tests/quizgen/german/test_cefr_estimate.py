@@ -47,3 +47,33 @@ def test_levels_compare_in_cefr_order() -> None:
 
 def test_the_note_says_it_is_an_estimate() -> None:
     assert "estimate" in ESTIMATE_NOTE
+
+
+def test_the_core_glossary_overrides_the_frequency_estimate() -> None:
+    estimate = estimate_level("Kino", pos="NOUN")
+    assert (estimate.cefr, estimate.basis) == ("A1", "core glossary")
+
+
+def test_weekdays_and_months_are_a1() -> None:
+    assert estimate_level("Mittwoch", pos="NOUN").cefr == "A1"
+    assert estimate_level("Januar", pos="NOUN").cefr == "A1"
+
+
+def test_a_compound_is_never_above_its_hardest_part_plus_one_step() -> None:
+    assert estimate_level("Montagvormittag", pos="NOUN", parts=("Montag", "Vormittag")).cefr in ("A1", "A2")
+    estimate = estimate_level("Jahrestag", pos="NOUN", parts=("Jahr", "Tag"))
+    assert LEVELS.index(estimate.cefr) <= LEVELS.index("A2")
+
+
+def test_a_name_part_gives_a_compound_no_level_of_its_own() -> None:
+    with_name = estimate_level("Xyzstadt-Besuch", pos="NOUN", parts=("Xyzstadt", "Besuch"))
+    assert LEVELS.index(with_name.cefr) <= LEVELS.index(estimate_level("Besuch", pos="NOUN").cefr) + 1
+
+
+def test_a_word_has_the_same_level_whatever_forms_an_article_shows() -> None:
+    from quizgen.lesson.vocabulary import build_vocabulary
+    from quizgen.nlp.analyze import analyze
+
+    one = {e.lemma: e.cefr for e in build_vocabulary(analyze("Die Partnerschaft wächst."))[0]}
+    two = {e.lemma: e.cefr for e in build_vocabulary(analyze("Die Partnerschaften wachsen."))[0]}
+    assert one["Partnerschaft"] == two["Partnerschaft"]
