@@ -38,6 +38,11 @@ class VocabEntry:
     # "high": from the core glossary, or a clear dictionary sense, or a compound of sure parts;
     # "low": uncertain (two senses close, a compound's parts shown apart); None: no gloss
     gloss_confidence: str | None = None
+    # a key word: one of the 8-15 words (fewer in a short text) that carry this article and are
+    # worth learning at the pack's level (quizgen.lesson.key_words); key_score says how strongly
+    # (how central to the article times how useful to learn), for every entry
+    key: bool = False
+    key_score: float = 0.0
 
     @property
     def shown_gloss(self) -> str | None:

@@ -22,7 +22,8 @@ from quizgen.german.word_lists import QUOTE_MARKS
 from quizgen.pack import LEVELS, LessonPack, VocabEntry
 from quizgen.questions import build_questions
 from quizgen.lesson.readability import text_level
-from quizgen.lesson.vocabulary import build_vocabulary, filter_vocabulary
+from quizgen.lesson.key_words import mark_key_words
+from quizgen.lesson.vocabulary import build_vocabulary, pack_vocabulary, part_entry
 from quizgen.text.article_checks import check_article
 
 PACK_LEVELS = ("A2", "B1", "B2", "C1")  # the levels the command offers
@@ -143,13 +144,23 @@ def pack_from_analysis(
         built = builder(req)
         extra.update(built.pop("extra", {}))
         fields.update(built)
+    cloze, questions = fields["cloze"], fields["questions"]
+    marked = mark_key_words(
+        everything,
+        analysis,
+        level=level,
+        item_sentences={item.sentence for item in (*cloze, *questions)},
+        item_lemmas={item.lemma for item in cloze if item.lemma},
+        names={name.text for name in names},
+        make_part=lambda compound, part: part_entry(analysis, compound, part),
+    )
     return LessonPack(
         title=title or guess_title(analysis.text)[0],
         level=level,
         text=analysis.text,
         sentences=tuple(s.text for s in analysis.sentences),
         text_level=text_level(analysis, vocabulary=everything, level=level),
-        vocabulary=filter_vocabulary(everything, min_level=vocabulary_level or level),
+        vocabulary=pack_vocabulary(marked, min_level=vocabulary_level or level, cloze=cloze, questions=questions),
         names=names,
         source=source,
         generator=f"quizgen {__version__}, pipeline {analysis.pipeline}",

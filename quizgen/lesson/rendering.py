@@ -8,7 +8,8 @@ from quizgen.pack import ClozeItem, LessonPack, Question, VocabEntry
 
 def _vocab_line(e: VocabEntry) -> str:
     grammar = e.pos + (f" {e.gender}" if e.gender else "") + (f", pl. {e.plural}" if e.plural else "")
-    line = f"{e.display} [{grammar}] {e.cefr} band {e.band} zipf {e.zipf:.2f} x{e.count} = {e.shown_gloss or '-'}"
+    line = (f"{'KEY ' if e.key else ''}{e.display} [{grammar}] {e.cefr} band {e.band} zipf {e.zipf:.2f} x{e.count} "
+            f"score {e.key_score:.2f} = {e.shown_gloss or '-'}")
     if e.gloss_note:
         line += f" ({e.gloss_note})"
     if e.parts:
@@ -41,6 +42,9 @@ def render_pack_text(pack: LessonPack) -> str:
             f"text: {tl.words} words, {tl.sentences} sentences, Amstad {tl.amstad}, WSTF {tl.wiener}, "
             f"CEFR {tl.cefr} (estimate), {tl.share_above_level:.0%} of content words above {pack.level}"
         )
+    key = sorted((e for e in pack.vocabulary if e.key), key=lambda e: -e.key_score)
+    lines.append(f"## key words ({len(key)})")
+    lines.append(", ".join(e.display for e in key))
     lines.append(f"## vocabulary ({len(pack.vocabulary)}; {ESTIMATE_NOTE})")
     lines += [_vocab_line(e) for e in pack.vocabulary]
     lines.append(f"## names ({len(pack.names)})")

@@ -15,20 +15,28 @@ Levels and bands are estimates (quizgen.german.cefr_estimate); glosses come from
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
 from wordfreq import zipf_frequency
 
 from quizgen.analysis import Analysis, NounInfo, Token
 from quizgen.german.cefr_estimate import estimate_level, level_index
 from quizgen.errors import InputError
-from quizgen.german.glossary import VERB_CONTEXT, gloss, has_entry, split_compound
-from quizgen.german.nouns import is_known_noun, noun_case_numbers, noun_info, noun_lemmas_of_form
+from quizgen.german.core_glossary import core_entry
+from quizgen.german.glossary import LOW, VERB_CONTEXT, GlossResult, gloss, has_entry, split_compound
+from quizgen.german.participles import participle_verb
+from quizgen.german.nouns import (
+    guess_noun_info,
+    is_known_noun,
+    lemma_of_suffix_plural,
+    noun_case_numbers,
+    noun_info,
+    noun_lemmas_of_form,
+)
 from quizgen.german.word_lists import NUMBER_NOUNS
-from quizgen.lesson.names import name_spans, name_entries
-from quizgen.pack import VocabEntry
+from quizgen.lesson.names import NAME_TAGS, is_common_noun_word, name_entries, name_spans
+from quizgen.pack import ClozeItem, NameEntry, Question, VocabEntry
 
 #: STTS tags of open-class words; everything else (articles, pronouns, particles ...) stays out
 CONTENT_TAGS = frozenset({"NN", "ADJA", "ADJD", "ADV", "VVFIN", "VVINF", "VVIZU", "VVPP", "VVIMP"})
@@ -100,10 +108,14 @@ def _main_verbs(analysis: Analysis) -> dict[int, tuple[str, tuple[int, ...]]]:
 
 
 def _is_content(tok: Token) -> bool:
+    # Names are out already (name_spans); a word the name rules gave back (the title in
+    # "Oceana-Direktor Andrew Sharpless") is a common noun whatever its tag.
     # Nouns that only count (Hunderte Menschen, Millionen Euro) are numbers: they stay out.
-    if tok.tag not in CONTENT_TAGS or not tok.lemma or tok.ent_type or tok.lemma in NUMBER_NOUNS:
-        return False
     if any(ch.isdigit() for ch in tok.text) or not any(ch.isalpha() for ch in tok.text):
+        return False
+    if tok.tag in NAME_TAGS:
+        return is_common_noun_word(tok.text)
+    if tok.tag not in CONTENT_TAGS or not tok.lemma or tok.lemma in NUMBER_NOUNS:
         return False
     if tok.tag == "ADV":
         return estimate_level(tok.lemma).zipf < MAX_ADVERB_ZIPF
@@ -112,17 +124,26 @@ def _is_content(tok: Token) -> bool:
 
 def _noun_lemma(tok: Token) -> str:
     """The token's lemma, or the noun lexicon's when the tagger's is no known noun (Einflus)."""
-    if tok.tag != "NN":
+    if tok.tag not in ("NN", *NAME_TAGS):
         return tok.lemma
     known = noun_lemmas_of_form(tok.text)
     if len(known) > 1 and tok.lemma in known + (tok.text,):
         return _likelier_lemma(tok, known)
-    if tok.noun is not None or is_known_noun(tok.lemma):
+    if "-" in tok.text:
+        # The last part decides, as for a word of its own (KHM-Spitze: Spitze, not Spitz).
+        prefix, _, last = tok.text.rpartition("-")
+        heads = noun_lemmas_of_form(last)
+        if len(heads) > 1:
+            return f"{prefix}-{_likelier_lemma(tok, heads, form=last)}"
+    if (tok.noun is not None and tok.noun.lemma == tok.lemma) or is_known_noun(tok.lemma):
         return tok.lemma
     if known:
         return known[0]
     if is_known_noun(tok.text):
         return tok.text
+    from_suffix = lemma_of_suffix_plural(tok.text)
+    if from_suffix is not None:
+        return from_suffix
     # A compound the lexicon lacks: its last part's form gives the lemma (Kompromiss|papiers).
     for cut in range(2, len(tok.text) - 3):
         head = tok.text[cut:]
@@ -132,7 +153,7 @@ def _noun_lemma(tok: Token) -> str:
     return tok.lemma
 
 
-def _likelier_lemma(tok: Token, lemmas: tuple[str, ...]) -> str:
+def _likelier_lemma(tok: Token, lemmas: tuple[str, ...], *, form: str | None = None) -> str:
     """Of two nouns a form belongs to (Zeugen: Zeuge or Zeug), the one the sentence means.
 
     Only nouns with the token's case and number (from the tagger) qualify: "die Zeugen sagten"
@@ -141,13 +162,14 @@ def _likelier_lemma(tok: Token, lemmas: tuple[str, ...]) -> str:
     seven of Zeuge's, only the dative plural of Zeug) plus twice its frequency in news
     (wordfreq Zipf), so "Westen" stays Westen without a tag."""
     case, number = tok.feat("Case"), tok.feat("Number")
+    form = form or tok.text
 
     def fits(lemma: str) -> bool:
         return any((case is None or c == case) and (number is None or n == number)
-                   for c, n in noun_case_numbers(tok.text, lemma))
+                   for c, n in noun_case_numbers(form, lemma))
 
     fitting = tuple(lemma for lemma in lemmas if fits(lemma)) or lemmas
-    return max(fitting, key=lambda lemma: len(noun_case_numbers(tok.text, lemma)) + 2 * zipf_frequency(lemma, "de"))
+    return max(fitting, key=lambda lemma: len(noun_case_numbers(form, lemma)) + 2 * zipf_frequency(lemma, "de"))
 
 
 def _current_spelling(lemma: str) -> str:
@@ -163,7 +185,7 @@ def _current_spelling(lemma: str) -> str:
 
 
 def _pos(tok: Token) -> str:
-    if tok.tag == "NN":
+    if tok.tag == "NN" or tok.tag in NAME_TAGS:
         return "NOUN"
     if tok.tag.startswith("VV"):
         return "VERB"
@@ -201,9 +223,39 @@ def build_vocabulary(
     context = frozenset(t.lemma for t in analysis.tokens) | frozenset(t.text.lower() for t in analysis.tokens)
     preps = _clause_prepositions(analysis) if analysis.clauses else None
     entries = tuple(_entry(analysis, g, context, preps) for g in sorted(groups.values(), key=lambda g: g.first))
+    entries, names = _one_list_per_word(entries, name_entries(analysis, spans))
     if level is not None:
         entries = filter_vocabulary(entries, min_level=level)
-    return entries, name_entries(analysis, spans)
+    return entries, names
+
+
+def _one_list_per_word(
+    entries: tuple[VocabEntry, ...], names: tuple[NameEntry, ...]
+) -> tuple[tuple[VocabEntry, ...], tuple[NameEntry, ...]]:
+    """A word in both lists (a name's lemma is a word's: die Grünen, der Grazer) stays in one:
+    the word list when the text uses the word more often as a common noun, else the names."""
+    by_text = {n.text: n for n in names if " " not in n.text}
+    dropped_names: set[str] = set()
+    kept: list[VocabEntry] = []
+    for entry in entries:
+        name = by_text.get(entry.lemma) or next((by_text[f] for f in entry.forms if f in by_text), None)
+        if name is None:
+            kept.append(entry)
+        elif entry.pos == "NOUN" and entry.gender is not None and entry.count > name.count and name.type != "PER":
+            dropped_names.add(name.text)
+            kept.append(entry)
+    return tuple(kept), tuple(n for n in names if n.text not in dropped_names)
+
+
+def part_entry(analysis: Analysis, compound: VocabEntry, part: str) -> VocabEntry | None:
+    """An entry for a compound's part, where the text has only the compound (Sanktion from
+    Wirtschaftssanktionen): its example is the compound's sentence, its forms the compound's."""
+    tokens = [t.i for t in analysis.tokens if t.text in compound.forms]
+    if not tokens or noun_info(part) is None:
+        return None
+    group = _Group(lemma=part, pos="NOUN", first=tokens[0], tokens=tokens, marks={i: (i,) for i in tokens})
+    context = frozenset(t.lemma for t in analysis.tokens) | frozenset(t.text.lower() for t in analysis.tokens)
+    return _entry(analysis, group, context, None)
 
 
 def _entry(
@@ -213,14 +265,22 @@ def _entry(
     forms = tuple(dict.fromkeys(analysis.tokens[i].text for i in group.tokens))
     display, gender, plural = group.lemma, None, None
     parts: tuple[str, ...] = ()
+    adjectival: _AdjectivalNoun | None = None
     if group.pos == "NOUN":
         split = split_compound(group.lemma)
         parts = split if len(split) > 1 else ()
-        info = first.noun or noun_info(group.lemma) or _info_from_head(group.lemma, parts)
+        own = first.noun if first.noun is not None and first.noun.lemma == group.lemma else None
+        info = own or noun_info(group.lemma)
+        if info is None:
+            adjectival = _adjectival_noun(analysis, group)
+        if info is None and adjectival is None:
+            info = _info_from_head(group.lemma, parts) or guess_noun_info(group.lemma)
         if info is not None:
             gender = info.gender
-            display = f"{info.article} {group.lemma}" if info.article else f"{group.lemma} (Pl.)"
+            display = f"{info.article} {group.lemma}" if info.article else f"die {group.lemma} (Pl.)"
             plural = f"die {info.plural}" if info.plural else None
+        elif adjectival is not None:
+            gender, display, plural = adjectival.gender, adjectival.display, adjectival.plural
     if group.pos == "VERB" and preps is not None:
         # The first occurrence's clause tells which prepositional sense fits (rechnen mit).
         context = context | {VERB_CONTEXT} | {f"+{p}" for p in preps.get(group.first, frozenset())}
@@ -229,9 +289,13 @@ def _entry(
         w for t in analysis.tokens[sentence.start : sentence.end] for w in (t.lemma, t.text.lower()) if w
     )
     found = gloss(group.lemma, group.pos, context_lemmas=context, sentence_lemmas=sentence_words)
+    if adjectival is not None and found.gloss is None:
+        found = _adjectival_gloss(adjectival, context, sentence_words)
+    if found.gloss is None or found.confidence == LOW:
+        found = _acronym_compound_gloss(group.lemma, group.pos, context, sentence_words) or found
     if found.construction and group.pos != "NOUN":
         display = f"{display} {found.construction}"  # sich verständigen (auf + Akk.)
-    estimate = estimate_level(group.lemma, forms=forms if group.pos != "VERB" else (), parts=parts)
+    estimate = estimate_level(group.lemma, pos=group.pos, parts=parts)
     return VocabEntry(
         lemma=group.lemma,
         display=display,
@@ -250,6 +314,77 @@ def _entry(
         forms=forms,
         gloss_confidence=found.confidence if found.gloss else None,
     )
+
+
+@dataclass(frozen=True)
+class _AdjectivalNoun:
+    """A nominalised adjective or participle: a person (der Verletzte) or a thing (das Neue)."""
+
+    adjective: str  # verletzt, spektakulär
+    person: bool
+    gender: str
+    display: str
+    plural: str | None
+
+
+#: words before an adjective that make it a thing, not a person (das Neue, etwas Gutes)
+_THING_WORDS = frozenset("das etwas nichts viel vieles wenig weniges alles manches einiges".split())
+#: endings an adjective takes as a noun (der Verletzte, ein Verletzter, den Verletzten)
+_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+
+
+def _adjective_of(lemma: str) -> str | None:
+    """The adjective or participle a capitalised word is made of (Verletzte: verletzt)."""
+    low = lemma.lower()
+    for ending in _ADJECTIVE_ENDINGS:
+        stem = low[: -len(ending)]
+        if low.endswith(ending) and len(stem) > 2 and (
+            has_entry(stem, "ADJ") or core_entry(stem, "ADJ") is not None or participle_verb(stem) is not None
+            or (stem.endswith("end") and has_entry(stem[:-1], "VERB"))  # Studierende, Reisende
+        ):
+            return stem
+    return None
+
+
+def _adjectival_noun(analysis: Analysis, group: _Group) -> _AdjectivalNoun | None:
+    """A noun the lexicon lacks that is an adjective with a noun's capital, with its card form.
+
+    As dictionaries do, a person is given in the masculine singular (der Verdächtige, die
+    Verdächtigen) whatever the text's form; a thing is neuter and has no plural (das Neue)."""
+    adjective = _adjective_of(group.lemma)
+    if adjective is None:
+        return None
+    word = adjective[:1].upper() + adjective[1:] + "e"
+    thing = any(i > 0 and analysis.tokens[i - 1].text.lower() in _THING_WORDS for i in group.tokens)
+    if thing:
+        return _AdjectivalNoun(adjective, person=False, gender="n", display=f"das {word}", plural=None)
+    return _AdjectivalNoun(adjective, person=True, gender="m", display=f"der {word}", plural=f"die {word}n")
+
+
+def _adjectival_gloss(noun: _AdjectivalNoun, context: frozenset[str], sentence: frozenset[str]) -> GlossResult:
+    """The adjective's gloss made a noun's: 'injured person', 'the spectacular (thing)'."""
+    found = gloss(noun.adjective, "ADJ", context_lemmas=context, sentence_lemmas=sentence)
+    if found.gloss is None:
+        return found
+    english = found.gloss.split("; ")[0]
+    shown = f"{english} person" if noun.person else f"the {english} (thing)"
+    return GlossResult(shown, f"adjective as a noun: {noun.adjective} ({found.gloss})", found.confidence)
+
+
+def _acronym_compound_gloss(
+    lemma: str, pos: str, context: frozenset[str], sentence: frozenset[str]
+) -> GlossResult | None:
+    """An acronym's compound glossed with the acronym as English writes it (US-Präsident: US
+    president, EU-weit: EU-wide), from the gloss of the rest."""
+    first, _, rest = lemma.partition("-")
+    if not rest or not any(ch.isupper() for ch in first[1:]):
+        return None
+    found = gloss(rest, pos, context_lemmas=context, sentence_lemmas=sentence)
+    if found.gloss is None or found.confidence == LOW:
+        return None
+    english = found.gloss.split("; ")[0]
+    joined = f"{first}-{english}" if pos in ("ADJ", "ADV") else f"{first} {english}"
+    return GlossResult(joined, f"from its parts ({first} + {rest})", found.confidence)
 
 
 def _info_from_head(lemma: str, parts: tuple[str, ...]) -> NounInfo | None:
@@ -275,6 +410,43 @@ def _alphabet_key(entry: VocabEntry) -> str:
     return word.translate(_ALPHABET)
 
 
+#: the parts of speech a cloze item or a question is "about" when it names a word
+ITEM_POS = frozenset({"NOUN", "VERB", "ADJ"})
+
+
+def pack_vocabulary(
+    entries: Iterable[VocabEntry],
+    *,
+    min_level: str,
+    cloze: Iterable[ClozeItem] = (),
+    questions: Iterable[Question] = (),
+) -> tuple[VocabEntry, ...]:
+    """The pack's word list, in text order: the words at or above ``min_level`` (those a learner
+    at that level is likely still to learn), the key words, and, whatever their level, the
+    nouns, verbs and adjectives a cloze item gaps or a question's short answer names, so that
+    the list explains every word the exercises are about."""
+    floor = _level_floor(min_level)
+    gapped = {item.lemma.removeprefix("sich ") for item in cloze if item.lemma}
+    gapped_forms = {answer for item in cloze if item.lemma for answer in (item.answers or (item.answer,))}
+    asked: set[str] = set()
+    for question in questions:  # what a question is about is what its answer names
+        asked.update(re.findall(r"\w+", question.answer_short))
+    kept = [
+        e for e in entries
+        if e.key or level_index(e.cefr) >= floor or e.lemma.removeprefix("sich ") in gapped
+        or (e.pos in ITEM_POS and not gapped_forms.isdisjoint(e.forms))
+        or (e.pos in ITEM_POS and not asked.isdisjoint(e.forms))
+    ]
+    return tuple(sorted(kept, key=lambda e: e.sentence))
+
+
+def _level_floor(level: str) -> int:
+    try:
+        return level_index(level)
+    except ValueError:
+        raise InputError(f"Unknown level {level!r}: use one of A1, A2, B1, B2, C1, C2.") from None
+
+
 def filter_vocabulary(
     entries: tuple[VocabEntry, ...] | list[VocabEntry],
     *,
@@ -291,10 +463,7 @@ def filter_vocabulary(
         raise InputError(f"Unknown order {order!r}: use one of {', '.join(ORDERS)}.")
     kept = list(entries)
     if min_level is not None:
-        try:
-            floor = level_index(min_level)
-        except ValueError:
-            raise InputError(f"Unknown level {min_level!r}: use one of A1, A2, B1, B2, C1, C2.") from None
+        floor = _level_floor(min_level)
         kept = [e for e in kept if level_index(e.cefr) >= floor]
     if pos is not None:
         wanted = {pos} if isinstance(pos, str) else set(pos)

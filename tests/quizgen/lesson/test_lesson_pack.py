@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -36,9 +37,31 @@ def test_the_json_has_the_contract_fields(seed_pack: LessonPack) -> None:
     assert "estimate" in data["cefr_note"] and "Ding" in data["gloss_source"]
 
 
-def test_the_vocabulary_lists_words_at_or_above_the_level(seed_pack: LessonPack) -> None:
-    assert seed_pack.vocabulary and all(e.cefr >= "B1" for e in seed_pack.vocabulary)
+def test_the_vocabulary_lists_words_at_or_above_the_level_and_those_the_exercises_need(
+    seed_pack: LessonPack,
+) -> None:
+    gapped = {c.lemma.removeprefix("sich ") for c in seed_pack.cloze if c.lemma}
+    asked = {w for q in seed_pack.questions for w in re.findall(r"\w+", q.answer_short)}
+    below = [e for e in seed_pack.vocabulary if e.cefr < "B1"]
+    assert seed_pack.vocabulary and all(
+        e.key or e.lemma.removeprefix("sich ") in gapped or asked & set(e.forms) for e in below)
     assert seed_pack.text_level is not None and seed_pack.text_level.cefr in ("B2", "C1", "C2")
+
+
+def test_every_word_a_cloze_item_gaps_is_in_the_list_with_its_gloss(seed_pack: LessonPack) -> None:
+    listed = {e.lemma.removeprefix("sich "): e for e in seed_pack.vocabulary}
+    for item in seed_pack.cloze:
+        if item.lemma and item.pos in ("NOUN", "VERB", "ADJ"):
+            word = item.lemma.removeprefix("sich ")
+            assert word in listed and listed[word].gloss, item
+
+
+def test_the_seed_pack_marks_key_words_a_teacher_would_choose(seed_pack: LessonPack) -> None:
+    key = {e.lemma for e in seed_pack.vocabulary if e.key}
+    assert 8 <= len(key) <= 15
+    # the reference lesson's key words (shared/quality/seed-reference.md) the rules find
+    assert {"Jahrestag", "vorantreiben", "ankündigen", "nachgeben"} <= key
+    assert not key & {"Mittwoch", "Moskau-Besuch", "Außenministeriumssprecherin", "Visite"}
 
 
 def test_the_seed_packs_vocabulary_has_the_words_the_issue_asks_for(seed_pack: LessonPack) -> None:
