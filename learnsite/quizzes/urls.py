@@ -54,6 +54,7 @@ urlpatterns = [
     path("c/<str:code>/", learner_views.class_home, name="class_home"),
     path("q/<str:token>/", learner_views.quiz_start, name="start"),
     path("q/<str:token>/practise/check/", learner_views.practice_answer, name="practice_check"),
+    path("q/<str:token>/words/", learner_views.word_list, name="words"),
     path("q/<str:token>/vocabulary.csv", learner_views.vocabulary_csv, name="vocabulary_csv"),
     path("q/<str:token>/download/<str:fmt>/", learner_views.learner_download, name="learner_download"),
     path("q/<str:token>/a/<int:attempt_id>/read/", learner_views.attempt_read, name="read"),

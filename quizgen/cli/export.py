@@ -25,13 +25,17 @@ def add_export_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--version", default="A", choices=("A", "B"),
                        help="worksheet: version A or B (items and choices shuffled)")
     group.add_argument("--seed", type=int, default=0, help="worksheet: shuffle seed")
+    group.add_argument("--all-words", action="store_true",
+                       help="Anki deck, Anki CSV and worksheet box: every word of the list, "
+                            "not only the key words")
 
 
 def options_from_args(args: argparse.Namespace) -> ExportOptions:
     kinds = tuple(kind.strip() for kind in args.kinds.split(",") if kind.strip())
     return ExportOptions(timestamp=args.timestamp, reverse_cards=not args.no_reverse,
                          level=args.level, kinds=kinds, max_items=args.items,
-                         version=args.version, seed=args.seed)
+                         version=args.version, seed=args.seed,
+                         words="all" if args.all_words else "key")
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -16,7 +16,7 @@ import genanki
 
 from quizgen.exports.anki_export import GENDER_WORDS, deck_name, marked_html
 from quizgen.exports.gaps import slug
-from quizgen.exports.options import ExportOptions
+from quizgen.exports.options import ExportOptions, chosen_words
 from quizgen.pack import LessonPack, VocabEntry
 
 NOTETYPE = "Basic (optional reversed card)"
@@ -55,7 +55,7 @@ def vocabulary_csv(pack: LessonPack, options: ExportOptions | None = None) -> st
     out.write("#columns:" + "\t".join(COLUMNS) + "\n")
     writer = csv.writer(out, delimiter="\t", lineterminator="\n")
     article = f"quizgen::article::{slug(pack.title, limit=50)}"
-    for entry in pack.vocabulary:
+    for entry in chosen_words(pack, options):
         reverse = "y" if options.reverse_cards and entry.gloss and entry.gloss_confidence != "low" else ""
         tags = f"quizgen::level::{entry.cefr} quizgen::pos::{entry.pos} {article}"
         writer.writerow([csv_guid(entry), front_html(entry), back_html(pack, entry), reverse,

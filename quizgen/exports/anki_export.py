@@ -1,5 +1,8 @@
 """Anki decks (.apkg) from a lesson pack: vocabulary, cloze and comprehension notes.
 
+The default deck holds the pack's key words, its cloze items and its questions; ``ExportOptions
+(words="all")`` (``--all-words``) puts every word of the list in.
+
 A note's GUID hashes only what identifies it, so re-importing updates notes instead of
 duplicating them: a vocabulary note is the same note in every article's deck (lemma and part
 of speech), a cloze or question note is one item of one article (title and item id).
@@ -28,7 +31,7 @@ from quizgen.exports.gaps import (
     slug,
     split_at_gaps,
 )
-from quizgen.exports.options import ExportOptions
+from quizgen.exports.options import ExportOptions, chosen_words
 from quizgen.kinds import AnswerMode, kind_of
 from quizgen.pack import ClozeItem, LessonPack, Question, VocabEntry
 
@@ -169,7 +172,7 @@ def build_deck(pack: LessonPack, options: ExportOptions | None = None) -> genank
     description = (f"{html.escape(pack.title)}<br>Level {html.escape(pack.level)}"
                    f"{' · ' + html.escape(pack.source) if pack.source else ''}<br>Made by Quizgen.")
     deck = genanki.Deck(deck_id(pack), deck_name(pack), description=description)
-    for entry in pack.vocabulary:
+    for entry in chosen_words(pack, options):  # the key words unless options say all
         deck.add_note(vocabulary_note(pack, entry, options))
     for item in pack.cloze:
         if is_usable_cloze(item):  # an item without a gap would make no card

@@ -158,9 +158,12 @@ def _line(sentence_lines: list[int | None], index: int) -> int | None:
     return sentence_lines[index] if 0 <= index < len(sentence_lines) else None
 
 
-def vocabulary_box(pack: LessonPack, options: ExportOptions, limit: int = 14
+def vocabulary_box(pack: LessonPack, options: ExportOptions, limit: int = 15
                    ) -> tuple[VocabEntry, ...]:
-    """Words at or above the learners' level, hardest first, then in text order."""
+    """The key words in text order; with ``words="all"`` (or a pack without key words) the words
+    at or above the learners' level, hardest first, in text order."""
+    if options.words == "key" and any(e.key for e in pack.vocabulary):
+        return tuple(e for e in pack.vocabulary if e.key)[:limit]
     level = options.level or pack.level
     floor = LEVELS.index(level) if level in LEVELS else 0
     chosen = [e for e in pack.vocabulary if e.cefr in LEVELS and LEVELS.index(e.cefr) >= floor]

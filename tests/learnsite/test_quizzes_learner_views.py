@@ -192,3 +192,28 @@ def test_options_stand_in_an_order_of_the_learners_own_with_the_right_one_anywhe
         assert shown == again and sorted(shown) == sorted(choice.options)
         positions.append(shown.index(choice.answer))
     assert len(set(positions)) > 1  # not always in the same place
+
+KEY_AND_ONE_MORE = [
+    {"display": "die Partnerschaft", "plural": "die Partnerschaften", "pos": "NOUN", "gloss": "partnership",
+     "cefr": "B2", "example": "ihrer **Partnerschaft** voran", "key": True, "key_score": 4.5},
+    {"display": "der Mittwoch", "plural": "die Mittwoche", "pos": "NOUN", "gloss": "Wednesday", "cefr": "A1",
+     "example": "am **Mittwoch**", "key": False, "key_score": 0.1},
+]
+
+
+def test_the_learners_word_list_shows_the_key_words_and_all_words_one_click_away(client, quiz):
+    quiz.pack = {"vocabulary": KEY_AND_ONE_MORE}
+    quiz.save()
+    html = client.get(reverse("quizzes:words", args=[quiz.share_token])).content.decode()
+    assert "die Partnerschaft" in html and "partnership" in html and "der Mittwoch" not in html
+    assert "?words=all" in html
+    html = client.get(reverse("quizzes:words", args=[quiz.share_token]) + "?words=all").content.decode()
+    assert "die Partnerschaft" in html and "der Mittwoch" in html
+
+
+def test_the_csv_and_the_deck_hold_the_key_words_unless_all_are_asked_for(client, quiz):
+    quiz.pack = {"vocabulary": KEY_AND_ONE_MORE}
+    quiz.save()
+    url = reverse("quizzes:vocabulary_csv", args=[quiz.share_token])
+    assert "Mittwoch" not in client.get(url).content.decode("utf-8-sig")
+    assert "Mittwoch" in client.get(url + "?words=all").content.decode("utf-8-sig")

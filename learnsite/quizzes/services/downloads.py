@@ -11,16 +11,17 @@ from django.utils.translation import gettext as _
 from learnsite.quizzes.models import Quiz
 from learnsite.quizzes.refusals import NothingToExport
 from learnsite.quizzes.services.pack_items import quiz_lesson_pack
-from quizgen.exports import EXPORT_FORMATS, export_bytes
+from quizgen.exports import EXPORT_FORMATS, ExportOptions, export_bytes
 from quizgen.pack import UNCERTAIN_MARK
 
 
-def quiz_export(*, quiz: Quiz, name: str, for_learner: bool) -> tuple[str, bytes, str]:
-    """(file name, content, media type) of one export; learners get only the learner formats."""
+def quiz_export(*, quiz: Quiz, name: str, for_learner: bool, words: str = "key") -> tuple[str, bytes, str]:
+    """(file name, content, media type) of one export; learners get only the learner formats.
+    ``words`` is "key" (the key words in the deck, CSV and worksheet box) or "all"."""
     fmt = EXPORT_FORMATS.get(name)
     if fmt is None or (for_learner and not fmt.for_learners):
         raise NothingToExport(_("There is no download called “%(name)s” here.") % {"name": name})
-    file_name, content = export_bytes(quiz_lesson_pack(quiz=quiz), name)
+    file_name, content = export_bytes(quiz_lesson_pack(quiz=quiz), name, ExportOptions(words=words))
     return file_name, content, fmt.media_type
 
 
@@ -34,13 +35,22 @@ def _shown_gloss(entry: dict) -> str:
     return f"{text} {UNCERTAIN_MARK}" if text and entry.get("gloss_confidence") == "low" else text
 
 
-def vocabulary_csv(*, quiz: Quiz) -> tuple[str, bytes]:
-    """(file name, content) of the quiz text's vocabulary as CSV: UTF-8 with a byte order mark,
-    so that spreadsheet programs read the umlauts."""
+def quiz_words(*, quiz: Quiz, words: str = "key") -> list[dict]:
+    """The quiz text's word list as the pack stores it: its key words, or every word with
+    ``words="all"`` (a pack made before key words existed has none marked: every word)."""
+    entries = list((quiz.pack or {}).get("vocabulary", []))
+    if words == "all" or not any(entry.get("key") for entry in entries):
+        return entries
+    return [entry for entry in entries if entry.get("key")]
+
+
+def vocabulary_csv(*, quiz: Quiz, words: str = "key") -> tuple[str, bytes]:
+    """(file name, content) of the quiz text's key words (or all its words) as CSV: UTF-8 with
+    a byte order mark, so that spreadsheet programs read the umlauts."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["word", "plural", "part_of_speech", "english", "level", "example"])
-    for entry in (quiz.pack or {}).get("vocabulary", []):
+    for entry in quiz_words(quiz=quiz, words=words):
         writer.writerow([entry.get("display", ""), entry.get("plural") or "", entry.get("pos", ""),
                          _shown_gloss(entry), entry.get("cefr", ""),
                          (entry.get("example") or "").replace("**", "")])

@@ -31,7 +31,7 @@ from learnsite.quizzes.services import attempts as attempt_services
 from learnsite.quizzes.services import classes as class_services
 from learnsite.quizzes.services import downloads
 from learnsite.quizzes.views.confirm import confirm_page, is_confirmed
-from learnsite.quizzes.views.downloads import download_response
+from learnsite.quizzes.views.downloads import download_response, words_choice
 from quizgen.errors import QuizgenError
 
 SESSION_KEY = "quiz_attempts"
@@ -348,10 +348,18 @@ def attempt_retry(request: HttpRequest, token: str, attempt_id: int) -> HttpResp
     return redirect("quizzes:take", token=token, attempt_id=retry.pk)
 
 
-def vocabulary_csv(request: HttpRequest, token: str) -> HttpResponse:
-    """The quiz text's vocabulary list as CSV, for a spreadsheet."""
+def word_list(request: HttpRequest, token: str) -> HttpResponse:
+    """The key words of the quiz text, with their English and example; ``?words=all`` for all."""
     quiz = selectors.quiz_get_for_download(token=token, user=request.user)
-    file_name, content = downloads.vocabulary_csv(quiz=quiz)
+    words = words_choice(request)
+    return render(request, "quizzes/words.html", {"quiz": quiz, "words": words,
+                                                   "entries": downloads.quiz_words(quiz=quiz, words=words)})
+
+
+def vocabulary_csv(request: HttpRequest, token: str) -> HttpResponse:
+    """The quiz text's key words (``?words=all``: all its words) as CSV, for a spreadsheet."""
+    quiz = selectors.quiz_get_for_download(token=token, user=request.user)
+    file_name, content = downloads.vocabulary_csv(quiz=quiz, words=words_choice(request))
     response = HttpResponse(content, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{file_name}"'
     return response

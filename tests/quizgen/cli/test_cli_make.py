@@ -90,3 +90,14 @@ def test_a_bug_on_one_article_is_named_and_the_batch_goes_on(
     err = capsys.readouterr().err
     assert code == 1 and "a.txt" in err and "RuntimeError" in err and "bug" in err
     assert (tmp_path / "out" / "b.json").exists()
+
+
+def test_all_words_is_one_flag_away_for_every_export() -> None:
+    import argparse
+
+    from quizgen.cli.export import add_export_arguments, options_from_args
+
+    parser = argparse.ArgumentParser()
+    add_export_arguments(parser)
+    assert options_from_args(parser.parse_args([])).words == "key"
+    assert options_from_args(parser.parse_args(["--all-words"])).words == "all"

@@ -86,3 +86,14 @@ def test_json_from_a_newer_pack_keeps_extra_keys_and_drops_unknown_record_fields
     pack = pack_from_dict(data)
     assert pack.extra == {"notes": ["Vocabulary: glossary v2"]}
     assert pack.vocabulary[0] == moskau_pack().vocabulary[0]
+
+
+def test_the_csv_holds_the_key_words_unless_all_are_asked_for():
+    from dataclasses import replace
+
+    pack = moskau_pack()
+    pack = replace(pack, vocabulary=tuple(replace(e, key=e.lemma == "Partnerschaft") for e in pack.vocabulary))
+    rows = [line for line in vocabulary_csv(pack).splitlines() if not line.startswith("#")]
+    assert len(rows) == 1 and "Partnerschaft" in rows[0]
+    rows = [line for line in vocabulary_csv(pack, ExportOptions(words="all")).splitlines() if not line.startswith("#")]
+    assert len(rows) == len(pack.vocabulary)

@@ -33,23 +33,41 @@ def test_the_real_pack_has_items_of_every_family(exported):
     assert pack.vocabulary and pack.cloze and pack.questions
 
 
-def test_the_deck_imports_with_a_note_per_usable_item_and_no_empty_card(exported):
+def _imported(path, folder):
+    col = anki_collection.Collection(str(folder / "collection.anki2"))
+    col.import_anki_package(anki_collection.ImportAnkiPackageRequest(
+        package_path=str(path), options=anki_collection.ImportAnkiPackageOptions()))
+    return col
+
+
+def test_the_deck_imports_with_the_key_words_and_a_note_per_usable_item_and_no_empty_card(exported):
     pack, paths, out = exported
-    col = anki_collection.Collection(str(out / "collection.anki2"))
+    col = _imported(paths["apkg"], out)
     try:
-        col.import_anki_package(anki_collection.ImportAnkiPackageRequest(
-            package_path=str(paths["apkg"]), options=anki_collection.ImportAnkiPackageOptions()))
         cloze = [item for item in pack.cloze if is_usable_cloze(item)]
         questions = [q for q in pack.questions if is_usable_question(q)]
-        assert col.note_count() == len(pack.vocabulary) + len(cloze) + len(questions)
+        key = [e for e in pack.vocabulary if e.key]
+        assert 8 <= len(key) < len(pack.vocabulary)
+        assert col.note_count() == len(key) + len(cloze) + len(questions)
         # an English -> German card only for a sure gloss (issue 13)
-        vocabulary_cards = len(pack.vocabulary) + sum(
-            1 for e in pack.vocabulary if e.gloss and e.gloss_confidence != "low")
+        vocabulary_cards = len(key) + sum(1 for e in key if e.gloss and e.gloss_confidence != "low")
         gaps = sum(len(gap_answers(item)) for item in cloze)
         assert col.card_count() == vocabulary_cards + gaps + len(questions)
         for card_id in col.find_cards(""):
             card = col.get_card(card_id)
             assert card.question().rsplit("</style>", 1)[-1].strip(), card.note().fields
+    finally:
+        col.close()
+
+
+def test_all_words_are_one_option_away_in_the_deck(exported, tmp_path):
+    pack, _, _ = exported
+    path = write_exports(pack, ["apkg"], tmp_path, ExportOptions(timestamp=1.7e9, words="all"))[0]
+    col = _imported(path, tmp_path)
+    try:
+        cloze = [item for item in pack.cloze if is_usable_cloze(item)]
+        questions = [q for q in pack.questions if is_usable_question(q)]
+        assert col.note_count() == len(pack.vocabulary) + len(cloze) + len(questions)
     finally:
         col.close()
 

@@ -164,3 +164,19 @@ def test_abc_exercise_holds_questions_and_cloze_items_go_to_the_gapped_text():
     assert sorted(item.key.split(") ", 1)[1] for item in choice.items) == ["mit Sorge", "zum Jahrestag: am 24. Februar"]
     assert sheet.gapped is None  # not asked for
     assert build_worksheet(pack, ExportOptions(kinds=("wordbank",))).exercises == ()
+
+
+def test_the_vocabulary_box_holds_the_key_words_and_all_words_on_request():
+    from dataclasses import replace
+
+    pack = moskau_pack()
+    key = {"Partnerschaft", "Abzug"}
+    pack = replace(pack, vocabulary=tuple(replace(e, key=e.lemma in key) for e in pack.vocabulary))
+    assert {e.lemma for e in build_worksheet(pack, ExportOptions()).vocabulary} == key
+    everything = build_worksheet(pack, ExportOptions(words="all", level="A1")).vocabulary
+    assert len(everything) > len(key)
+
+
+def test_an_unknown_word_choice_is_explained():
+    with pytest.raises(ExportError, match="key .* or all"):
+        ExportOptions(words="some")
