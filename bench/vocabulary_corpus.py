@@ -35,17 +35,12 @@ from corpus import DEFAULT_CORPUS, read_corpus
 
 from quizgen.german.glossary import has_entry, split_compound
 from quizgen.german.nouns import is_known_noun
-from quizgen.lesson.names import is_place
+from quizgen.lesson.names import WORDS_INSIDE_NAMES, is_place
 from quizgen.german.word_lists import MONTHS, NUMBER_NOUNS, NUMBER_WORDS, WEEKDAYS
 from quizgen.pack import LEVELS, LessonPack, NameEntry, VocabEntry
 
 MIN_WORDS = 150  # articles this long must have 8-15 key words
 KEY_RANGE = (8, 15)
-#: lower-case words a name may hold (von der Leyen, Institut für Wärme, Times of London)
-NAME_PARTICLES = frozenset(
-    "von van der den de del della di da du dos das des la le el al y zu zum zur und für of the and for "
-    "in im am an auf bei vom on at ibn bin ben ter ten op".split()
-)
 def has_inner_capital(part: str) -> bool:
     return any(ch.isupper() for ch in part[1:])
 
@@ -117,7 +112,7 @@ def name_fault(name: NameEntry) -> str | None:
         return "web address"
     if name.text[:1].isdigit() and "-" in name.text:
         return "number compound (2:1-Sieg)"
-    if any(w[:1].islower() and w not in NAME_PARTICLES and not has_inner_capital(w) for w in words[1:]):
+    if any(w[:1].islower() and w not in WORDS_INSIDE_NAMES and not has_inner_capital(w) for w in words[1:]):
         return "phrase"
     if len(words) == 1 and "-" in name.text and not is_place(name.text):
         last = name.text.rsplit("-", 1)[1]
