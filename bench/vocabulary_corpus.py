@@ -35,8 +35,16 @@ from corpus import DEFAULT_CORPUS, read_corpus
 
 from quizgen.german.glossary import has_entry, split_compound
 from quizgen.german.nouns import is_known_noun
-from quizgen.lesson.names import WORDS_INSIDE_NAMES, is_place
-from quizgen.german.word_lists import MONTHS, NUMBER_NOUNS, NUMBER_WORDS, WEEKDAYS
+try:
+    from quizgen.german.word_lists import NUMBER_WORDS
+    from quizgen.lesson.names import WORDS_INSIDE_NAMES, is_place
+except ImportError:  # a checkout from before issues 19/20, for the figures before the change
+    NUMBER_WORDS = frozenset()
+    WORDS_INSIDE_NAMES = frozenset("von van der den de da di du la le ten ter zu für und of the and".split())
+
+    def is_place(word: str) -> bool:
+        return False
+from quizgen.german.word_lists import MONTHS, NUMBER_NOUNS, WEEKDAYS
 from quizgen.pack import LEVELS, LessonPack, NameEntry, VocabEntry
 
 MIN_WORDS = 150  # articles this long must have 8-15 key words

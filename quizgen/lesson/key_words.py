@@ -21,8 +21,9 @@ How useful it is to learn:
 - general frequency around the learner's level and one above (wordfreq Zipf 3-5): rarity is no
   merit, and a word news uses all the time (Jahr, sagen) is known;
 - a word the core glossary puts below the learner's level is known and never key (Haus,
-  gehen, Regierung at B2); names, weekdays, months, number words, adverbs, acronyms and
-  words without a sure gloss never are;
+  gehen, Regierung at B2); names, weekdays, months, number words, adverbs, acronyms, words
+  of names (türkisch: Turkish) and words without a gloss never are; a title before a
+  person's name (Finanzminister Varoufakis) rarely is;
 - nouns and verbs carry an article more often than adjectives;
 - a one-off compound of known parts (Geldwäschebekämpfung, Medienaufmerksamkeit) and a
   compound with a name (Moskau-Besuch) are not learnt as words: the informative part is
@@ -81,6 +82,7 @@ ZIPF_BANDS = ((5.5, -0.9), (5.0, -1.2), (4.5, -0.4), (4.0, 0.3), (3.5, 0.5), (3.
 W_CORE_AT_LEVEL = 0.5  # the core glossary puts it at the learner's level or one above
 W_LOW_GLOSS = -0.5  # the gloss is uncertain
 W_FAMILY_REST = -1.0  # not the best-scored member of its family
+W_TITLE = -1.0  # mostly right before a person's name
 
 
 def key_count(words: int) -> int:
@@ -107,6 +109,8 @@ def never_key(entry: VocabEntry, level: str) -> str | None:
         return "acronym or brand"
     if not entry.gloss:
         return "no gloss"
+    if entry.gloss[:1].isupper():
+        return "of a name (türkisch: Turkish, der Kurde: Kurd)"
     core = core_entry(word, entry.pos)
     if core is not None and LEVELS.index(core.level) < LEVELS.index(level):
         return "known at the level"
@@ -267,6 +271,8 @@ def mark_key_words(
     extra, family = _families(entries)
     rank = _text_rank(analysis, entries, occurrences)
     n_sentences = max(len(analysis.sentences), 1)
+    name_starts = {e.start for e in analysis.entities if e.label == "PER"} | {
+        t.i for t in analysis.tokens if t.tag == "NE" and t.text[:1].isupper()}
     lead_end = _lead_end(analysis)
     scores: list[float] = []
     for k, entry in enumerate(entries):
@@ -287,6 +293,8 @@ def mark_key_words(
             score += W_CORE_AT_LEVEL
         if entry.gloss_confidence == "low":
             score += W_LOW_GLOSS
+        if entry.pos == "NOUN" and tokens and sum(1 for i in tokens if i + 1 in name_starts) * 2 >= len(tokens):
+            score += W_TITLE  # Finanzminister Varoufakis: a title, not what the article is about
         scores.append(score)
     best_of_family: dict[int, int] = {}
     for k in sorted(range(len(entries)), key=lambda k: -scores[k]):
