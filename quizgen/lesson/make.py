@@ -19,7 +19,7 @@ from quizgen.cloze import cloze_section
 from quizgen.errors import InputError
 from quizgen.german.glossary import SOURCE as GLOSSARY_SOURCE
 from quizgen.german.word_lists import QUOTE_MARKS
-from quizgen.pack import LEVELS, LessonPack, VocabEntry
+from quizgen.pack import LEVELS, ClozeItem, LessonPack, Question, VocabEntry
 from quizgen.questions import build_questions
 from quizgen.lesson.readability import text_level
 from quizgen.lesson.key_words import mark_key_words
@@ -144,12 +144,13 @@ def pack_from_analysis(
         built = builder(req)
         extra.update(built.pop("extra", {}))
         fields.update(built)
-    cloze, questions = fields["cloze"], fields["questions"]
+    cloze: tuple[ClozeItem, ...] = fields["cloze"]
+    asked: tuple[Question, ...] = fields["questions"]
     marked = mark_key_words(
         everything,
         analysis,
         level=level,
-        item_sentences={item.sentence for item in (*cloze, *questions)},
+        item_sentences={item.sentence for item in cloze} | {question.sentence for question in asked},
         item_lemmas={item.lemma for item in cloze if item.lemma},
         names={name.text for name in names},
         make_part=lambda compound, part: part_entry(analysis, compound, part),
@@ -160,7 +161,7 @@ def pack_from_analysis(
         text=analysis.text,
         sentences=tuple(s.text for s in analysis.sentences),
         text_level=text_level(analysis, vocabulary=everything, level=level),
-        vocabulary=pack_vocabulary(marked, min_level=vocabulary_level or level, cloze=cloze, questions=questions),
+        vocabulary=pack_vocabulary(marked, min_level=vocabulary_level or level, cloze=cloze, questions=asked),
         names=names,
         source=source,
         generator=f"quizgen {__version__}, pipeline {analysis.pipeline}",

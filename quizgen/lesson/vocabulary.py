@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
+from typing import Literal
 
 from wordfreq import zipf_frequency
 
@@ -322,7 +323,7 @@ class _AdjectivalNoun:
 
     adjective: str  # verletzt, spektakulär
     person: bool
-    gender: str
+    gender: Literal["m", "n"]
     display: str
     plural: str | None
 
