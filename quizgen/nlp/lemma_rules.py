@@ -54,8 +54,8 @@ def fix_lemma(form: str, tag: str, lemma: str) -> str:
         # Names are their own lemma, except for the genitive -s HanTa strips correctly.
         if not (form.endswith("s") and lemma == form[:-1]):
             return form
-    if "-" in form and (tag in _NOUN_TAGS or tag in _ADJECTIVE_TAGS):
-        lemma = _hyphen_case(form, lemma)
+    if "-" in form and (tag in _NOUN_TAGS or tag in _ADJECTIVE_TAGS or has_inner_capital(form.split("-")[0])):
+        lemma = _hyphen_case(form, lemma)  # any tag: iPhone-Tricks tagged as an adverb is no iphone-tricks
     if tag == "NN" and lemma[:1].islower() and form[:1].isupper():
         lemma = lemma[:1].upper() + lemma[1:]
     return lemma

@@ -49,3 +49,7 @@ def test_an_acronym_in_a_compound_keeps_its_case():
     assert fix_lemma("iPhone-Nutzer", "NN", "Iphone-Nutzer") == "iPhone-Nutzer"
     assert fix_lemma("US-amerikanische", "ADJA", "us-amerikanisch") == "US-amerikanisch"
     assert fix_lemma("EU-weit", "ADJD", "eu-weit") == "EU-weit"
+
+
+def test_an_acronym_keeps_its_case_whatever_the_tag():
+    assert fix_lemma("iPhone-Tricks", "ADV", "iphone-tricks") == "iPhone-Tricks"
