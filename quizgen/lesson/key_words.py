@@ -132,26 +132,40 @@ def _stem(entry: VocabEntry) -> str:
 
 
 def _families(entries: list[VocabEntry]) -> tuple[list[int], list[int]]:
-    """Per entry: occurrences of its family members (not its own), and its family's id."""
+    """Per entry: occurrences of its family members (not its own), and its family's id.
+
+    Members: entries of the same stem (räumen, Räumung), and nouns that end in the entry's
+    lemma (Strafanzeige for Anzeige: the same family) or start with its stem (Abstiegszone for
+    Abstieg: counted, not joined). Looked up by the nouns' ends and beginnings, not pairwise."""
     stems = [_stem(e) for e in entries]
     lows = [e.lemma.removeprefix("sich ").lower() for e in entries]
     extra = [0] * len(entries)
     family = list(range(len(entries)))
-    for i, entry in enumerate(entries):
-        if len(stems[i]) < 4:
+    by_stem: dict[str, list[int]] = defaultdict(list)
+    by_low: dict[str, list[int]] = defaultdict(list)
+    for i in range(len(entries)):
+        if len(stems[i]) >= 4:
+            by_stem[stems[i]].append(i)
+            if len(lows[i]) >= 4:
+                by_low[lows[i]].append(i)
+    for members in by_stem.values():
+        for i in members:
+            for j in members:
+                if i != j:
+                    extra[i] += entries[j].count
+                    _join(family, i, j)
+    for j, other in enumerate(entries):
+        if other.pos != "NOUN":
             continue
-        for j, other in enumerate(entries):
-            if i == j:
-                continue
-            if stems[j] == stems[i]:
-                extra[i] += other.count
-                _join(family, i, j)
-            elif len(lows[i]) >= 4 and other.pos == "NOUN" and (
-                lows[j].endswith(lows[i]) or lows[j].startswith(stems[i])
-            ):
-                extra[i] += other.count  # a compound with it (Strafanzeige for Anzeige)
-                if lows[j].endswith(lows[i]):
-                    _join(family, i, j)  # Stadtbibliothek is a Bibliothek: one of them is key
+        word = lows[j]
+        ends = {i for k in range(1, len(word) - 3) for i in by_low.get(word[k:], ())}
+        starts = {i for k in range(4, len(word)) for i in by_stem.get(word[:k], ()) if len(lows[i]) >= 4}
+        for i in (ends | starts) - {j}:
+            if stems[i] == stems[j]:
+                continue  # counted as the same stem already
+            extra[i] += other.count  # a compound with it (Strafanzeige for Anzeige)
+            if i in ends:
+                _join(family, i, j)  # Stadtbibliothek is a Bibliothek: one of them is key
     return extra, [_root(family, i) for i in range(len(entries))]
 
 
