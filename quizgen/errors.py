@@ -42,6 +42,18 @@ class MarkupInputError(InputError):
     code = "markup_input"
 
 
+class CsvFormatError(InputError):
+    """A CSV of articles whose format is neither a header row nor 10kGNAD rows."""
+
+    code = "csv_format"
+
+
+class DocumentError(InputError):
+    """An uploaded PDF or Word file that gives no text to work with."""
+
+    code = "document_unreadable"
+
+
 class NotAnArticleError(InputError):
     """The text is no article to make a lesson from: a removal notice, a list, a headline only."""
 

@@ -16,7 +16,7 @@ class NewTextForm(forms.Form):
                             help_text=_("Leave empty to use the first line of the text."))
     text = forms.CharField(label=_("Paste the text"), required=False, strip=False,
                            widget=forms.Textarea(attrs={"rows": 12, "lang": "de", "spellcheck": "false"}))
-    file = forms.FileField(label=_("…or upload a file (.txt, .md, .html)"), required=False)
+    file = forms.FileField(label=_("…or upload a file (.txt, .md, .html, .pdf, .docx)"), required=False)
     # A text input, not type=url: browsers refuse an address without https:// before Django
     # can add it (assume_scheme).
     url = forms.URLField(label=_("…or give a web address"), required=False, assume_scheme="https",
@@ -174,11 +174,16 @@ class MultipleFileField(forms.FileField):
 
 
 class BatchImportForm(forms.Form):
-    files = MultipleFileField(label=_("Article files (.txt, .md, .html); choose several at once"), required=False)
+    files = MultipleFileField(label=_("Article files (.txt, .md, .html, .pdf, .docx); choose several at once"),
+                              required=False)
     urls = forms.CharField(label=_("Web addresses, one a line"), required=False,
                            widget=forms.Textarea(attrs={"rows": 5, "spellcheck": "false"}))
     csv = forms.FileField(label=_("…or a CSV of articles"), required=False,
                           help_text=_("A header row with a text or url column; title and level are optional."))
+    csv_format = forms.ChoiceField(
+        label=_("CSV format"), initial="auto", required=False,
+        choices=[("auto", _("recognise it")), ("header", _("a header row names the columns")),
+                 ("gnad", _("10kGNAD: label;text rows, no header"))])
     level = forms.ChoiceField(label=_("Level of the learners"), choices=[(lv, lv) for lv in LEVELS], initial="B1")
 
     def clean(self) -> dict:

@@ -146,7 +146,7 @@ def register_make(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
                "(A1..C2, empty: --level); separator , or ; or tab. The 10kGNAD corpus format "
                "(no header, label;'text') is recognised from its first line.",
     )
-    parser.add_argument("files", nargs="*", metavar="FILE", help="articles: plain UTF-8 text or .html")
+    parser.add_argument("files", nargs="*", metavar="FILE", help="articles: plain text, .html, .pdf or .docx")
     parser.add_argument("--urls", metavar="LIST.txt",
                         help="a file of web addresses, one a line (# comments, blank lines skipped; - for stdin)")
     parser.add_argument("--csv", metavar="ARTICLES.csv", help="a CSV of articles, one a row (see below)")

@@ -35,9 +35,10 @@ from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
-from quizgen.errors import InputError, QuizgenError
+from quizgen.errors import CsvFormatError, InputError, QuizgenError
 from quizgen.pack import LEVELS
 from quizgen.text.decoding import decode_text
+from quizgen.text.documents import document_text, is_document
 
 CSV_FORMATS = ("auto", "header", "gnad")
 HTML_SUFFIXES = (".html", ".htm")
@@ -129,7 +130,7 @@ def read_csv_articles(text: str | bytes, *, name: str = "articles.csv", csv_form
         elif _GNAD_LINE.match(first) or first.split(";", 1)[0] in _GNAD_LABELS and ";" in first:
             csv_format = "gnad"
         else:
-            raise InputError(
+            raise CsvFormatError(
                 f"{name}: the first line is neither a header row naming a text or url column "
                 "(e.g. title,text,level) nor a 10kGNAD row (label;'text'). Add a header row, or "
                 "choose the format (--csv-format gnad)."
@@ -168,10 +169,14 @@ def fetch_source(record: ArticleSource, fetch: Fetch | None = None) -> ArticleSo
 
 
 def read_file_source(path: str | Path) -> ArticleSource:
-    """The record of an article file: plain text, or ``.html``/``.htm`` through extraction."""
+    """The record of an article file: plain text, ``.html``/``.htm`` through extraction, ``.pdf``
+    and ``.docx`` through quizgen.text.documents."""
     path = Path(path)
     record = ArticleSource(name=path.stem or "article", text=None, source=str(path))
     try:
+        if is_document(path.name):
+            document = document_text(_read_bytes(path), name=str(path))
+            return replace(record, text=document.text, title=document.title or None)
         text = decode_text(_read_bytes(path), name=str(path))
         if path.suffix.lower() in HTML_SUFFIXES:
             from quizgen.text.extraction import extract_article

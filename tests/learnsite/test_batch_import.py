@@ -161,3 +161,27 @@ def test_timeout_without_wait_and_an_unknown_teacher_are_usage_errors(tmp_path):
     with pytest.raises(CommandError, match="--timeout is for --wait") as raised:
         call_command("import_articles", "x.txt", teacher="frau_lehmann", timeout=5)
     assert raised.value.returncode == 2
+
+
+def test_a_10kgnad_csv_whose_first_row_is_unquoted_is_taken_on_the_site(client, monkeypatch):
+    """Regression (issue 14): such a file was refused on the site with a message naming a command-line flag."""
+    from learnsite.quizzes.services import batch_import
+
+    taken = []
+    monkeypatch.setattr(batch_import, "batch_create", lambda **kw: taken.extend(kw["sources"]) or ImportBatch.objects.create(
+        teacher=kw["teacher"]))
+    client.force_login(make_teacher())
+    csv = f"Inland;{GERMAN_1}\nPanorama;'{GERMAN_2}'\n".encode()
+    response = client.post(reverse("quizzes:batch_new"), {"csv": SimpleUploadedFile("gnad.csv", csv), "level": "B1",
+                                                          "csv_format": "auto"})
+    assert response.status_code == 302
+    assert [s.text for s in taken] == [GERMAN_1, GERMAN_2]
+
+
+def test_a_csv_of_no_known_format_is_explained_without_a_command_line_flag(client):
+    client.force_login(make_teacher())
+    csv = f"{GERMAN_1}\n{GERMAN_2}\n".encode()
+    response = client.post(reverse("quizzes:batch_new"), {"csv": SimpleUploadedFile("x.csv", csv), "level": "B1"})
+    html = response.content.decode()
+    assert response.status_code == 422 and "choose “10kGNAD” as the CSV format" in html
+    assert "--csv-format" not in html

@@ -131,3 +131,16 @@ def test_a_web_address_without_a_scheme_is_taken_as_https(teacher_client, monkey
     assert 'type="url"' not in page  # the browser would refuse www.example.org before the server sees it
     teacher_client.post(reverse("quizzes:new"), {"url": "www.tagesschau.de/ausland/moskau-100.html"})
     assert seen == ["https://www.tagesschau.de/ausland/moskau-100.html"]
+
+
+@pytest.mark.parametrize("name", ["bahn.docx", "bahn.pdf"])
+def test_a_pdf_or_word_file_is_taken_as_the_text(teacher_client, name):
+    """Regression (issue 14): no PDF or DOCX upload."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.quizgen.text.test_documents import PARAGRAPH_1, make_docx, make_pdf
+
+    data = make_pdf() if name.endswith(".pdf") else make_docx()
+    response = teacher_client.post(reverse("quizzes:new"), {"file": SimpleUploadedFile(name, data)})
+    quiz = Quiz.objects.get()
+    assert response.status_code == 302 and PARAGRAPH_1 in quiz.text and quiz.title == "Neue Bahn für Kelsbach"

@@ -25,7 +25,7 @@ from quizgen.text.batch_sources import ArticleSource, fetch_source
 
 
 def source_from_upload(upload: object, index: int) -> ArticleSource:
-    """The record of one uploaded article file (.txt, .md, .html), or its error."""
+    """The record of one uploaded article file (.txt, .md, .html, .pdf, .docx), or its error."""
     name = getattr(upload, "name", "") or f"file-{index}"
     try:
         fetched = text_sources.text_from_upload(upload)  # type: ignore[arg-type]

@@ -25,10 +25,11 @@ from django.utils.translation import gettext as _
 
 from quizgen.errors import InputError
 from quizgen.text.decoding import decode_text
+from quizgen.text.documents import DOCUMENT_SUFFIXES, document_text, is_document
 from quizgen.text.extraction import extract_article
 from quizgen.text.fetching import article_from_page
 
-UPLOAD_SUFFIXES = (".txt", ".md", ".html", ".htm")
+UPLOAD_SUFFIXES = (".txt", ".md", ".html", ".htm", *DOCUMENT_SUFFIXES)
 MAX_REDIRECTS = 3
 
 
@@ -40,18 +41,21 @@ class FetchedText:
 
 
 def text_from_upload(upload: UploadedFile) -> FetchedText:
-    """The text of an uploaded .txt, .md or .html file."""
+    """The text of an uploaded .txt, .md, .html, .pdf or .docx file."""
     name = upload.name or ""
     if not name.lower().endswith(UPLOAD_SUFFIXES):
-        raise InputError(_("Upload a .txt, .md or .html file, or paste the text."))
+        raise InputError(_("Upload a .txt, .md, .html, .pdf or .docx file, or paste the text."))
     limit = settings.QUIZGEN_MAX_UPLOAD_BYTES
     if upload.size is not None and upload.size > limit:
         raise InputError(_("The file is larger than %(kb)d KB. Upload a single article.") % {"kb": limit // 1024})
     data = upload.read(limit + 1)
     if len(data) > limit:  # the size a client announces may be missing
         raise InputError(_("The file is larger than %(kb)d KB. Upload a single article.") % {"kb": limit // 1024})
-    text = decode_text(data, name=name)
     title = name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    if is_document(name):
+        document = document_text(data, name=name)
+        return FetchedText(text=document.text, title=document.title or title, source=name)
+    text = decode_text(data, name=name)
     if name.lower().endswith((".html", ".htm")):
         article = extract_article(text, source=name)
         text, title = article.text, article.title or title

@@ -31,7 +31,8 @@ def batch_new(request: HttpRequest) -> HttpResponse:
             if data["urls"].strip():
                 sources += read_url_list(data["urls"], name="web addresses")
             if data["csv"]:
-                sources += read_csv_articles(data["csv"].read(), name=data["csv"].name or "articles.csv")
+                sources += read_csv_articles(data["csv"].read(), name=data["csv"].name or "articles.csv",
+                                             csv_format=data.get("csv_format") or "auto")
             batch = batch_import.batch_create(teacher=request.user, sources=sources, level=data["level"],
                                               counts=default_counts(), limit=batch_import.site_limit())
         except QuizgenError as exc:
