@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "learnsite.lessons",
     "learnsite.accounts",
     "learnsite.quizzes",
+    "ninja",  # the API docs (/api/docs) from its own static files, not from a CDN
 ]
 
 MIDDLEWARE = [

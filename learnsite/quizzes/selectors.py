@@ -12,9 +12,11 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Count, Model, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from learnsite.quizzes.models import (
     Answer,
+    ApiToken,
     Attempt,
     GenerationJob,
     ImportBatch,
@@ -68,6 +70,23 @@ def job_get_for_teacher(*, teacher: AbstractBaseUser | AnonymousUser, job_id: in
 
 def batch_get_for_teacher(*, teacher: AbstractBaseUser | AnonymousUser, batch_id: int) -> ImportBatch:
     return _owned(ImportBatch.objects.all(), user=teacher, pk=batch_id)
+
+
+def api_token_teacher(*, key_hash: str) -> AbstractBaseUser | None:
+    """The teacher whose API key hashes to ``key_hash`` (and the key's last use is noted), or None."""
+    token = ApiToken.objects.select_related("teacher").filter(key_hash=key_hash).first()
+    if token is None or not token.teacher.is_active:
+        return None
+    ApiToken.objects.filter(pk=token.pk).update(last_used=timezone.now())
+    return token.teacher
+
+
+def api_tokens_for_teacher(*, teacher: AbstractBaseUser) -> QuerySet[ApiToken]:
+    return ApiToken.objects.filter(teacher=teacher)
+
+
+def api_token_get_for_teacher(*, teacher: AbstractBaseUser | AnonymousUser, token_id: int) -> ApiToken:
+    return _owned(ApiToken.objects.all(), user=teacher, pk=token_id)
 
 
 def quiz_list_for_teacher(*, teacher: AbstractBaseUser) -> QuerySet[Quiz]:

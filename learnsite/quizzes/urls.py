@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
+from learnsite.quizzes.views import api_keys as api_key_views
 from learnsite.quizzes.views import batch as batch_views
 from learnsite.quizzes.views import classes as class_views
 from learnsite.quizzes.views import items as item_views
@@ -34,6 +35,8 @@ urlpatterns = [
     path("quizzes/<int:quiz_id>/items/<int:item_id>/edit/", item_views.item_edit, name="item_edit"),
     path("quizzes/<int:quiz_id>/items/<int:item_id>/delete/", item_views.item_delete, name="item_delete"),
     path("quizzes/<int:quiz_id>/items/<int:item_id>/move/", item_views.item_move, name="item_move"),
+    path("account/api-keys/", api_key_views.api_keys, name="api_keys"),
+    path("account/api-keys/<int:token_id>/revoke/", api_key_views.api_key_revoke, name="api_key_revoke"),
     path("classes/", class_views.class_list, name="classes"),
     path("classes/<int:class_id>/", class_views.class_detail, name="class_detail"),
     path("classes/<int:class_id>/qr.svg", class_views.class_qr, name="class_qr"),
