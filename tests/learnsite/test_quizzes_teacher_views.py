@@ -63,9 +63,12 @@ def test_an_html_file_is_reduced_to_its_article_text(teacher_client):
 
 
 def test_other_file_types_are_refused_with_a_reason(teacher_client):
-    upload = SimpleUploadedFile("artikel.pdf", b"%PDF-1.4 ...", content_type="application/pdf")
+    upload = SimpleUploadedFile("artikel.xlsx", b"PK\x03\x04 ...", content_type="application/vnd.ms-excel")
     response = teacher_client.post(reverse("quizzes:new"), {"file": upload})
-    assert response.status_code == 422 and ".txt, .md or .html" in response.content.decode()
+    assert response.status_code == 422 and ".txt, .md, .html, .pdf or .docx" in response.content.decode()
+    broken = SimpleUploadedFile("artikel.pdf", b"%PDF-1.4 ...", content_type="application/pdf")
+    response = teacher_client.post(reverse("quizzes:new"), {"file": broken})
+    assert response.status_code == 422 and "could not be read as a PDF" in response.content.decode()
 
 
 def test_a_url_on_a_loopback_address_is_not_fetched(teacher_client):
