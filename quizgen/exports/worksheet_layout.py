@@ -129,6 +129,7 @@ def number_lines(pack: LessonPack, width: int = LINE_WIDTH
             sentence_lines.append(None)
             continue
         cursor = found + len(sentence)
+        found += len(sentence) - len(sentence.lstrip())  # a paragraph's first sentence starts with its break
         sentence_lines.append(sum(1 for start in starts if start <= found) or 1)
     return tuple(lines), sentence_lines
 

@@ -180,3 +180,17 @@ def test_the_vocabulary_box_holds_the_key_words_and_all_words_on_request():
 def test_an_unknown_word_choice_is_explained():
     with pytest.raises(ExportError, match="key .* or all"):
         ExportOptions(words="some")
+
+
+def test_a_paragraphs_first_sentence_points_at_its_own_line():
+    """Regression (issue 14): the key's line numbers were one too low for a paragraph's first line
+    (the pack's sentence carries the paragraph break before it)."""
+    import dataclasses
+
+    pack = moskau_pack()
+    text = "Erster Absatz mit einem Satz.\n\nZweiter Absatz beginnt hier. Und geht weiter."
+    pack = dataclasses.replace(pack, text=text, sentences=("Erster Absatz mit einem Satz.",
+                                                           "\n\nZweiter Absatz beginnt hier.", " Und geht weiter."))
+    lines, sentence_lines = number_lines(pack)
+    assert [line.text for line in lines] == ["Erster Absatz mit einem Satz.", "Zweiter Absatz beginnt hier. Und geht weiter."]
+    assert sentence_lines == [1, 2, 2]
