@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "learnsite.accounts",
     "learnsite.quizzes",
     "ninja",  # the API docs (/api/docs) from its own static files, not from a CDN
+    "axes",  # failed log-ins per account and per address (settings at the end)
 ]
 
 MIDDLEWARE = [
@@ -50,6 +51,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: it answers a locked-out log-in with 429
 ]
 
 if not DEBUG:  # static files from the app server (gunicorn) after collectstatic; runserver serves them itself
@@ -106,7 +110,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    # OWASP ASVS 2.1.1: at least 12 characters
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -219,3 +224,68 @@ LOGGING = {
         "learnsite": {"handlers": ["console"], "level": env_choice("QUIZGEN_LOG_LEVEL", "INFO", _LOG_LEVELS)},
     },
 }
+
+# --- Limits and throttles (issue 15); README, "Configuration", "Limits and throttles". -----------
+# Every throttle answers 429 with a page that says what to do and when to try again.
+
+# Log-ins (the site's and the admin's): django-axes counts failures in the database, so every
+# web worker sees them. After QUIZGEN_LOGIN_FAILURES failures for one account, or from one
+# address, that account (or address) cannot log in for QUIZGEN_LOGIN_LOCKOUT_MINUTES.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = env_int("QUIZGEN_LOGIN_FAILURES", 5, minimum=1)
+AXES_COOLOFF_TIME = env_int("QUIZGEN_LOGIN_LOCKOUT_MINUTES", 15, minimum=1) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "learnsite.client_address.client_address"
+AXES_VERBOSE = False
+# Proxies in front of the site that add X-Forwarded-For (0: none, the client is REMOTE_ADDR; 1:
+# one nginx). The throttles per address read the client's address through it.
+QUIZGEN_PROXY_COUNT = env_int("QUIZGEN_PROXY_COUNT", 0, minimum=0)
+
+# The other throttles count in Django's cache: in this process's memory by default, in Redis
+# (shared by every web worker) with QUIZGEN_CACHE_URL, e.g. redis://127.0.0.1:6379/1.
+_CACHE_URL = env_str("QUIZGEN_CACHE_URL", "")
+if _CACHE_URL and not _CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    raise ImproperlyConfigured(f"QUIZGEN_CACHE_URL={_CACHE_URL!r} is not a Redis address: use e.g. "
+                               "redis://127.0.0.1:6379/1, or leave it unset for a cache in each process.")
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _CACHE_URL,
+                      "KEY_PREFIX": "quizgen"} if _CACHE_URL else
+          {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "quizgen"}}
+QUIZGEN_SIGNUPS_PER_HOUR = env_int("QUIZGEN_SIGNUPS_PER_HOUR", 10, minimum=1)  # per address
+QUIZGEN_PASSWORD_RESETS_PER_HOUR = env_int("QUIZGEN_PASSWORD_RESETS_PER_HOUR", 5, minimum=1)  # per address, per e-mail
+QUIZGEN_CODE_GUESSES_PER_HOUR = env_int("QUIZGEN_CODE_GUESSES_PER_HOUR", 60, minimum=1)  # wrong class codes per address
+QUIZGEN_ANALYSES_PER_HOUR = env_int("QUIZGEN_ANALYSES_PER_HOUR", 30, minimum=1)  # per account, or per address
+
+# Sizes: a learner's answer, a CSV of articles, a batch run in the request.
+QUIZGEN_ANSWER_MAX_CHARS = env_int("QUIZGEN_ANSWER_MAX_CHARS", 500, minimum=50)
+QUIZGEN_CSV_MAX_BYTES = env_int("QUIZGEN_CSV_MAX_BYTES", 5_000_000, minimum=10_000)
+QUIZGEN_CSV_MAX_ROWS = env_int("QUIZGEN_CSV_MAX_ROWS", 1_000, minimum=1)
+
+# A log-in lasts this many hours (Django's default is two weeks), in the browser's cookie and on
+# the server alike.
+SESSION_COOKIE_AGE = env_int("QUIZGEN_SESSION_HOURS", 12, minimum=1) * 3600
+
+# Content-Security-Policy: scripts, styles, images and fonts only from the site itself, no
+# inline script or style, no plug-ins, no framing; forms post only to the site.
+from csp.constants import NONE, SELF  # noqa: E402  (beside the policy it builds)
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    },
+}
+# Permissions-Policy: the site uses none of these browser features.
+PERMISSIONS_POLICY: dict[str, list[str]] = {feature: [] for feature in (
+    "accelerometer", "camera", "display-capture", "geolocation", "gyroscope", "magnetometer", "microphone",
+    "midi", "payment", "usb", "interest-cohort", "browsing-topics")}

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from learnsite.lessons import selectors
 from learnsite.lessons.analysis_display import AnalysisView, analysis_view_for_text
 from learnsite.lessons.forms import AnalyseTextForm
 from learnsite.lessons.models import Article
 from learnsite.quizzes.forms import CodeForm
+from learnsite.throttling import ANALYSIS, throttle_posts
 from quizgen.errors import InputError, QuizgenError
 
 
@@ -19,6 +21,8 @@ def home(request: HttpRequest) -> HttpResponse:
                                                  "code_form": CodeForm()})
 
 
+@throttle_posts(ANALYSIS, lambda: _("You have asked for many analyses in the last hour. Each one takes the server "
+                                    "a few seconds; make a quiz from your text instead, or come back later."))
 def analyse(request: HttpRequest) -> HttpResponse:
     """Paste German text and see its analysis; the demo article is one click away."""
     analysis: AnalysisView | None = None

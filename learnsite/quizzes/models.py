@@ -13,9 +13,11 @@ from django.utils.translation import gettext_lazy as _
 from quizgen.kinds import ExerciseKind, exercise_kind, exercise_kinds
 from quizgen.pack import LEVELS
 
-# No 0/O, 1/I/L: a class code is read aloud and copied from a board.
+# No 0/O, 1/I/L: a class code is read aloud and copied from a board. Eight of 31 symbols are
+# about 40 bits; with wrong codes throttled per address (QUIZGEN_CODE_GUESSES_PER_HOUR) and only
+# published quizzes found, guessing one is out of reach. Codes made before were six long and stay valid.
 CLASS_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-CLASS_CODE_LENGTH = 6
+CLASS_CODE_LENGTH = 8
 PERSONAL_CODE_LENGTH = 8
 #: titles are stored whole (the first line of a text can be long); lists shorten them for display
 TITLE_MAX_LENGTH = 500

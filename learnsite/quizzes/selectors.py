@@ -118,7 +118,8 @@ def _code(code: str) -> str:
 
 
 def quiz_find_by_code(*, code: str) -> Quiz | None:
-    return Quiz.objects.filter(class_code=_code(code)).first()
+    """The published quiz with this class code; a draft or unpublished quiz is not found by it."""
+    return Quiz.objects.filter(class_code=_code(code), status=Quiz.Status.PUBLISHED).first()
 
 
 def class_find_by_code(*, code: str) -> SchoolClass | None:

@@ -39,3 +39,12 @@ def _interface_language_reset():
     translation.deactivate()
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _throttles_reset():
+    """Throttles count in the cache (Redis in the second pass): every test starts with none used."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

@@ -52,4 +52,18 @@ def test_password_reset_mails_a_link_that_sets_a_new_password(client):
     set_url = form_page.redirect_chain[-1][0] if form_page.redirect_chain else link
     done = client.post(set_url, {"new_password1": "Neues-Passwort-77", "new_password2": "Neues-Passwort-77"})
     assert done["Location"] == reverse("accounts:password_reset_complete")
-    assert client.login(username="frau_lehmann", password="Neues-Passwort-77")
+    response = client.post(reverse("accounts:login"), {"username": "frau_lehmann", "password": "Neues-Passwort-77"})
+    assert response["Location"] == reverse("quizzes:list")
+
+
+def test_a_password_needs_twelve_characters(client):
+    response = client.post(reverse("accounts:signup"), {"username": "herr_kurz", "email": "k@example.org",
+                                                        "password1": "Kurz-Pass-9", "password2": "Kurz-Pass-9"})
+    assert response.status_code == 422 and "at least 12 characters" in response.content.decode()
+    assert not User.objects.filter(username="herr_kurz").exists()
+
+
+def test_a_log_in_lasts_twelve_hours_by_default(client, settings):
+    make_teacher("frau_lehmann")
+    response = client.post(reverse("accounts:login"), {"username": "frau_lehmann", "password": "Sehr-geheim-123"})
+    assert response.cookies["sessionid"]["max-age"] == 12 * 3600 == settings.SESSION_COOKIE_AGE

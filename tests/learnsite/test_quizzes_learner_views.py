@@ -193,6 +193,7 @@ def test_options_stand_in_an_order_of_the_learners_own_with_the_right_one_anywhe
         positions.append(shown.index(choice.answer))
     assert len(set(positions)) > 1  # not always in the same place
 
+
 KEY_AND_ONE_MORE = [
     {"display": "die Partnerschaft", "plural": "die Partnerschaften", "pos": "NOUN", "gloss": "partnership",
      "cefr": "B2", "example": "ihrer **Partnerschaft** voran", "key": True, "key_score": 4.5},
@@ -217,3 +218,14 @@ def test_the_csv_and_the_deck_hold_the_key_words_unless_all_are_asked_for(client
     url = reverse("quizzes:vocabulary_csv", args=[quiz.share_token])
     assert "Mittwoch" not in client.get(url).content.decode("utf-8-sig")
     assert "Mittwoch" in client.get(url + "?words=all").content.decode("utf-8-sig")
+
+
+def test_an_overlong_answer_is_refused_with_a_message_and_not_stored(client, quiz, settings):
+    attempt = start(client, quiz)
+    target = item(quiz, "wh")
+    response = client.post(answer_url(quiz, attempt, target), {"gap_0": "Lawrow " * 300})
+    assert response.status_code == 422 and "longer than 500 characters" in response.content.decode()
+    data = client.post(answer_url(quiz, attempt, target), {"gap_0": "x" * 2_000_000},
+                       HTTP_ACCEPT="application/json").json()
+    assert "longer than" in data["error"] and not Answer.objects.filter(attempt=attempt).exists()
+    assert client.post(answer_url(quiz, attempt, target), {"gap_0": "Lawrow"}).status_code == 302

@@ -34,7 +34,7 @@ def test_share_token_and_class_code_are_unguessable_and_unambiguous():
     teacher = make_teacher()
     first, second = make_quiz(teacher), make_quiz(teacher)
     assert len(first.share_token) >= 20 and first.share_token != second.share_token
-    assert len(first.class_code) == 6 and set(first.class_code) <= set(CLASS_CODE_ALPHABET)
+    assert len(first.class_code) == 8 and set(first.class_code) <= set(CLASS_CODE_ALPHABET)
     assert not set("0O1IL") & set(CLASS_CODE_ALPHABET)
 
 

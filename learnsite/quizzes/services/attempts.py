@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -126,6 +127,10 @@ def answer_submit(*, attempt: Attempt, item: Item, given: Sequence[str]) -> Answ
         return existing
     if attempt.finished is not None:
         raise QuizRefused(_("This attempt is finished. Start again to answer more."))
+    limit = settings.QUIZGEN_ANSWER_MAX_CHARS
+    if sum(len(g) for g in given) > limit:
+        raise QuizRefused(_("This answer is longer than %(n)d characters. Give a shorter answer: a word, a few "
+                            "words or one sentence.") % {"n": limit})
     correct, exact, note = _judge(item, given)
     try:
         with transaction.atomic():

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from learnsite.client_address import client_address
 from learnsite.quizzes import selectors
 from learnsite.quizzes.feedback import TakeItem, option_positions, take_item
 from learnsite.quizzes.forms import CodeForm, JoinClassForm, PersonalCodeForm, StartForm
@@ -32,6 +33,7 @@ from learnsite.quizzes.services import classes as class_services
 from learnsite.quizzes.services import downloads
 from learnsite.quizzes.views.confirm import confirm_page, is_confirmed
 from learnsite.quizzes.views.downloads import download_response, words_choice
+from learnsite.throttling import CODE_GUESS, too_many
 from quizgen.errors import QuizgenError
 
 SESSION_KEY = "quiz_attempts"
@@ -72,8 +74,17 @@ def _wants_json(request: HttpRequest) -> bool:
     return "application/json" in request.headers.get("Accept", "")
 
 
+def _guesses_refused(request: HttpRequest) -> HttpResponse:
+    return too_many(request, CODE_GUESS, _("Too many wrong class codes were tried from your network in the last "
+                                           "hour. Check the code with your teacher, or use the link they shared."))
+
+
 def code_entry(request: HttpRequest) -> HttpResponse:
-    """One box for every code a learner gets: a class's, a quiz's, or their own personal code."""
+    """One box for every code a learner gets: a class's, a (published) quiz's, or their own personal
+    code; wrong codes are counted per address (QUIZGEN_CODE_GUESSES_PER_HOUR)."""
+    address = f"address:{client_address(request)}"
+    if request.method == "POST" and CODE_GUESS.is_over(address):
+        return _guesses_refused(request)
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         code = form.cleaned_data["code"]
@@ -87,6 +98,8 @@ def code_entry(request: HttpRequest) -> HttpResponse:
         quiz = selectors.quiz_find_by_code(code=code)
         if quiz is not None:
             return redirect("quizzes:start", token=quiz.share_token)
+        if CODE_GUESS.hit(address):
+            return _guesses_refused(request)
         form.add_error("code", _("No class or quiz has this code. Check it with your teacher."))
     return render(request, "quizzes/code_entry.html", {"form": form}, status=422 if form.errors else 200)
 
