@@ -15,6 +15,7 @@ from pathlib import Path
 import genanki
 
 from quizgen.exports.anki_export import GENDER_WORDS, deck_name, marked_html
+from quizgen.exports.csv_cells import html_cell, plain_cell
 from quizgen.exports.gaps import slug
 from quizgen.exports.options import ExportOptions, chosen_words
 from quizgen.pack import LessonPack, VocabEntry
@@ -58,8 +59,9 @@ def vocabulary_csv(pack: LessonPack, options: ExportOptions | None = None) -> st
     for entry in chosen_words(pack, options):
         reverse = "y" if options.reverse_cards and entry.gloss and entry.gloss_confidence != "low" else ""
         tags = f"quizgen::level::{entry.cefr} quizgen::pos::{entry.pos} {article}"
-        writer.writerow([csv_guid(entry), front_html(entry), back_html(pack, entry), reverse,
-                         tags])
+        # the cells are spreadsheet-safe too: people open the file in a spreadsheet before importing
+        writer.writerow([plain_cell(csv_guid(entry)), html_cell(front_html(entry)),
+                         html_cell(back_html(pack, entry)), reverse, plain_cell(tags)])
     return out.getvalue()
 
 

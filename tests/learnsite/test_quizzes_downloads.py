@@ -61,3 +61,18 @@ def test_an_ungenerated_quiz_explains_that_it_must_be_generated_first(client):
     client.force_login(teacher)
     response = client.get(reverse("quizzes:download", args=[quiz.pk, "json"]))
     assert response.status_code == 422 and "generate" in response.content.decode()
+
+
+def test_the_vocabulary_csv_has_no_cell_a_spreadsheet_runs_as_a_formula(client):
+    import csv
+
+    from tests.quizgen.exports.test_csv_cells import HOSTILE, hostile_pack
+
+    quiz = make_quiz(make_teacher())
+    quiz.pack = pack_summary(hostile_pack())
+    quiz.save()
+    response = client.get(reverse("quizzes:vocabulary_csv", args=[quiz.share_token]))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))[1:]
+    assert len(rows) == len(HOSTILE)
+    assert [row[0] for row in rows] == ["'" + text for text in HOSTILE]
+    assert not [cell for row in rows for cell in row if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]

@@ -12,6 +12,7 @@ from learnsite.quizzes.models import Quiz
 from learnsite.quizzes.refusals import NothingToExport
 from learnsite.quizzes.services.pack_items import quiz_lesson_pack
 from quizgen.exports import EXPORT_FORMATS, ExportOptions, export_bytes
+from quizgen.exports.csv_cells import plain_cell
 from quizgen.pack import UNCERTAIN_MARK
 
 
@@ -46,12 +47,12 @@ def quiz_words(*, quiz: Quiz, words: str = "key") -> list[dict]:
 
 def vocabulary_csv(*, quiz: Quiz, words: str = "key") -> tuple[str, bytes]:
     """(file name, content) of the quiz text's key words (or all its words) as CSV: UTF-8 with
-    a byte order mark, so that spreadsheet programs read the umlauts."""
+    a byte order mark, so that spreadsheet programs read the umlauts; no cell is read as a formula."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["word", "plural", "part_of_speech", "english", "level", "example"])
     for entry in quiz_words(quiz=quiz, words=words):
-        writer.writerow([entry.get("display", ""), entry.get("plural") or "", entry.get("pos", ""),
-                         _shown_gloss(entry), entry.get("cefr", ""),
-                         (entry.get("example") or "").replace("**", "")])
+        writer.writerow([plain_cell(cell) for cell in (
+            entry.get("display", ""), entry.get("plural") or "", entry.get("pos", ""), _shown_gloss(entry),
+            entry.get("cefr", ""), (entry.get("example") or "").replace("**", ""))])
     return f"vocabulary-{quiz.class_code}.csv", ("\ufeff" + out.getvalue()).encode("utf-8")
