@@ -4,10 +4,19 @@ GIFT has one answer block per question, so a word-bank item with several gaps be
 question per gap (the other gaps filled in). Everything else maps one to one: choice ->
 multiple choice, truefalse -> {T}/{F}, wh -> short answer with every accepted answer, a
 cloze item -> a "missing word" question with the answer block where the gap is.
+
+Every text is written so that Moodle's GIFT importer (qformat_gift) reads back exactly it:
+one line (a line break could end the question and start another), GIFT's control characters
+escaped with a backslash, question texts and choices as ``[html]`` with their markup escaped
+(``<b>`` in a prompt is shown, not rendered), and a start that GIFT would read as an answer
+weight (``%50%``) or a text format (``[html]``) guarded. A typed answer containing ``->`` cannot
+be written (GIFT would read the question as a matching one): it is left out, and a gap or
+question left with no answer is left out of the file.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -19,39 +28,74 @@ from quizgen.pack import ClozeItem, LessonPack, Question
 
 # GIFT's control characters; a backslash before one makes it plain text
 SPECIAL = ("\\", "~", "=", "#", "{", "}", ":")
+# every character a reader of the file could take for a line break
+_LINE_BREAK = re.compile(r"\s*[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+\s*")
+_WEIGHT_START = re.compile(r"%-*[0-9]")  # %50% before an answer is its weight
+
+
+def one_line(text: str) -> str:
+    """The text with every line break a space: a blank line ends a GIFT question."""
+    return _LINE_BREAK.sub(" ", text)
 
 
 def escape(text: str) -> str:
+    """Plain text with GIFT's control characters escaped, on one line."""
+    text = one_line(text)
     for char in SPECIAL:
         text = text.replace(char, "\\" + char)
-    # a blank line would end the question
-    return re.sub(r"\s*\n\s*", " ", text)
+    return text
+
+
+def html_text(text: str) -> str:
+    """Text in ``[html]`` format that shows exactly ``text``: markup escaped, a leading ``%`` or
+    ``[`` (an answer weight, a format name) as a character reference, then GIFT's escaping."""
+    out = html.escape(one_line(text), quote=False)
+    if out[:1] in ("%", "["):
+        out = f"&#{ord(out[0])};" + out[1:]
+    return escape(out)
+
+
+def typed_answer(text: str) -> str | None:
+    """A short answer as Moodle compares it with what is typed (plain, not HTML), with a weight
+    and format written before it when it starts like one; None when GIFT cannot carry it."""
+    text = one_line(text).strip()
+    if not text or "->" in text:
+        return None
+    guard = "%100%" if _WEIGHT_START.match(text) else ""
+    if text.startswith("["):
+        guard += "[plain]"
+    return guard + escape(text)
 
 
 def _title(name: str) -> str:
     return f"::{escape(name)}::"
 
 
-def question_gift(item: Question) -> str:
-    head = _title(item.id) + escape(item.question)
+def _typed_block(answers: list[str]) -> str | None:
+    written = [a for a in (typed_answer(answer) for answer in answers) if a]
+    return "{" + " ".join("=" + a for a in written) + "}" if written else None
+
+
+def question_gift(item: Question) -> str | None:
+    head = _title(item.id) + "[html]" + html_text(item.question)
     mode = kind_of(item).answer_mode
     if mode is AnswerMode.CHOICE and item.correct in range(len(item.options)):
-        lines = [("=" if i == item.correct else "~") + escape(option)
+        lines = [("=" if i == item.correct else "~") + html_text(option)
                  for i, option in enumerate(item.options)]
         return head + " {\n" + "\n".join(lines) + "\n}"
     if mode is AnswerMode.TRUE_FALSE:
         return head + (" {T}" if is_true(item.answer) else " {F}")
-    return head + " {" + " ".join("=" + escape(a) for a in accepted_answers(item)) + "}"
+    block = _typed_block(accepted_answers(item))
+    return head + " " + block if block else None
 
 
-def _answer_block(item: ClozeItem, answer: str, options: tuple[str, ...]) -> str:
+def _answer_block(item: ClozeItem, answer: str, options: tuple[str, ...]) -> str | None:
     if kind_of(item).has_options and options:
-        choices = [("=" if option == answer else "~") + escape(option) for option in options]
+        choices = [("=" if option == answer else "~") + html_text(option) for option in options]
         if answer not in options:
-            choices.insert(0, "=" + escape(answer))
+            choices.insert(0, "=" + html_text(answer))
         return "{" + " ".join(choices) + "}"
-    accepted = [answer, *(a for a in item.accepted if a != answer)]
-    return "{" + " ".join("=" + escape(a) for a in accepted) + "}"
+    return _typed_block([answer, *(a for a in item.accepted if a != answer)])
 
 
 def cloze_gift(item: ClozeItem) -> list[str]:
@@ -67,17 +111,21 @@ def cloze_gift(item: ClozeItem) -> list[str]:
         name = item.id if gaps == 1 else f"{item.id}-{gap + 1}"
         hint = f" ({item.hint})" if kind_of(item).hint_beside_gap and item.hint else ""
         block = _answer_block(item, answers[gap], item.options)
-        questions.append(_title(name) + escape(before) + block + escape(hint + after))
+        if block is not None:
+            questions.append(_title(name) + "[html]" + html_text(before) + block + html_text(hint + after))
     return questions
 
 
 def gift(pack: LessonPack) -> str:
-    title = pack.title.replace("\n", " ")
-    parts = [f"// {title} ({pack.level}). Made by Quizgen.",
-             f"$CATEGORY: {category_path(pack)}"]
+    # the category line is not unescaped by Moodle, except that \\ reads as one backslash
+    category = one_line(category_path(pack)).replace("\\", "\\\\")
+    parts = [f"// {one_line(pack.title)} ({pack.level}). Made by Quizgen.",
+             f"$CATEGORY: {category}"]
     for question in pack.questions:
         if is_usable_question(question):
-            parts.append(question_gift(question))
+            written = question_gift(question)
+            if written:
+                parts.append(written)
     for item in pack.cloze:
         if is_usable_cloze(item):
             parts.extend(cloze_gift(item))

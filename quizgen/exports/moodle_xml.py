@@ -3,6 +3,11 @@
 Question kinds map to Moodle types: choice -> multichoice, truefalse -> truefalse,
 wh -> shortanswer (with every accepted answer), cloze items -> cloze (Moodle's
 "embedded answers", type name ``cloze`` in the XML, ``multianswer`` inside Moodle).
+
+Every text reads back as itself in Moodle's importers: HTML texts are escaped, and in a cloze
+text, whose braces Moodle parses (``{1:SHORTANSWER:=x}``, ``{#1}``), every brace of our own text
+is a character reference; inside an embedded answer every character its syntax uses (``~ # } \\``,
+a leading ``=`` or ``%``) is one too, which Moodle decodes after parsing.
 """
 
 from __future__ import annotations
@@ -23,21 +28,32 @@ from quizgen.kinds import AnswerMode, is_true, kind_of
 from quizgen.pack import ClozeItem, LessonPack, Question
 
 CATEGORY_ROOT = "$course$/top/Quizgen"
-# characters with a meaning inside an embedded answer {1:MULTICHOICE:...}
-_EMBEDDED_SPECIAL = ("\\", "}", "#", "~", "/", '"')
+# characters with a meaning inside an embedded answer {1:MULTICHOICE:...}, or in the HTML it is
+_EMBEDDED_REFERENCES = {char: f"&#{ord(char)};" for char in '&<>"{}~#\\/'}
 
 
 def category_path(pack: LessonPack) -> str:
     # "/" separates category levels; Moodle reads "//" as a slash inside a name
-    return f"{CATEGORY_ROOT}/{pack.title.replace('/', '//')}"
+    title = " ".join(pack.title.split())
+    return f"{CATEGORY_ROOT}/{title.replace('/', '//')}"
 
 
-def escape_embedded(text: str) -> str:
-    """An answer as it may stand inside Moodle's embedded-answer syntax (HTML-escaped)."""
-    text = html.escape(text, quote=False)
-    for char in _EMBEDDED_SPECIAL:
-        text = text.replace(char, "\\" + char)
-    return text
+def cloze_html(text: str) -> str:
+    """Text of a cloze question as HTML, its braces as character references: Moodle would read
+    ``{1:SHORTANSWER:...}`` or ``{#1}`` in it as a gap."""
+    return html.escape(text, quote=False).replace("{", "&#123;").replace("}", "&#125;")
+
+
+def escape_embedded(text: str, *, choice: bool = False) -> str:
+    """An answer as it stands inside Moodle's embedded-answer syntax: every character the syntax
+    reads as a character reference (Moodle decodes them after parsing). A ``choice`` is shown as
+    HTML once decoded, so its markup is escaped first; a short answer is compared as typed."""
+    if choice:
+        text = html.escape(text, quote=False)
+    out = "".join(_EMBEDDED_REFERENCES.get(char, char) for char in text)
+    if out[:1] in ("=", "%"):  # a correct mark, a weight
+        out = f"&#{ord(out[0])};" + out[1:]
+    return out
 
 
 def _text(parent: ET.Element, tag: str, value: str, fmt: str | None = "html") -> ET.Element:
@@ -104,10 +120,10 @@ def accepted_answers(item: Question) -> list[str]:
 def embedded_answer(item: ClozeItem, answer: str) -> str:
     """One gap in Moodle's embedded-answer syntax."""
     if kind_of(item).has_options and item.options:
-        choices = [("=" if option == answer else "") + escape_embedded(option)
+        choices = [("=" if option == answer else "") + escape_embedded(option, choice=True)
                    for option in item.options]
         if answer not in item.options:
-            choices.insert(0, "=" + escape_embedded(answer))
+            choices.insert(0, "=" + escape_embedded(answer, choice=True))
         return "{1:MULTICHOICE:" + "~".join(choices) + "}"
     accepted = [answer, *(a for a in item.accepted if a != answer)]
     return "{1:SHORTANSWER:" + "~".join("=" + escape_embedded(a) for a in accepted) + "}"
@@ -116,12 +132,12 @@ def embedded_answer(item: ClozeItem, answer: str) -> str:
 def cloze_question_text(item: ClozeItem) -> str:
     pieces = split_at_gaps(item.text)
     answers = gap_answers(item)
-    out = [html.escape(pieces[0])]
+    out = [cloze_html(pieces[0])]
     for index, piece in enumerate(pieces[1:]):
         out.append(embedded_answer(item, answers[index]))
         if kind_of(item).hint_beside_gap and item.hint:
-            out.append(f" ({html.escape(item.hint)})")
-        out.append(html.escape(piece))
+            out.append(f" ({cloze_html(item.hint)})")
+        out.append(cloze_html(piece))
     return "".join(out)
 
 

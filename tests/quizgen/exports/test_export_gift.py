@@ -3,47 +3,33 @@
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
 from quizgen.exports.gaps import GAP
 from quizgen.exports.gift import gift
 from quizgen.pack import ClozeItem, LessonPack, Question
 from tests.quizgen.export_packs import moskau_pack
-
-_UNESCAPED = r"(?<!\\)"
-
-
-def _plain(text: str) -> str:
-    return re.sub(r"\\(.)", r"\1", text)
-
+from tests.quizgen.exports.moodle_readers import read_gift, shown
 
 def parse_gift(source: str) -> tuple[str, dict[str, dict[str, object]]]:
+    """(category, {name: {"type", "before", "after", "answers": [(text, is_right)]}}) as Moodle
+    imports the file (tests/quizgen/exports/moodle_readers.py); "before" and "after" are the
+    shown text around Moodle's blank."""
     category = ""
     questions: dict[str, dict[str, object]] = {}
-    for block in source.split("\n\n"):
-        block = block.strip()
-        if block.startswith("//"):
+    for question in read_gift(source):
+        if question.qtype == "category":
+            category = question.category
             continue
-        if block.startswith("$CATEGORY:"):
-            category = block.removeprefix("$CATEGORY:").strip()
-            continue
-        match = re.fullmatch(r"::((?:\\.|[^:\\])*)::(.*)", block, re.S)
-        assert match, block
-        name, rest = _plain(match.group(1)), match.group(2)
-        opened = re.search(_UNESCAPED + r"\{", rest)
-        closed = re.search(_UNESCAPED + r"\}", rest[opened.end():])
-        before, body = rest[: opened.start()], rest[opened.end(): opened.end() + closed.start()]
-        after = rest[opened.end() + closed.end():]
-        body = body.strip()
-        if body in ("T", "F"):
-            answers = [(body, True)]
+        text = shown(question.text, question.format)
+        before, _, after = text.partition("_____")
+        if question.qtype == "truefalse":
+            answers = [("T" if question.answers[0][0] in ("T", "TRUE") else "F", True)]
         else:
-            parts = re.split(_UNESCAPED + r"([=~])", body)
-            answers = [(_plain(text.strip()), mark == "=")
-                       for mark, text in zip(parts[1::2], parts[2::2])]
-        questions[name] = {"before": _plain(before), "after": _plain(after),
-                           "answers": answers}
+            answers = [(shown(t, f) if question.qtype == "multichoice" else t, fraction == 1.0)
+                       for t, fraction, f in question.answers]
+        questions[question.name] = {"type": question.qtype, "before": before, "after": after,
+                                    "answers": answers}
     return category, questions
 
 
@@ -118,3 +104,30 @@ def test_gift_of_the_seed_pack_matches_the_golden_file():
     if os.environ.get("QUIZGEN_UPDATE_GOLDEN") == "1":
         GOLDEN.write_text(text, encoding="utf-8")
     assert text == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_hostile_titles_prompts_and_answers_come_back_from_moodles_importer_as_written():
+    from quizgen.exports.moodle_xml import category_path
+    from tests.quizgen.exports.hostile_pack import OPTIONS, PROMPT, TYPED, hostile_pack, one_line
+
+    pack = hostile_pack()
+    imported = [q for q in read_gift(gift(pack)) if q.qtype != "category"]
+    category, questions = parse_gift(gift(pack))
+    # no question of the title's or a prompt's making; q4 (its only answer has ->) is left out
+    assert [q.name for q in imported] == ["q1", "q2", "q3", "c1", "c2", "c3-1", "c3-2"]
+    assert category == category_path(pack) == "$course$/top/Quizgen/" + " ".join(pack.title.split()).replace("/", "//")
+    prompt = one_line(PROMPT).strip()
+    assert questions["q1"]["type"] == "multichoice" and questions["q1"]["before"].strip() == prompt
+    assert questions["q1"]["answers"] == [(option, n == 1) for n, option in enumerate(OPTIONS)]
+    assert questions["q2"]["type"] == "shortanswer"
+    assert {text for text, right in questions["q2"]["answers"] if right} == set(TYPED)
+    assert questions["q3"]["type"] == "truefalse" and questions["q3"]["answers"] == [("T", True)]
+    c1 = questions["c1"]
+    assert c1["type"] == "shortanswer"
+    assert (c1["before"] + GAP + c1["after"]).strip() == one_line(
+        PROMPT.replace("a=b", "a=b ___")).replace(GAP, GAP + " ({#1} <i>h</i> =x)").strip()
+    assert questions["c2"]["type"] == "multichoice"
+    assert questions["c2"]["before"] + GAP + questions["c2"]["after"] == "Vor ___ nach {1:MULTICHOICE:=x~y} ende."
+    assert questions["c2"]["answers"] == [(option, n == 0) for n, option in enumerate(OPTIONS)]
+    assert questions["c3-2"]["before"] + GAP + questions["c3-2"]["after"] == "Eins a& zwei ___ drei."
+    assert [t for t, right in questions["c3-2"]["answers"] if right] == ["x#y } {"]

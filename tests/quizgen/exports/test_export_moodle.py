@@ -2,29 +2,18 @@
 
 from __future__ import annotations
 
-import html
-import re
 import xml.etree.ElementTree as ET
 
 from quizgen.exports.gaps import GAP
 from quizgen.exports.moodle_xml import moodle_xml
 from quizgen.pack import ClozeItem, LessonPack
 from tests.quizgen.export_packs import moskau_pack
-
-_EMBEDDED = re.compile(r"\{1:(MULTICHOICE|SHORTANSWER):((?:\\.|[^\\}])*)\}")
-
-
-def _unescape_embedded(text: str) -> str:
-    return html.unescape(re.sub(r"\\(.)", r"\1", text))
-
-
-def parse_embedded(body: str) -> list[tuple[str, bool]]:
-    """Choices of one embedded answer: (text, is_right)."""
-    choices = re.split(r"(?<!\\)~", body)
-    return [(_unescape_embedded(c.lstrip("=")), c.startswith("=")) for c in choices]
-
+from tests.quizgen.exports.moodle_readers import GAP_MARK, read_cloze, shown
 
 def parse(xml: str) -> dict[str, object]:
+    """The category and {name: {"type", "text", "answers", "gaps", "feedback"}} as Moodle imports
+    the file: cloze texts through its embedded-answers reader (moodle_readers.read_cloze), the
+    gaps as (MULTICHOICE or SHORTANSWER, [(text, is_right)]), GAP where each gap stands."""
     root = ET.fromstring(xml)
     parsed: dict[str, object] = {"questions": {}}
     for question in root.findall("question"):
@@ -34,13 +23,17 @@ def parse(xml: str) -> dict[str, object]:
             continue
         name = question.findtext("name/text").split()[0]
         text = question.findtext("questiontext/text")
-        answers = [(html.unescape(a.findtext("text")), a.get("fraction"))
+        answers = [(shown(a.findtext("text"), a.get("format")), a.get("fraction"))
                    for a in question.findall("answer")]
-        gaps = [(m.group(1), parse_embedded(m.group(2))) for m in _EMBEDDED.finditer(text)]
-        plain = html.unescape(_EMBEDDED.sub(GAP, text))
-        parsed["questions"][name] = {"type": kind, "text": plain, "answers": answers,
-                                     "gaps": gaps, "feedback":
-                                     question.findtext("generalfeedback/text")}
+        gaps: list[tuple[str, list[tuple[str, bool]]]] = []
+        if kind == "cloze":
+            text, read = read_cloze(text)
+            text = text.replace(GAP_MARK, GAP)
+            gaps = [(gap.kind, [(choice, fraction == 1.0) for choice, fraction in gap.choices]) for gap in read]
+        else:
+            text = shown(text, "html")
+        parsed["questions"][name] = {"type": kind, "text": text, "answers": answers, "gaps": gaps,
+                                     "feedback": question.findtext("generalfeedback/text")}
     return parsed
 
 
@@ -107,3 +100,24 @@ def test_special_characters_survive_the_embedded_syntax():
     assert gap["text"] == item.text
     ((_, choices),) = gap["gaps"]
     assert choices == [("{1} ~ #2", True), ('C:\\dir "x"', False), ("<b>", False)]
+
+
+def test_hostile_titles_prompts_and_answers_come_back_from_moodles_importer_as_written():
+    from tests.quizgen.exports.hostile_pack import OPTIONS, PROMPT, TITLE, TYPED, hostile_pack
+
+    parsed = parse(moodle_xml(hostile_pack()))
+    PROMPT = PROMPT.replace("\r\n", "\n").replace("\r", "\n")  # as every XML parser reads line ends
+    assert parsed["category"] == "$course$/top/Quizgen/" + " ".join(TITLE.split()).replace("/", "//")
+    questions = parsed["questions"]
+    assert questions["q1"]["type"] == "multichoice" and questions["q1"]["text"] == PROMPT
+    assert questions["q1"]["answers"] == [(option, "100" if n == 1 else "0") for n, option in enumerate(OPTIONS)]
+    c1 = questions["c1"]
+    assert c1["text"] == PROMPT.replace("a=b", "a=b ___").replace(GAP, GAP + " ({#1} <i>h</i> =x)")
+    ((kind, choices),) = c1["gaps"]
+    assert kind == "SHORTANSWER" and choices == [(answer, True) for answer in TYPED]
+    c2 = questions["c2"]
+    assert c2["text"] == "Vor ___ nach {1:MULTICHOICE:=x~y} ende."
+    ((kind, choices),) = c2["gaps"]
+    assert kind == "MULTICHOICE" and choices == [(option, n == 0) for n, option in enumerate(OPTIONS)]
+    assert [[text for text, right in choices if right] for _, choices in questions["c3"]["gaps"]] == [
+        ["a&"], ["x#y } {"]]
