@@ -53,7 +53,10 @@ def test_the_job_page_follows_the_job_and_opens_the_quiz_when_done(live_server, 
     assert page.inner_text("#job-step") == "wartet auf einen Worker"
 
     GenerationJob.objects.filter(pk=job.pk).update(state="running", progress=40, step="cloze", attempts=1)
-    page.wait_for_function("document.getElementById('job-step').textContent === 'Lückentexte werden erstellt'")
+    from playwright.sync_api import expect
+
+    # a locator that polls, not wait_for_function: the page's Content-Security-Policy forbids eval
+    expect(page.locator("#job-step")).to_have_text("Lückentexte werden erstellt")
     assert page.get_attribute("#job-progress", "value") == "40"
     page.screenshot(path=str(SHOTS / "job-running.png"))
 
