@@ -18,5 +18,7 @@ echo "== pass 1 of 2: SQLite, generation in the request"
 state=$(mktemp -d "${TMPDIR:-/tmp}/quizgen-test-services.XXXXXX")
 trap 'tools/test_services.sh stop "$state"' EXIT
 eval "$(tools/test_services.sh start "$state")"
-echo "== pass 2 of 2: PostgreSQL ($DATABASE_URL), Celery over Redis ($QUIZGEN_TEST_REDIS_URL)"
+# the throttles count in Redis too (its database 1; the jobs' broker uses 0)
+export QUIZGEN_CACHE_URL="${QUIZGEN_TEST_REDIS_URL%/0}/1"
+echo "== pass 2 of 2: PostgreSQL ($DATABASE_URL), Celery over Redis ($QUIZGEN_TEST_REDIS_URL), throttles in Redis"
 QUIZGEN_REQUIRE_SERVICES=1 "$PY" -m pytest -p no:cacheprovider "$@"

@@ -147,3 +147,20 @@ def test_the_client_address_is_read_behind_the_configured_proxies(rf, settings):
     v6 = rf.get("/", REMOTE_ADDR="2001:db8:1:2:3:4:5:6")
     settings.QUIZGEN_PROXY_COUNT = 0
     assert client_address(v6) == "2001:db8:1:2::/64"
+
+
+def test_the_throttles_count_in_redis_when_the_cache_is_redis(settings):
+    """make test's second pass sets QUIZGEN_CACHE_URL to its Redis, so every throttle test above
+    runs on Redis there (and on the local-memory cache in the first pass)."""
+    import os
+
+    from django.core.cache import cache
+
+    from tests.learnsite.conftest import require_services
+
+    if not os.environ.get("QUIZGEN_CACHE_URL"):
+        require_services("QUIZGEN_CACHE_URL is not set")
+    assert settings.CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    throttle = Throttle("redis-check", "QUIZGEN_CODE_GUESSES_PER_HOUR")
+    assert not throttle.hit("x") and throttle.count("x") == 1
+    assert cache._cache.get_client().ping()  # type: ignore[attr-defined]
