@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from learnsite.quizzes.models import TITLE_MAX_LENGTH, SchoolClass, kind_choices
@@ -185,6 +186,13 @@ class BatchImportForm(forms.Form):
         choices=[("auto", _("recognise it")), ("header", _("a header row names the columns")),
                  ("gnad", _("10kGNAD: label;text rows, no header"))])
     level = forms.ChoiceField(label=_("Level of the learners"), choices=[(lv, lv) for lv in LEVELS], initial="B1")
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["csv"].help_text = _(
+            "A header row with a text or url column; title and level are optional. At most %(rows)s rows "
+            "and %(kb)s KB.") % {"rows": f"{settings.QUIZGEN_CSV_MAX_ROWS:,}",
+                                  "kb": f"{settings.QUIZGEN_CSV_MAX_BYTES // 1000:,}"}
 
     def clean(self) -> dict:
         data = super().clean()

@@ -19,6 +19,8 @@ GERMAN_1 = ("Die Stadt Kelsbach baut eine neue Straßenbahnlinie. Der Bürgermei
             "Die Bahn soll im Jahr 2028 fahren. Viele Bürger freuen sich auf die neue Verbindung.")
 GERMAN_2 = ("Im Hafen von Kelsbach hat ein großes Schiff angelegt. Die Mannschaft brachte Obst und Gemüse in die Stadt. "
             "Die Händler verkauften die Waren am Mittwoch auf dem Markt. Viele Kunden kamen schon am Morgen.")
+
+
 ENGLISH = "The city is building a new tram line. The mayor announced the project on Monday. It should run in 2028."
 
 
@@ -185,3 +187,18 @@ def test_a_csv_of_no_known_format_is_explained_without_a_command_line_flag(clien
     html = response.content.decode()
     assert response.status_code == 422 and "choose “10kGNAD” as the CSV format" in html
     assert "--csv-format" not in html
+
+
+def test_a_csv_over_the_row_or_size_limit_is_refused_with_the_limit_and_the_form_states_both(client, settings):
+    client.force_login(make_teacher())
+    page = client.get(reverse("quizzes:batch_new")).content.decode()
+    assert "At most 1,000 rows and 5,000 KB" in page
+    rows = "title,text,level\n" + "".join(f"t,x,Z{i % 10}\n" for i in range(8000))  # the probe's 8,000 bad rows
+    response = client.post(reverse("quizzes:batch_new"), {
+        "level": "B1", "csv": SimpleUploadedFile("artikel.csv", rows.encode("utf-8"), content_type="text/csv")})
+    assert response.status_code == 422 and "more than 1,000 rows" in response.content.decode()
+    settings.QUIZGEN_CSV_MAX_BYTES = 10_000
+    response = client.post(reverse("quizzes:batch_new"), {
+        "level": "B1", "csv": SimpleUploadedFile("artikel.csv", rows.encode("utf-8"), content_type="text/csv")})
+    assert response.status_code == 422 and "larger than 10 KB" in response.content.decode()
+    assert not ImportBatch.objects.exists() and not Quiz.objects.exists()

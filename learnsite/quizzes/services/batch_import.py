@@ -21,7 +21,7 @@ from learnsite.quizzes.refusals import QuizRefused, explain
 from learnsite.quizzes.services import jobs, text_sources
 from learnsite.quizzes.services import quizzes as services
 from quizgen.errors import QuizgenError
-from quizgen.text.batch_sources import ArticleSource, fetch_source
+from quizgen.text.batch_sources import ArticleSource, fetch_source, read_csv_articles
 
 
 def source_from_upload(upload: object, index: int) -> ArticleSource:
@@ -32,6 +32,16 @@ def source_from_upload(upload: object, index: int) -> ArticleSource:
     except QuizgenError as exc:
         return ArticleSource(name=name, text=None, source=name, error=explain(exc))
     return ArticleSource(name=name, text=fetched.text, title=fetched.title or None, source=name)
+
+
+def sources_from_csv(upload: object, *, csv_format: str = "auto") -> list[ArticleSource]:
+    """The articles of an uploaded CSV, refused as a whole when it is larger than
+    QUIZGEN_CSV_MAX_BYTES or has more than QUIZGEN_CSV_MAX_ROWS rows (no more than one byte over
+    the size limit is read)."""
+    limit = settings.QUIZGEN_CSV_MAX_BYTES
+    data = upload.read(limit + 1)  # type: ignore[attr-defined]
+    return read_csv_articles(data, name=getattr(upload, "name", "") or "articles.csv", csv_format=csv_format,
+                             max_bytes=limit, max_rows=settings.QUIZGEN_CSV_MAX_ROWS)
 
 
 def batch_create(*, teacher: AbstractBaseUser, sources: Iterable[ArticleSource], level: str,

@@ -18,7 +18,7 @@ from learnsite.quizzes.refusals import explain
 from learnsite.quizzes.services import batch_import
 from learnsite.quizzes.services.generation import default_counts
 from quizgen.errors import QuizgenError
-from quizgen.text.batch_sources import read_csv_articles, read_url_list
+from quizgen.text.batch_sources import read_url_list
 
 
 @login_required
@@ -31,8 +31,7 @@ def batch_new(request: HttpRequest) -> HttpResponse:
             if data["urls"].strip():
                 sources += read_url_list(data["urls"], name="web addresses")
             if data["csv"]:
-                sources += read_csv_articles(data["csv"].read(), name=data["csv"].name or "articles.csv",
-                                             csv_format=data.get("csv_format") or "auto")
+                sources += batch_import.sources_from_csv(data["csv"], csv_format=data.get("csv_format") or "auto")
             batch = batch_import.batch_create(teacher=request.user, sources=sources, level=data["level"],
                                               counts=default_counts(), limit=batch_import.site_limit())
         except QuizgenError as exc:
