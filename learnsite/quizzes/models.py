@@ -126,6 +126,10 @@ class Quiz(models.Model):
     class_code = models.CharField(max_length=CLASS_CODE_LENGTH, unique=True, default=new_class_code, editable=False)
     # The generated pack minus its items (sentences, text level, vocabulary), as LessonPack.to_dict.
     pack = models.JSONField(null=True, blank=True)
+    # Learners' Anki downloads hold the cloze and question cards (the answer key) before they
+    # finish only when the teacher allows it; otherwise the vocabulary, and after an attempt the
+    # cards of the items answered in it (services/downloads.py).
+    answer_cards_for_learners = models.BooleanField(_("answer cards for learners before they finish"), default=False)
     generated = models.DateTimeField(null=True, blank=True)
     created = models.DateTimeField(auto_now_add=True)
 

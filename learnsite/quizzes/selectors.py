@@ -117,6 +117,17 @@ def _code(code: str) -> str:
     return "".join(code.replace("-", " ").split()).upper()
 
 
+def learner_card_items(*, quiz: Quiz, attempt: Attempt | None = None) -> QuerySet[Item]:
+    """The items whose cards (cloze and question notes: each card shows its answer) a learner's
+    Anki deck may hold: every item when the teacher allows the answer cards; else the items the
+    learner answered in ``attempt`` once it is finished; else none (the deck is the vocabulary)."""
+    if quiz.answer_cards_for_learners:
+        return quiz.current_items.all()
+    if attempt is not None and attempt.finished is not None and attempt.quiz_id == quiz.pk:
+        return quiz.items.filter(answers__attempt=attempt)
+    return quiz.items.none()
+
+
 def quiz_find_by_code(*, code: str) -> Quiz | None:
     """The published quiz with this class code; a draft or unpublished quiz is not found by it."""
     return Quiz.objects.filter(class_code=_code(code), status=Quiz.Status.PUBLISHED).first()

@@ -23,6 +23,7 @@ urlpatterns = [
     path("quizzes/<int:quiz_id>/publish/", teacher_views.quiz_publish, name="publish"),
     path("quizzes/<int:quiz_id>/unpublish/", teacher_views.quiz_unpublish, name="unpublish"),
     path("quizzes/<int:quiz_id>/rename/", teacher_views.quiz_rename, name="rename"),
+    path("quizzes/<int:quiz_id>/answer-cards/", teacher_views.quiz_answer_cards, name="answer_cards"),
     path("quizzes/<int:quiz_id>/class/", teacher_views.quiz_assign_class, name="assign_class"),
     path("quizzes/<int:quiz_id>/duplicate/", teacher_views.quiz_duplicate, name="duplicate"),
     path("quizzes/<int:quiz_id>/delete/", teacher_views.quiz_delete, name="delete"),
@@ -68,4 +69,6 @@ urlpatterns = [
     path("q/<str:token>/a/<int:attempt_id>/finish/", learner_views.attempt_finish, name="finish"),
     path("q/<str:token>/a/<int:attempt_id>/result/", learner_views.attempt_result, name="result"),
     path("q/<str:token>/a/<int:attempt_id>/retry/", learner_views.attempt_retry, name="retry"),
+    path("q/<str:token>/a/<int:attempt_id>/download/<str:fmt>/", learner_views.attempt_download,
+         name="attempt_download"),
 ]

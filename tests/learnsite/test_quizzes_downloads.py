@@ -76,3 +76,79 @@ def test_the_vocabulary_csv_has_no_cell_a_spreadsheet_runs_as_a_formula(client):
     assert len(rows) == len(HOSTILE)
     assert [row[0] for row in rows] == ["'" + text for text in HOSTILE]
     assert not [cell for row in rows for cell in row if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
+
+
+def _deck_notes(content: bytes) -> dict[str, list[str]]:
+    """The notes of an .apkg by note type: "vocabulary", "cloze", "question" -> their first fields."""
+    import sqlite3
+    import tempfile
+    from pathlib import Path
+
+    from quizgen.exports.anki_models import CLOZE_MODEL, QUESTION_MODEL, VOCABULARY_MODEL
+
+    families = {VOCABULARY_MODEL.model_id: "vocabulary", CLOZE_MODEL.model_id: "cloze",
+                QUESTION_MODEL.model_id: "question"}
+    notes: dict[str, list[str]] = {"vocabulary": [], "cloze": [], "question": []}
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "collection.anki2"
+        path.write_bytes(zipfile.ZipFile(io.BytesIO(content)).read("collection.anki2"))
+        connection = sqlite3.connect(path)
+        for mid, fields in connection.execute("select mid, flds from notes"):
+            notes[families[mid]].append(fields.split("\x1f")[0])
+        connection.close()
+    return notes
+
+
+def _finish(client, quiz, answers: dict[str, str]):
+    from learnsite.quizzes.models import Attempt
+    from tests.learnsite.quiz_factories import item
+
+    client.post(reverse("quizzes:start", args=[quiz.share_token]), {"name": "Ada"})
+    attempt = Attempt.objects.filter(quiz=quiz).latest("id")
+    for kind, given in answers.items():
+        client.post(reverse("quizzes:answer", args=[quiz.share_token, attempt.pk, item(quiz, kind).pk]),
+                    {"gap_0": given})
+    return attempt
+
+
+def test_the_learners_deck_has_no_answers_before_they_finish_only_the_vocabulary(client):
+    quiz = _generated_quiz(make_teacher())
+    anonymous = _deck_notes(client.get(reverse("quizzes:learner_download", args=[quiz.share_token, "apkg"])).content)
+    assert anonymous["vocabulary"] and anonymous["cloze"] == [] and anonymous["question"] == []
+    attempt = _finish(client, quiz, {"open": "Außenminister", "wh": "Lawrow"})
+    url = reverse("quizzes:attempt_download", args=[quiz.share_token, attempt.pk, "apkg"])
+    unfinished = _deck_notes(client.get(url).content)
+    assert unfinished["cloze"] == [] and unfinished["question"] == []
+    client.post(reverse("quizzes:finish", args=[quiz.share_token, attempt.pk]))
+    finished = _deck_notes(client.get(url).content)
+    assert len(finished["cloze"]) == 1 and "{{c1::Außenminister}}" in finished["cloze"][0]
+    assert len(finished["question"]) == 1 and finished["vocabulary"] == anonymous["vocabulary"]
+    result = client.get(reverse("quizzes:result", args=[quiz.share_token, attempt.pk])).content.decode()
+    assert url in result
+
+
+def test_another_browser_cannot_take_an_attempts_deck(client):
+    from django.test import Client
+
+    quiz = _generated_quiz(make_teacher())
+    attempt = _finish(client, quiz, {"open": "Außenminister"})
+    client.post(reverse("quizzes:finish", args=[quiz.share_token, attempt.pk]))
+    url = reverse("quizzes:attempt_download", args=[quiz.share_token, attempt.pk, "apkg"])
+    assert Client().get(url).status_code == 404
+
+
+def test_the_teacher_can_give_learners_every_card_before_they_finish(client):
+    from django.test import Client
+
+    teacher = make_teacher()
+    quiz = _generated_quiz(teacher)
+    client.force_login(teacher)
+    client.post(reverse("quizzes:answer_cards", args=[quiz.pk]), {"allowed": "1"})
+    deck = _deck_notes(Client().get(reverse("quizzes:learner_download", args=[quiz.share_token, "apkg"])).content)
+    assert len(deck["cloze"]) + len(deck["question"]) == quiz.items.count()
+    client.post(reverse("quizzes:answer_cards", args=[quiz.pk]), {"allowed": "0"})
+    deck = _deck_notes(Client().get(reverse("quizzes:learner_download", args=[quiz.share_token, "apkg"])).content)
+    assert deck["cloze"] == deck["question"] == []
+    other = Client()
+    other.force_login(make_teacher("herr_other"))
+    assert other.post(reverse("quizzes:answer_cards", args=[quiz.pk]), {"allowed": "1"}).status_code == 404

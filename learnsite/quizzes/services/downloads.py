@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable
 
 from django.utils.translation import gettext as _
 
-from learnsite.quizzes.models import Quiz
+from learnsite.quizzes.models import Item, Quiz
 from learnsite.quizzes.refusals import NothingToExport
 from learnsite.quizzes.services.pack_items import quiz_lesson_pack
 from quizgen.exports import EXPORT_FORMATS, ExportOptions, export_bytes
@@ -16,14 +17,26 @@ from quizgen.exports.csv_cells import plain_cell
 from quizgen.pack import UNCERTAIN_MARK
 
 
-def quiz_export(*, quiz: Quiz, name: str, for_learner: bool, words: str = "key") -> tuple[str, bytes, str]:
+def quiz_export(*, quiz: Quiz, name: str, for_learner: bool, words: str = "key",
+                items: Iterable[Item] | None = None) -> tuple[str, bytes, str]:
     """(file name, content, media type) of one export; learners get only the learner formats.
-    ``words`` is "key" (the key words in the deck, CSV and worksheet box) or "all"."""
+
+    ``words`` is "key" (the key words in the deck, CSV and worksheet box) or "all". ``items`` are
+    the items whose cards the export holds (default: all); a learner's download passes
+    ``selectors.learner_card_items``, so the answer key is not theirs before they finish.
+    """
     fmt = EXPORT_FORMATS.get(name)
     if fmt is None or (for_learner and not fmt.for_learners):
         raise NothingToExport(_("There is no download called “%(name)s” here.") % {"name": name})
-    file_name, content = export_bytes(quiz_lesson_pack(quiz=quiz), name, ExportOptions(words=words))
+    file_name, content = export_bytes(quiz_lesson_pack(quiz=quiz, items=items), name, ExportOptions(words=words))
     return file_name, content, fmt.media_type
+
+
+def quiz_set_answer_cards(*, quiz: Quiz, allowed: bool) -> Quiz:
+    """Let learners download every item's card (with its answer) before they finish, or stop it."""
+    quiz.answer_cards_for_learners = allowed
+    quiz.save(update_fields=["answer_cards_for_learners"])
+    return quiz
 
 
 def export_choices(*, for_learner: bool) -> list[tuple[str, str]]:

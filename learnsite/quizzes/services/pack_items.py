@@ -9,7 +9,7 @@ the fixed richtig / falsch) is read from the kind's description in quizgen.kinds
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -123,13 +123,14 @@ def question_from_item(item: Item) -> Question:
     )
 
 
-def quiz_lesson_pack(*, quiz: Quiz) -> LessonPack:
-    """The generated pack with the quiz's items as the teacher left them, in their order, and the
-    quiz's title as it is now (renamed, and whole: the exports shorten nothing)."""
+def quiz_lesson_pack(*, quiz: Quiz, items: Iterable[Item] | None = None) -> LessonPack:
+    """The generated pack with the quiz's items as the teacher left them, in their order (only
+    ``items``, when given), and the quiz's title as it is now (renamed, and whole: the exports
+    shorten nothing)."""
     if not quiz.pack:
         raise NothingToExport(_("This quiz has not been generated yet: generate it first, then download."))
     pack = pack_from_dict(dict(quiz.pack, cloze=[], questions=[]))
-    items = list(quiz.current_items.all())
+    items = list(quiz.current_items.all() if items is None else items)
     return dataclasses.replace(
         pack,
         title=quiz.title,

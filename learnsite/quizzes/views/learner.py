@@ -7,7 +7,7 @@ gapped text never stands beside the full text that holds its answers.
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -379,7 +379,21 @@ def vocabulary_csv(request: HttpRequest, token: str) -> HttpResponse:
 
 
 def learner_download(request: HttpRequest, token: str, fmt: str) -> HttpResponse:
-    """The learner's downloads of a published quiz: the Anki deck and the Anki CSV."""
+    """The learner's downloads of a published quiz: the Anki deck (the vocabulary; the items' cards
+    only when the teacher allows them before an attempt) and the Anki CSV."""
     quiz = selectors.quiz_get_for_download(token=token, user=request.user)
-    return download_response(request, quiz=quiz, fmt=fmt, for_learner=True)
+    return download_response(request, quiz=quiz, fmt=fmt, for_learner=True,
+                             items=selectors.learner_card_items(quiz=quiz))
 
+
+def attempt_download(request: HttpRequest, token: str, attempt_id: int, fmt: str) -> HttpResponse:
+    """The downloads after an attempt: the deck adds the cards of the items answered in it, once
+    it is finished (in the browser that started it, or of the learner who came back with a code)."""
+    try:
+        quiz, attempt = _learner_attempt(request, token, attempt_id)
+    except selectors.AttemptElsewhere as exc:
+        return attempt_elsewhere(request, exc)
+    if not quiz.is_published and not (request.user.is_authenticated and request.user.pk == quiz.teacher_id):
+        raise Http404
+    return download_response(request, quiz=quiz, fmt=fmt, for_learner=True,
+                             items=selectors.learner_card_items(quiz=quiz, attempt=attempt))

@@ -24,7 +24,7 @@ from learnsite.quizzes.forms import (
 from learnsite.quizzes.models import GenerationJob, Item, Quiz, kind_choices, kind_label
 from learnsite.quizzes.refusals import QuizRefused, explain
 from learnsite.quizzes.results import item_numbers
-from learnsite.quizzes.services import jobs, text_sources
+from learnsite.quizzes.services import downloads, jobs, text_sources
 from learnsite.quizzes.services import quizzes as services
 from learnsite.quizzes.sharing import qr_svg, share_links
 from learnsite.quizzes.views.confirm import confirm_page, is_confirmed
@@ -211,6 +211,19 @@ def quiz_unpublish(request: HttpRequest, quiz_id: int) -> HttpResponse:
     quiz = selectors.quiz_get_for_teacher(teacher=request.user, quiz_id=quiz_id)
     services.quiz_unpublish(quiz=quiz)
     messages.success(request, _("Unpublished. No new attempts can start; the results are kept."))
+    return redirect("quizzes:review", quiz_id=quiz.pk)
+
+
+@login_required
+@require_POST
+def quiz_answer_cards(request: HttpRequest, quiz_id: int) -> HttpResponse:
+    """Allow learners the items' Anki cards (with the answers) before they finish, or stop it."""
+    quiz = selectors.quiz_get_for_teacher(teacher=request.user, quiz_id=quiz_id)
+    allowed = request.POST.get("allowed") == "1"
+    downloads.quiz_set_answer_cards(quiz=quiz, allowed=allowed)
+    messages.success(request, _("Learners' Anki decks now hold every item's card with its answer.") if allowed else
+                     _("Learners' Anki decks hold the vocabulary, and the cards of the items they answered once "
+                       "they finish."))
     return redirect("quizzes:review", quiz_id=quiz.pk)
 
 
