@@ -262,6 +262,12 @@ QUIZGEN_ANALYSES_PER_HOUR = env_int("QUIZGEN_ANALYSES_PER_HOUR", 30, minimum=1) 
 QUIZGEN_ANSWER_MAX_CHARS = env_int("QUIZGEN_ANSWER_MAX_CHARS", 500, minimum=50)
 QUIZGEN_CSV_MAX_BYTES = env_int("QUIZGEN_CSV_MAX_BYTES", 5_000_000, minimum=10_000)
 QUIZGEN_CSV_MAX_ROWS = env_int("QUIZGEN_CSV_MAX_ROWS", 1_000, minimum=1)
+# A batch on the site without workers runs in its request: besides QUIZGEN_BATCH_MAX_IN_REQUEST
+# articles it holds at most this many characters (a 20,000-character text takes about 2.5 CPU
+# seconds to generate, a 96,000-character one 23), and starts no fetch or generation after this
+# many seconds, so it ends well inside gunicorn's 120 s timeout; what does not fit is reported.
+QUIZGEN_BATCH_MAX_CHARS_IN_REQUEST = env_int("QUIZGEN_BATCH_MAX_CHARS_IN_REQUEST", 150_000, minimum=1_000)
+QUIZGEN_BATCH_SECONDS_IN_REQUEST = env_int("QUIZGEN_BATCH_SECONDS_IN_REQUEST", 60, minimum=1)
 
 # A log-in lasts this many hours (Django's default is two weeks), in the browser's cookie and on
 # the server alike.

@@ -197,10 +197,12 @@ class Item(models.Model):
 
 
 class GenerationRun(models.Model):
-    """A generation a teacher started: counted for the per-account rate limit."""
+    """A generation a teacher started: counted for the per-account rate limit, unless its job's
+    run was lost (services/quizzes.py, ``generations_in_last_hour``). Deleting the quiz keeps it."""
 
     teacher = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="+")
+    quiz = models.ForeignKey(Quiz, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    job = models.ForeignKey("GenerationJob", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     created = models.DateTimeField(auto_now_add=True, db_index=True)
 
 
@@ -307,6 +309,9 @@ class GenerationJob(models.Model):
     attempts = models.PositiveSmallIntegerField(default=0)  # runs started, retries included
     items_made = models.PositiveIntegerField(default=0)
     worker = models.CharField(max_length=100, blank=True)  # host and process of the last run
+    # failed because its run was lost (a killed worker) or never started: not counted against
+    # the teacher's hourly limit
+    lost = models.BooleanField(default=False)
     created = models.DateTimeField(auto_now_add=True)
     started = models.DateTimeField(null=True, blank=True)
     updated = models.DateTimeField(auto_now=True)
@@ -327,5 +332,9 @@ class GenerationJob(models.Model):
     @property
     def is_stalled(self) -> bool:
         """Running, but its worker has been silent for QUIZGEN_JOB_STALLED_AFTER seconds: the run is
-        lost, and the workers' sweep queues the job again (learnsite/quizzes/services/jobs.py)."""
-        return self.state == self.State.RUNNING and self.silent_seconds >= settings.QUIZGEN_JOB_STALLED_AFTER
+        lost, and the workers' sweep queues the job again (learnsite/quizzes/services/jobs.py).
+        Without workers, a job still waiting that long is stalled too: only the request that
+        queued it runs it, and that request has ended (its web worker killed, say)."""
+        if self.silent_seconds < settings.QUIZGEN_JOB_STALLED_AFTER:
+            return False
+        return self.state == self.State.RUNNING or (self.state == self.State.QUEUED and not settings.CELERY_BROKER_URL)

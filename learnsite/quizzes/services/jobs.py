@@ -73,29 +73,43 @@ def uses_workers() -> bool:
 
 
 def job_start(*, quiz: Quiz, level: str, counts: Mapping[str, int], only_kind: bool = False,
-              batch: ImportBatch | None = None) -> GenerationJob:
+              batch: ImportBatch | None = None, run_now: bool = True, counted: bool = True) -> GenerationJob:
     """Check and count the generation, store the job, and run or queue it.
 
     Refusals (level, counts, the hourly limit, a job already running for this quiz) raise
-    QuizRefused before anything is stored. Jobs of a batch import do not count against the
-    hourly limit: the batch size has its own limit.
+    QuizRefused before anything is stored. Every generation counts against the teacher's hourly
+    limit, a batch's too (not ``counted``: the operator's manage.py import_articles). Without workers, ``run_now=False`` leaves the job queued for the caller
+    to run (``run_job``): a batch stores all its jobs before it runs the first.
     """
     services.check_level_and_counts(level, counts)
     active = quiz.jobs.filter(state__in=(State.QUEUED, State.RUNNING)).first()
     if active and not active.is_stalled:
         raise QuizRefused(_("This quiz is already being generated. Wait until that has finished."))
-    if batch is None:
-        services.generation_count(quiz=quiz)
-    job = GenerationJob.objects.create(
-        teacher=quiz.teacher, quiz=quiz, batch=batch, level=level, counts=dict(counts),
-        action=GenerationJob.Action.REGENERATE if only_kind else GenerationJob.Action.GENERATE,
-        language=translation.get_language() or settings.LANGUAGE_CODE,
-    )
-    if active:  # stalled: this job replaces it
-        _finish(active, State.FAILED, _("Replaced by a new run after the worker stopped answering."))
-    _dispatch(job)
+    with transaction.atomic():
+        if counted:
+            services.generation_check(teacher=quiz.teacher)
+        job = GenerationJob.objects.create(
+            teacher=quiz.teacher, quiz=quiz, batch=batch, level=level, counts=dict(counts),
+            action=GenerationJob.Action.REGENERATE if only_kind else GenerationJob.Action.GENERATE,
+            language=translation.get_language() or settings.LANGUAGE_CODE,
+        )
+        if counted:
+            services.generation_count(quiz=quiz, job=job)
+    if active:  # stalled: this job replaces it, and the lost run is not counted
+        active.lost = True
+        _finish(active, State.FAILED, _("Replaced by a new run after the worker stopped answering."),
+                extra_fields=["lost"])
+    if run_now or uses_workers():
+        _dispatch(job)
     job.refresh_from_db()
     return job
+
+
+def job_set_aside(*, job: GenerationJob, message: str) -> None:
+    """Mark a queued job that will not run as failed (lost: not counted), with why: the teacher
+    runs it again from the batch page."""
+    job.lost = True
+    _finish(job, State.FAILED, message, extra_fields=["lost"])
 
 
 def job_rerun(*, job: GenerationJob) -> GenerationJob:
@@ -180,8 +194,9 @@ def _host() -> str:
 
 
 def _give_up(job: GenerationJob) -> None:
+    job.lost = True  # never finished: not counted against the teacher's hourly limit
     with translation.override(job.language):
-        _finish(job, State.FAILED, _(
+        _finish(job, State.FAILED, extra_fields=["lost"], message=_(
             "Generation stopped %(n)d times before it finished (the worker was lost). Your text is saved: "
             "run it again, and if it fails again tell the site's administrator.") % {"n": job.attempts})
 
@@ -210,12 +225,13 @@ def _claim(job_id: int) -> GenerationJob | None:
     return job
 
 
-def _finish(job: GenerationJob, state: str, message: str, items_made: int = 0) -> None:
+def _finish(job: GenerationJob, state: str, message: str, items_made: int = 0,
+            extra_fields: list[str] | None = None) -> None:
     job.state = state
     job.message = str(message)
     job.items_made = items_made
     job.finished = timezone.now()
-    fields = ["state", "message", "items_made", "finished", "updated"]
+    fields = ["state", "message", "items_made", "finished", "updated", *(extra_fields or [])]
     if state == State.DONE:
         job.progress = 100
         fields.append("progress")

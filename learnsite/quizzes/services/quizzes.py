@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from learnsite.lessons.models import Article
-from learnsite.quizzes.models import TITLE_MAX_LENGTH, GenerationRun, Quiz, SchoolClass
+from learnsite.quizzes.models import TITLE_MAX_LENGTH, GenerationJob, GenerationRun, Quiz, SchoolClass
 from learnsite.quizzes.refusals import QuizRefused, RateLimited
 from learnsite.quizzes.services import generation
 from learnsite.quizzes.services.items import items_insert, items_replace
@@ -35,14 +35,37 @@ def quiz_create_draft(*, teacher: AbstractBaseUser, title: str, text: str, sourc
     return quiz
 
 
-def _check_rate_limit(teacher: AbstractBaseUser) -> None:
+def generations_in_last_hour(*, teacher: AbstractBaseUser) -> int:
+    """Generations the teacher started in the last hour, for the hourly limit. A generation whose
+    run was lost does not count: its job failed as lost, or it is stalled (running, or without
+    workers waiting, with no sign of life for QUIZGEN_JOB_STALLED_AFTER seconds)."""
+    now = timezone.now()
+    silent_since = now - timedelta(seconds=settings.QUIZGEN_JOB_STALLED_AFTER)
+    runs = (GenerationRun.objects.filter(teacher=teacher, created__gte=now - timedelta(hours=1))
+            .exclude(job__lost=True)
+            .exclude(job__state=GenerationJob.State.RUNNING, job__updated__lt=silent_since))
+    if not settings.CELERY_BROKER_URL:
+        runs = runs.exclude(job__state=GenerationJob.State.QUEUED, job__updated__lt=silent_since)
+    return runs.count()
+
+
+def generations_left(*, teacher: AbstractBaseUser) -> int:
+    """How many more generations the teacher may start this hour."""
+    return max(0, settings.QUIZGEN_GENERATIONS_PER_HOUR - generations_in_last_hour(teacher=teacher))
+
+
+def _rate_limited() -> RateLimited:
     limit = settings.QUIZGEN_GENERATIONS_PER_HOUR
-    since = timezone.now() - timedelta(hours=1)
-    if GenerationRun.objects.filter(teacher=teacher, created__gte=since).count() >= limit:
-        raise RateLimited(
-            _("You have generated %(limit)d times in the last hour, the limit per account. "
-              "Your text and items are saved; try again later.") % {"limit": limit}
-        )
+    return RateLimited(
+        _("You have generated %(limit)d times in the last hour, the limit per account. "
+          "Your text and items are saved; try again later.") % {"limit": limit}
+    )
+
+
+def generation_check(*, teacher: AbstractBaseUser) -> None:
+    """Refuse a generation when the teacher's hourly limit is used up."""
+    if generations_left(teacher=teacher) <= 0:
+        raise _rate_limited()
 
 
 def check_level_and_counts(level: str, counts: Mapping[str, int]) -> None:
@@ -59,10 +82,10 @@ def check_level_and_counts(level: str, counts: Mapping[str, int]) -> None:
             raise QuizRefused(_("Choose the kinds of item from the list.")) from None
 
 
-def generation_count(*, quiz: Quiz) -> None:
-    """Count a generation against the teacher's hourly limit, or refuse it when the limit is reached."""
-    _check_rate_limit(quiz.teacher)
-    GenerationRun.objects.create(teacher=quiz.teacher, quiz=quiz)
+def generation_count(*, quiz: Quiz, job: GenerationJob | None = None) -> None:
+    """Count a generation (of ``job``) against the teacher's hourly limit; call
+    ``generation_check`` first."""
+    GenerationRun.objects.create(teacher=quiz.teacher, quiz=quiz, job=job)
 
 
 def generation_apply(*, quiz: Quiz, level: str, counts: Mapping[str, int], only_kind: bool = False,

@@ -17,6 +17,7 @@ from learnsite.quizzes.forms import BatchImportForm
 from learnsite.quizzes.refusals import explain
 from learnsite.quizzes.services import batch_import
 from learnsite.quizzes.services.generation import default_counts
+from learnsite.quizzes.services.quizzes import generations_left
 from quizgen.errors import QuizgenError
 from quizgen.text.batch_sources import read_url_list
 
@@ -33,12 +34,16 @@ def batch_new(request: HttpRequest) -> HttpResponse:
             if data["csv"]:
                 sources += batch_import.sources_from_csv(data["csv"], csv_format=data.get("csv_format") or "auto")
             batch = batch_import.batch_create(teacher=request.user, sources=sources, level=data["level"],
-                                              counts=default_counts(), limit=batch_import.site_limit())
+                                              counts=default_counts(), limit=batch_import.site_limit(),
+                                              bounds=batch_import.request_bounds())
         except QuizgenError as exc:
             form.add_error(None, explain(exc))
         else:
             return redirect("quizzes:batch", batch_id=batch.pk)
-    return render(request, "quizzes/batch_new.html", {"form": form, "limit": batch_import.site_limit()},
+    bounds = batch_import.request_bounds()
+    return render(request, "quizzes/batch_new.html", {"form": form, "limit": batch_import.site_limit(), "bounds": bounds,
+                                                       "bounds_characters": f"{bounds.characters:,}" if bounds else "",
+                                                       "generations_left": generations_left(teacher=request.user)},
                   status=422 if form.errors else 200)
 
 

@@ -70,7 +70,8 @@ class Command(BaseCommand):
             # The command runs on the operator's machine: web addresses are fetched as the
             # library fetches them (no public-address guard, unlike the site).
             batch = batch_import.batch_create(teacher=teacher, sources=sources, level=options["level"],
-                                              counts=default_counts(), fetch=None, on_article=advance)
+                                              counts=default_counts(), fetch=None, on_article=advance,
+                                              counted=False)  # the operator's, not the teacher's hourly share
         finished = True
         if jobs.uses_workers() and options["wait"]:
             finished = self._follow(batch, quiet, options["timeout"])
