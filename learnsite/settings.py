@@ -53,6 +53,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    "learnsite.oversized_forms.OversizedFormMiddleware",  # a paste over 2.5 MB: refused by its page, text kept
     "axes.middleware.AxesMiddleware",  # last: it answers a locked-out log-in with 429
 ]
 
