@@ -164,3 +164,14 @@ def test_the_throttles_count_in_redis_when_the_cache_is_redis(settings):
     throttle = Throttle("redis-check", "QUIZGEN_CODE_GUESSES_PER_HOUR")
     assert not throttle.hit("x") and throttle.count("x") == 1
     assert cache._cache.get_client().ping()  # type: ignore[attr-defined]
+
+
+def test_the_429_page_speaks_german_to_a_german_browser(client, settings):
+    from tests.learnsite.quiz_factories import compile_german_catalog
+
+    compile_german_catalog()
+    settings.QUIZGEN_CODE_GUESSES_PER_HOUR = 1
+    client.post(reverse("quizzes:code"), {"code": "AAAAAAAA"}, HTTP_ACCEPT_LANGUAGE="de")
+    refused = client.post(reverse("quizzes:code"), {"code": "BBBBBBBB"}, HTTP_ACCEPT_LANGUAGE="de")
+    html = refused.content.decode()
+    assert refused.status_code == 429 and "Zu viele Versuche" in html and "falsche Klassencodes" in html
