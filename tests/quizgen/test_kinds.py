@@ -79,8 +79,8 @@ def test_a_new_kind_reaches_every_export_through_its_description(monkeypatch):
         written = {name: export_bytes(pack, name, options)[1] for name in EXPORT_FORMATS}
         sheet = build_worksheet(pack, options)
     gift = written["gift"].decode()
-    assert "::syn1::Der Außenminister {~gab bekannt =kündigte an ~sagte ab} den Besuch." in gift
-    assert "::who1::Wer sagte „Die internationalen Beziehungen sind heute kompliziert“? {=Putin}" in gift
+    assert "::syn1::[html]Der Außenminister {~gab bekannt =kündigte an ~sagte ab} den Besuch." in gift
+    assert "::who1::[html]Wer sagte „Die internationalen Beziehungen sind heute kompliziert“? {=Putin}" in gift
     moodle = written["moodle"].decode()
     assert "{1:MULTICHOICE:gab bekannt~=kündigte an~sagte ab}" in moodle
     assert '<question type="shortanswer">' in moodle and "who1 Wer sagte" in moodle
