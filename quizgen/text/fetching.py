@@ -62,22 +62,24 @@ class Deadline:
 def resolve(host: str, port: int, deadline: Deadline) -> list[str]:
     """The host's addresses, or TimeoutError when the resolver takes past the deadline (it runs in
     a thread of its own, left to finish by itself, since getaddrinfo cannot be interrupted)."""
-    result: list[object] = []
+    found: list[str] = []
+    failed: list[BaseException] = []
+    done = threading.Event()
 
     def lookup() -> None:
         try:
-            result.append(socket.getaddrinfo(host, port, type=socket.SOCK_STREAM))
+            found.extend(str(info[4][0]) for info in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM))
         except (OSError, UnicodeError) as exc:
-            result.append(exc)
+            failed.append(exc)
+        done.set()
 
     thread = threading.Thread(target=lookup, name=f"resolve {host}", daemon=True)
     thread.start()
-    thread.join(deadline.remaining())
-    if not result:
+    if not done.wait(deadline.remaining()):
         raise TimeoutError(f"looking up {host} took longer than {deadline.seconds:g} seconds")
-    if isinstance(result[0], BaseException):
-        raise result[0]
-    return [info[4][0] for info in result[0]]  # type: ignore[union-attr]
+    if failed:
+        raise failed[0]
+    return found
 
 
 def connect_anywhere(host: str, port: int, deadline: Deadline) -> socket.socket:
@@ -160,7 +162,7 @@ class _Connection(http.client.HTTPConnection):
         if self._tls:
             sock.settimeout(self._deadline.remaining())
             sock = ssl.create_default_context().wrap_socket(sock, server_hostname=self.host)
-        self.sock = _DeadlineSocket(sock, self._deadline)  # type: ignore[assignment]
+        self.sock = _DeadlineSocket(sock, self._deadline)
 
 
 @dataclass(frozen=True)
