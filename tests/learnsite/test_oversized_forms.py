@@ -34,7 +34,7 @@ def test_an_oversized_paste_is_refused_with_a_message_and_the_form_keeps_the_sta
 
 def test_the_analysis_page_refuses_an_oversized_paste_as_too_long_and_keeps_it(client):
     text = (GERMAN_1 + " ") * 15_000
-    response = _huge_form(client, reverse("lessons:home"), text)
+    response = _huge_form(client, reverse("lessons:analyse"), text)
     html = response.content.decode()
     assert response.status_code == 422 and "limit is 20,000" in html
     assert GERMAN_1[:80] in html

@@ -119,7 +119,7 @@ def test_the_learners_deck_has_no_answers_before_they_finish_only_the_vocabulary
     url = reverse("quizzes:attempt_download", args=[quiz.share_token, attempt.pk, "apkg"])
     unfinished = _deck_notes(client.get(url).content)
     assert unfinished["cloze"] == [] and unfinished["question"] == []
-    client.post(reverse("quizzes:finish", args=[quiz.share_token, attempt.pk]))
+    client.post(reverse("quizzes:finish", args=[quiz.share_token, attempt.pk]), {"confirmed": "yes"})
     finished = _deck_notes(client.get(url).content)
     assert len(finished["cloze"]) == 1 and "{{c1::Außenminister}}" in finished["cloze"][0]
     assert len(finished["question"]) == 1 and finished["vocabulary"] == anonymous["vocabulary"]
@@ -132,9 +132,9 @@ def test_another_browser_cannot_take_an_attempts_deck(client):
 
     quiz = _generated_quiz(make_teacher())
     attempt = _finish(client, quiz, {"open": "Außenminister"})
-    client.post(reverse("quizzes:finish", args=[quiz.share_token, attempt.pk]))
+    client.post(reverse("quizzes:finish", args=[quiz.share_token, attempt.pk]), {"confirmed": "yes"})
     url = reverse("quizzes:attempt_download", args=[quiz.share_token, attempt.pk, "apkg"])
-    assert Client().get(url).status_code == 404
+    assert Client().get(url).status_code == 403  # "started in another browser": the page says how to go on
 
 
 def test_the_teacher_can_give_learners_every_card_before_they_finish(client):

@@ -26,7 +26,7 @@ def _pages(client: Client) -> list[tuple[str, Client]]:
     attempt = Attempt.objects.get(learner_name="Ada")
     signed_in = Client()
     signed_in.force_login(teacher)
-    anonymous = [reverse(name) for name in ("lessons:home", "accounts:login", "accounts:signup", "quizzes:code",
+    anonymous = [reverse(name) for name in ("lessons:home", "lessons:analyse", "accounts:login", "accounts:signup", "quizzes:code",
                                             "accounts:password_reset", "admin:login")]
     anonymous += [reverse("quizzes:start", args=[quiz.share_token]), "/no-such-page/"]
     teacher_pages = [reverse("quizzes:list"), reverse("quizzes:new"), reverse("quizzes:review", args=[quiz.pk]),

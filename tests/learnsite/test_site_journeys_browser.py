@@ -165,6 +165,7 @@ def learner_table(page) -> dict[str, tuple[str, str]]:
 
 
 def test_a_class_quiz_from_making_to_results(live_server, browser):
+    from playwright.sync_api import expect
     print(f"\nscreenshots: {SHOTS}")
     base = live_server.url
     tctx, page = new_page(browser, viewport=DESKTOP, locale="en-GB")
@@ -320,7 +321,8 @@ def test_a_class_quiz_from_making_to_results(live_server, browser):
     ben.wait_for_selector("#score")
     assert ben.inner_text("#score").replace(" ", "") == f"{len(items)}/{len(items)}"
     fits_phone(ben, "25-ben-result")
-    page.wait_for_function("document.querySelectorAll('#learner-table tbody tr').length === 2")  # refreshed
+    # refreshed; a polling locator, not wait_for_function, whose string eval the page's CSP forbids
+    expect(page.locator("#learner-table tbody tr")).to_have_count(2)
 
     # Learner 3, keyboard only: the quiz's link, join, look a word up, a card, every item by keys.
     cctx, cem = new_page(browser, viewport=DESKTOP, locale="en-GB")
@@ -362,7 +364,7 @@ def test_a_class_quiz_from_making_to_results(live_server, browser):
     cem.wait_for_selector("#score")
     cem_attempt = Attempt.objects.get(learner__name="Cem")
     assert cem_attempt.score == len(items) - 1
-    page.wait_for_function("document.querySelectorAll('#learner-table tbody tr').length === 3")
+    expect(page.locator("#learner-table tbody tr")).to_have_count(3)
 
     # One row per learner; the teacher counts one of Cem's answers as right.
     assert list(learner_table(page)) == ["Ada", "Ben", "Cem"]

@@ -126,10 +126,10 @@ def test_the_analysis_page_is_throttled_per_address(client, settings):
     settings.QUIZGEN_ANALYSES_PER_HOUR = 2
     text = "Die Regierung hat am Mittwoch einen neuen Plan vorgestellt. Er soll im Herbst gelten."
     for _ in range(2):
-        assert client.post(reverse("lessons:home"), {"text": text}).status_code == 200
-    refused = client.post(reverse("lessons:home"), {"text": text})
+        assert client.post(reverse("lessons:analyse"), {"text": text}).status_code == 200
+    refused = client.post(reverse("lessons:analyse"), {"text": text})
     assert refused.status_code == 429 and "analyses" in refused.content.decode()
-    assert client.get(reverse("lessons:home")).status_code == 200  # reading the page is not counted
+    assert client.get(reverse("lessons:analyse")).status_code == 200  # reading the page is not counted
 
 
 def test_a_throttle_counts_atomically_per_key_and_window():
@@ -176,3 +176,17 @@ def test_the_429_page_speaks_german_to_a_german_browser(client, settings):
     refused = client.post(reverse("quizzes:code"), {"code": "BBBBBBBB"}, HTTP_ACCEPT_LANGUAGE="de")
     html = refused.content.decode()
     assert refused.status_code == 429 and "Zu viele Versuche" in html and "falsche Klassencodes" in html
+
+
+def test_class_pages_and_personal_codes_count_as_code_guesses(client, settings):
+    from learnsite.quizzes.models import SchoolClass
+
+    settings.QUIZGEN_CODE_GUESSES_PER_HOUR = 2
+    teacher = make_teacher()
+    school_class = SchoolClass.objects.create(teacher=teacher, name="7b")
+    assert client.get(reverse("quizzes:class_home", args=["ZZZZZZZZ"])).status_code == 404
+    page = client.post(reverse("quizzes:class_home", args=[school_class.code]), {"personal_code": "YYYYYYYY"})
+    assert page.status_code == 422
+    assert client.get(reverse("quizzes:class_home", args=["XXXXXXXX"])).status_code == 429
+    assert client.get(reverse("quizzes:class_home", args=[school_class.code])).status_code == 429
+    assert Client(REMOTE_ADDR="198.51.100.9").get(reverse("quizzes:class_home", args=[school_class.code])).status_code == 200

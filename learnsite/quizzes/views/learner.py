@@ -79,10 +79,14 @@ def _guesses_refused(request: HttpRequest) -> HttpResponse:
                                            "hour. Check the code with your teacher, or use the link they shared."))
 
 
+def _address(request: HttpRequest) -> str:
+    return f"address:{client_address(request)}"
+
+
 def code_entry(request: HttpRequest) -> HttpResponse:
     """One box for every code a learner gets: a class's, a (published) quiz's, or their own personal
     code; wrong codes are counted per address (QUIZGEN_CODE_GUESSES_PER_HOUR)."""
-    address = f"address:{client_address(request)}"
+    address = _address(request)
     if request.method == "POST" and CODE_GUESS.is_over(address):
         return _guesses_refused(request)
     form = CodeForm(request.POST or None)
@@ -121,6 +125,7 @@ def _join_class(request: HttpRequest, school_class: SchoolClass) -> tuple[Learne
     if "personal_code" in request.POST and code_form.is_valid():
         learner = selectors.learner_find_by_code(code=code_form.cleaned_data["personal_code"])
         if learner is None or learner.school_class_id != school_class.pk:
+            CODE_GUESS.hit(_address(request))  # a classmate's code guessed: counted like a class code
             code_form.add_error("personal_code", _("This is not a personal code of this class. Check it; your "
                                                    "teacher can tell you yours."))
         else:
@@ -130,8 +135,14 @@ def _join_class(request: HttpRequest, school_class: SchoolClass) -> tuple[Learne
 
 
 def class_home(request: HttpRequest, code: str) -> HttpResponse:
-    """A class's page for learners: join it once, then its open quizzes with one's own results."""
-    school_class = selectors.class_get_by_code(code=code)
+    """A class's page for learners: join it once, then its open quizzes with one's own results.
+    Wrong class codes in the address and wrong personal codes count as code guesses."""
+    if CODE_GUESS.is_over(_address(request)):
+        return _guesses_refused(request)
+    school_class = selectors.class_find_by_code(code=code)
+    if school_class is None:
+        CODE_GUESS.hit(_address(request))
+        raise Http404
     learner, join_form, code_form = _join_class(request, school_class)
     if learner is not None:
         return redirect("quizzes:class_home", code=school_class.code)
