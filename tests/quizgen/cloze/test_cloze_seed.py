@@ -17,6 +17,7 @@ import quizgen.nlp.hanta_component  # noqa: F401  (registers quizgen_hanta)
 from quizgen.analysis import Analysis
 from quizgen.cloze import build_cloze, get_kind
 from quizgen.cloze.base import ClozeContext
+from quizgen.lesson.vocabulary import build_vocabulary
 from quizgen.pack import ClozeItem
 from quizgen.nlp.pipeline import PIPELINE_DIR, doc_to_analysis
 
@@ -37,7 +38,9 @@ def seed() -> Analysis:
 
 @pytest.fixture(scope="module")
 def items(seed: Analysis) -> tuple[ClozeItem, ...]:
-    return build_cloze(seed, level="B2", vocabulary=())
+    # with the word list, as the pack builds it: open gaps need the word's sense in the sentence
+    vocabulary, _names = build_vocabulary(seed)
+    return build_cloze(seed, level="B2", vocabulary=vocabulary)
 
 
 def test_the_seed_gives_at_least_12_items_of_at_least_four_kinds(items: tuple[ClozeItem, ...]) -> None:
@@ -74,5 +77,6 @@ def test_every_seed_item_is_well_formed(items: tuple[ClozeItem, ...]) -> None:
 def test_the_seed_through_the_real_analyze() -> None:
     from quizgen import analyze
 
-    items = build_cloze(analyze(SEED.read_text(encoding="utf-8")), level="B2", vocabulary=())
+    analysis = analyze(SEED.read_text(encoding="utf-8"))
+    items = build_cloze(analysis, level="B2", vocabulary=build_vocabulary(analysis)[0])
     assert len(items) >= 12 and len({i.kind for i in items}) >= 4
