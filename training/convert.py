@@ -116,6 +116,10 @@ def main(data_dir: str, out_dir: str) -> None:
             ner_texts[split].append("\n".join(nsent.lines) + "\n\n")
     for split, docbin in ner_bins.items():
         docbin.to_disk(out / f"ner-{split}.spacy")
+        if split != "heldout":  # training/shared.cfg reads both corpora from one folder
+            (out / f"shared-{split}").mkdir(exist_ok=True)
+            docbin.to_disk(out / f"shared-{split}" / "ner.spacy")
+            ud_bins[split].to_disk(out / f"shared-{split}" / "ud.spacy")
         (out / f"germeval-{split}.tsv").write_text("".join(ner_texts[split]), encoding="utf-8")
         print(f"ner-{split}: {len(docbin)} sentences")
 
