@@ -179,8 +179,7 @@ class BatchImportForm(forms.Form):
                               required=False)
     urls = forms.CharField(label=_("Web addresses, one a line"), required=False,
                            widget=forms.Textarea(attrs={"rows": 5, "spellcheck": "false"}))
-    csv = forms.FileField(label=_("…or a CSV of articles"), required=False,
-                          help_text=_("A header row with a text or url column; title and level are optional."))
+    csv = forms.FileField(label=_("…or a CSV of articles"), required=False)  # help text with the limits: __init__
     csv_format = forms.ChoiceField(
         label=_("CSV format"), initial="auto", required=False,
         choices=[("auto", _("recognise it")), ("header", _("a header row names the columns")),
