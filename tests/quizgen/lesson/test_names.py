@@ -50,7 +50,7 @@ def test_a_towns_adjective_belongs_to_the_name(article) -> None:
 def test_nominalised_adjectives_get_their_article_and_the_adjectives_gloss(article) -> None:
     words, _ = article
     assert (words["Verletzte"].display, words["Verletzte"].plural) == ("der Verletzte", "die Verletzten")
-    assert words["Verletzte"].gloss == "injured person"
+    assert words["Verletzte"].gloss.startswith("injured person")
     assert words["Spektakuläre"].display == "das Spektakuläre"
     assert words["Spektakuläre"].gloss.startswith("the ") and words["Spektakuläre"].gloss.endswith("(thing)")
 
