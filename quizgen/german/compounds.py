@@ -370,10 +370,11 @@ def _part(split_part: str, kind: str, role: str, lookup: Lookup, context: frozen
 
 
 def _join(modifier: str, head: str, kind: str) -> str:
-    """``crime`` + ``scene`` -> crime scene; ``IS`` + ``head of`` -> head of IS (after a noun
-    only: ``foreign`` + ``influence of`` -> foreign influence)."""
+    """``crime`` + ``scene`` -> crime scene; ``Moscow`` + ``head of`` -> head of Moscow (after a
+    noun only: ``foreign`` + ``influence of`` -> foreign influence; an acronym goes first as in
+    English: ``US`` + ``president of`` -> US president, ``IS`` + ``head of`` -> IS head)."""
     if head.endswith(" of"):
-        if kind in ("ADJ", "VERB"):
+        if kind in ("ADJ", "VERB") or (modifier.isupper() and len(modifier) <= 5):
             return f"{modifier} {head.removesuffix(' of')}"
         return f"{head} {modifier}"
     return f"{modifier} {head}"

@@ -143,7 +143,7 @@ def test_the_core_glossarys_sense_of_a_head_beats_the_compounds_usual_one() -> N
 
 
 def test_a_head_of_pattern_follows_only_a_noun() -> None:
-    assert gloss("IS-Chef", "NOUN").gloss == "head of IS"
+    assert gloss("IS-Chef", "NOUN").gloss == "IS head"  # an acronym goes first, as in English (US president)
     assert gloss("Vize-Chef", "NOUN").gloss == "vice head"  # not "head of vice"
     assert gloss("Fremdeinfluss", "NOUN").gloss == "foreign influence"
 
