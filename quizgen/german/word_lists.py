@@ -72,6 +72,25 @@ INSEPARABLE_PREFIXES = ("be", "emp", "ent", "er", "ge", "miss", "ver", "zer")
 #: prefixes that separate in some verbs and not in others (übersetzen, übersetzte / setzte über)
 DUAL_PREFIXES = ("durch", "hinter", "über", "um", "unter", "wider", "wieder")
 
+#: verb + noun pairs whose noun is part of the predicate, not a thing the verb acts on
+#: (Funktionsverbgefüge and idioms): "Was spielt X?" -> "eine wichtige Rolle" asks nothing
+SUPPORT_VERB_NOUNS = frozenset(
+    tuple(pair.split("+"))
+    for pair in """spielen+Rolle haben+Ende nehmen+Ende finden+Ende setzen+Ende sein+Wurm machen+Runde
+    üben+Kritik machen+Ehre stellen+Schatten ziehen+Bilanz ziehen+Konsequenz nehmen+Stellung
+    treffen+Entscheidung fassen+Beschluss stellen+Frage stellen+Antrag geben+Auskunft
+    nehmen+Rücksicht nehmen+Einfluss nehmen+Abschied halten+Rede leisten+Beitrag leisten+Hilfe
+    bringen+Ausdruck kommen+Ausdruck setzen+Zeichen stehen+Rede machen+Angabe machen+Gebrauch
+    ziehen+Vergleich machen+Sorge bereiten+Sorge haben+Recht geben+Gas spielen+Karte
+    haben+Sagen halten+Hand geben+Startschuss sein+Rede""".split()
+)
+
+#: particles that say others did the same ("Wer sprach sich zugleich ... aus?"): a question
+#: with one has no single answer, or needs the sentence before
+ADDITIVE_PARTICLES = frozenset({"auch", "ebenfalls", "zugleich", "außerdem", "zudem", "ebenso", "gleichfalls", "etwa"})
+#: adjective stems that point back into the text (ein entsprechender Akt, derartige Unterlagen)
+REFERRING_ADJECTIVE_STEMS = ("entsprechend", "derartig", "solch", "besagt", "betreffend", "jeweilig", "obig", "vorgenannt", "genannt")
+
 # --- names -----------------------------------------------------------------------------------
 
 #: countries, regions and cities news text names often: a short gazetteer for what the tagger

@@ -17,7 +17,8 @@ taken greedily by quality times importance, under these rules:
 - about 45% W-questions, 35% Richtig/Falsch, 20% a/b/c while candidates of each kind remain;
 - as many false as true statements (a false one first, so at most one more false), and at
   most 30% of the statements copied word for word from the text;
-- one question per sentence while other sentences still have candidates.
+- one question per sentence while other sentences still have candidates;
+- no candidate of a shape teachers cross out (``crossed_out.py``).
 
 The chosen questions come back in text order.
 """
@@ -31,6 +32,7 @@ from collections.abc import Callable, Sequence
 from quizgen.analysis import Analysis
 from quizgen.german.word_lists import COPULAR_VERBS
 from quizgen.questions.candidate import QuestionCandidate
+from quizgen.questions.crossed_out import crossed_out
 from quizgen.questions.facts import Facts, article_facts
 from quizgen.questions.ranker import learned_score, learned_threshold
 
@@ -155,7 +157,7 @@ def select(
     scored: list[tuple[QuestionCandidate, float]] = []
     for cand in candidates:
         hand, learned = quality(analysis, cand, level=level)
-        if hand < MIN_SCORE:
+        if hand < MIN_SCORE or crossed_out(analysis, cand):
             continue
         if learned is not None and threshold is not None and cand.kind == "wh" and learned < threshold:
             continue  # the model learned from our labels that such W-questions are rarely kept

@@ -1,0 +1,213 @@
+"""Shapes of questions a teacher crosses out, found by reading graded dev draws (seeds 77 and
+501): each rule names the fault it stops. Cheap text and tag tests on the candidate, applied
+before ranking, so no candidate of these shapes costs a parse.
+
+- a/b/c only where the options are surely of one type and surely wrong: names of persons and
+  numbers (things gave "die Statistik" against "die Blues", a place against a club, an option
+  cut out of a phrase); no two options share a word (Lech Wałęsa / Lech Kaczyński Wałęsa);
+- no additive particle in a question (auch, zugleich, etwa ...): others did the same, so the
+  answer is not the only one, or the question needs the sentence before;
+- no answer that is part of the predicate ("Was spielt der Ersteindruck?" -> "eine wichtige
+  Rolle", "der Wurm" in "ist der Wurm drin");
+- no answer that points back (ein entsprechender Akt) or is a class noun with only an
+  indefinite article (eine Situation);
+- Was never asks for a name or an organisation (Zenit, Artem Dsjuba);
+- no question that keeps a phrase of the answer's noun ("Was fordert die Gewerkschaft nach
+  den Bedingungen ...?") or an article cut from its noun ("den mit 1,5 Millionen Dollar?");
+- statements: no name lower-cased, no unit changed beside a number (32.000 SSD for IOPS), no
+  subject that is a class noun only the text before explains (Der Wert steigt ...).
+"""
+
+from __future__ import annotations
+
+import re
+
+from quizgen.analysis import Analysis, Token
+from quizgen.german.word_lists import (
+    ADDITIVE_PARTICLES,
+    NAME_PARTICLES,
+    REFERRING_ADJECTIVE_STEMS,
+    SUPPORT_VERB_NOUNS,
+)
+from quizgen.questions.candidate import QuestionCandidate
+from quizgen.questions.verification import GENERIC_HEADS
+
+CHOICE_ANSWER_TYPES = frozenset({"PER", "NUM"})
+_INDEFINITE = frozenset({"ein", "eine", "einen", "einem", "einer", "eines"})
+_DEFINITE = frozenset({"der", "die", "das"})
+_WORD = re.compile(r"[\wÄÖÜäöüß.,:-]+")
+_NUMBER = re.compile(r"^\d[\d.,:]*$")
+# an article, a preposition and no attributive adjective before the question ends: the
+# participle that held the phrase together was cut ("den mit 1,5 Millionen Dollar?")
+_CUT_ARTICLE = re.compile(
+    r"\b(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines)\s+"
+    r"(?:mit|von|für|auf|in|an|zu|bei|aus|nach|um|über|unter|vor|seit|gegen)\s+(?P<rest>[^?]*)\?"
+)
+#: "Laut Merkel den Zuzug ist ...": a source name that ran into the clause
+_GARBLED_SOURCE = re.compile(r"\b[Ll]aut (?:[A-ZÄÖÜ][\w-]*\s)+(?:den|dem|des)\s")
+#: derivational endings of nouns that name things and events, never persons (Durchführung)
+_THING_ENDINGS = ("ung", "heit", "keit", "ismus", "nis")
+#: bodies that act as persons though their noun ends like a thing's
+#: (not Durchführung, Einleitung: only the words named here)
+_BODY_ENDINGS = ("regierung", "vertretung", "verwaltung", "bevölkerung", "mehrheit", "minderheit", "parteiführung",
+                 "konzernführung", "geschäftsführung", "geschäftsleitung", "konzernleitung", "vereinsführung")
+_BODY_WORDS = frozenset({"führung", "leitung", "stadtverwaltung", "verwaltung"})
+#: a class noun with a definite article and nothing that says which one (der Wert auf, das Land nach)
+_DEFINITE_GENERIC = re.compile(r"\b(?:der|die|das|den|dem)\s+([A-ZÄÖÜ][\wäöüß]*)(?=\s+(?:[a-zäöüß]|\?)|\?)")
+#: class nouns that, with only a definite article, stand for a place, a body or a figure the
+#: text names elsewhere (das Land = die Türkei, der Wert = the share of the sentence before)
+_STAND_INS = frozenset(
+    "Land Staat Stadt Gemeinde Region Unternehmen Konzern Firma Wert Zahl Anteil Betrag Summe Mann Frau".split()
+)
+_ATTRIBUTIVE = re.compile(r"\b[a-zäöüß][\wäöüß-]*(?:e|en|er|es|em)\s+[A-ZÄÖÜ]")
+
+
+def _words(text: str) -> list[str]:
+    return [w.rstrip(".,:") for w in _WORD.findall(text) if w.rstrip(".,:")]
+
+
+def crossed_out(analysis: Analysis, cand: QuestionCandidate) -> str | None:
+    """Why a teacher would cross the candidate out, or None when no rule here objects."""
+    if cand.kind == "truefalse":
+        return _statement_fault(analysis, cand)
+    if cand.kind == "choice":
+        fault = _choice_fault(cand)
+        if fault:
+            return fault
+    return _question_fault(analysis, cand)
+
+
+def _question_fault(analysis: Analysis, cand: QuestionCandidate) -> str | None:
+    words = _words(cand.question)
+    for k, word in enumerate(words):
+        low = word.lower()
+        if low in ADDITIVE_PARTICLES:
+            if low == "etwa" and k + 1 < len(words) and _NUMBER.match(words[k + 1]):
+                continue  # etwa 40: about, not 'for example'
+            return f"additive particle '{word}': the answer is not the only one"
+    low_q = cand.question.lower()
+    match = _CUT_ARTICLE.search(cand.question)
+    if match and not _ATTRIBUTIVE.search(match.group("rest") + " X"):
+        return "an article cut from its noun"
+    if _GARBLED_SOURCE.search(cand.question):
+        return "the source after 'laut' runs into the clause"
+    if re.search(r"\bunter anderem\b", low_q):
+        return "'unter anderem': the answer is not the only one"
+    if any(w.lower().startswith(REFERRING_ADJECTIVE_STEMS) for w in words):
+        return "the question points back into the text (derartige Unterlagen)"
+    generic = _DEFINITE_GENERIC.search(cand.question)
+    if generic and generic.group(1) in _STAND_INS:
+        return f"'{generic.group(0).strip()}' stands for what the text names elsewhere"
+    answer_words = cand.answer_short.split()
+    if answer_words and answer_words[0].lower() in ADDITIVE_PARTICLES and not (len(answer_words) > 1 and _NUMBER.match(answer_words[1])):
+        return "the answer starts with a particle (etwa die Forderung)"
+    if any(w.lower().startswith(REFERRING_ADJECTIVE_STEMS) for w in cand.answer.split()):
+        return "the answer points back into the text (entsprechend, derartig)"
+    if len(answer_words) == 2 and answer_words[0].lower() in _INDEFINITE and answer_words[1] in GENERIC_HEADS:
+        return "the answer is a class noun (eine Situation)"
+    start, end = cand.span
+    span = analysis.tokens[start:end] if end > start else []
+    if answer_words and answer_words[0].lower() in _DEFINITE | {"den", "dem"} and span:
+        last = [t for t in span if t.text == answer_words[-1] and t.tag == "NN"]
+        if last and (last[0].text in _STAND_INS or last[0].lemma in _STAND_INS):
+            return "the answer stands for what the text names elsewhere (die Städte)"
+    if cand.verb_lemma and any(
+        t.tag == "NN" and (cand.verb_lemma, t.lemma) in SUPPORT_VERB_NOUNS for t in span
+    ):
+        return "the answer is part of the predicate (eine Rolle spielen)"
+    if cand.verb_lemma:
+        sentence_nouns = [t for t in analysis.tokens if t.sentence == cand.sentence and t.tag == "NN"]
+        for t in sentence_nouns:
+            if (cand.verb_lemma, t.lemma) in SUPPORT_VERB_NOUNS and t.text not in cand.question and t.text not in cand.answer:
+                return "an idiom cut: its noun is missing (seinem Namen alle Ehre machen)"
+    if cand.wh_word in ("Wer", "Wen", "Wem") and span:
+        nouns = [t for t in span if t.tag in ("NN", "NE")]
+        if nouns and nouns[0].tag == "NN" and nouns[0].text.endswith(_THING_ENDINGS) and not _body(nouns[0].text):
+            return "Wer for a thing (die Durchführung)"
+    if cand.answer_type == "PER" and not _pairs_in_text(analysis, answer_words):
+        return "a name the text does not have (two names merged)"
+    if cand.wh_word == "Was" and span and cand.answer_type.startswith("THING") and _names_someone(analysis, span):
+        return "Was for a person, organisation or place"
+    if end and end < len(analysis.tokens):
+        after = analysis.tokens[end]
+        if after.tag in ("APPR", "APPRART") and after.sentence == cand.sentence and end + 1 < len(analysis.tokens):
+            phrase = f"{after.text} {analysis.tokens[end + 1].text}".lower()
+            if f" {phrase}" in f" {low_q}":
+                return "a phrase of the answer's noun left in the question"
+    return None
+
+
+def _names_someone(analysis: Analysis, span: list[Token]) -> bool:
+    """A person, organisation or place by the NER, here or where the same word stands in a
+    name elsewhere (Zenit here, Zenit St. Petersburg there)."""
+    core = []
+    for t in span:
+        if core and t.tag in ("APPR", "APPRART", "KON", "ART", "$,"):
+            break  # "eine fiktive Werbung für das neue iOS": the thing is the Werbung
+        core.append(t)
+    if any(t.ent_type in ("PER", "ORG", "LOC") for t in core):
+        return True
+    if core[0].tag in ("ART", "PPOSAT", "PIAT", "ADJA", "CARD"):
+        return False
+    span = core
+    texts = {t.text for t in span if t.tag in ("NN", "NE")}
+    return any(t.text in texts and t.ent_type in ("PER", "ORG", "LOC") for t in analysis.tokens)
+
+
+def _body(noun: str) -> bool:
+    low = noun.lower()
+    return low in _BODY_WORDS or low.endswith(_BODY_ENDINGS)
+
+
+def _pairs_in_text(analysis: Analysis, words: list[str]) -> bool:
+    """Every two neighbouring words of a name stand side by side in the text."""
+    text = " ".join(analysis.text.split())
+    return all(f"{a} {b}" in text for a, b in zip(words, words[1:]))
+
+
+def _name_shaped(option: str) -> bool:
+    words = option.split()
+    return bool(words) and all(w[:1].isupper() or w in NAME_PARTICLES or w.startswith("al-") for w in words)
+
+
+def _choice_fault(cand: QuestionCandidate) -> str | None:
+    if cand.answer_type not in CHOICE_ANSWER_TYPES:
+        return "a/b/c only for persons and numbers"
+    if cand.answer_type == "PER":
+        if not all(_name_shaped(o) for o in cand.options):
+            return "an option is not a name"
+        seen: set[str] = set()
+        for option in cand.options:
+            parts = {w.lower() for w in option.split() if len(w) > 2 and w not in NAME_PARTICLES}
+            if parts & seen:
+                return "two options share a name"
+            seen |= parts
+    return None
+
+
+def _statement_fault(analysis: Analysis, cand: QuestionCandidate) -> str | None:
+    sentence = analysis.sentences[cand.sentence]
+    source_words = _words(sentence.text)
+    toks = [t for t in analysis.tokens if t.sentence == cand.sentence]
+    names_and_nouns = {t.text for t in toks if t.tag in ("NN", "NE")}
+    statement_words = _words(cand.question)
+    for word in statement_words[1:]:
+        if word[:1].islower() and word.capitalize() in names_and_nouns and word not in source_words:
+            return "a name or noun lower-cased"
+    if _GARBLED_SOURCE.search(cand.question):
+        return "the source after 'laut' runs into the clause"
+    after_number = {w: source_words[k + 1] for k, w in enumerate(source_words[:-1]) if _NUMBER.match(w)}
+    for k, word in enumerate(statement_words[:-1]):
+        if word in after_number and statement_words[k + 1] != after_number[word] and statement_words[k + 1][:1].isupper() and after_number[word][:1].isupper():
+            return "the unit beside a number changed"
+    generic = _DEFINITE_GENERIC.search(cand.question)
+    if generic and generic.group(1) in _STAND_INS:
+        return f"'{generic.group(0).strip()}' stands for what the text names elsewhere"
+    if statement_words and statement_words[0].lower() in _DEFINITE:
+        for word in statement_words[1:6]:
+            if word[:1].isupper():
+                lemmas = {t.lemma for t in toks if t.text == word and t.tag == "NN"}
+                if word in GENERIC_HEADS or lemmas & GENERIC_HEADS:
+                    return "the subject is a class noun the text before explains"
+                break
+    return None
