@@ -89,7 +89,7 @@ SUPPORT_VERB_NOUNS = frozenset(
 #: with one has no single answer, or needs the sentence before
 ADDITIVE_PARTICLES = frozenset({"auch", "ebenfalls", "zugleich", "außerdem", "zudem", "ebenso", "gleichfalls", "etwa"})
 #: adjective stems that point back into the text (ein entsprechender Akt, derartige Unterlagen)
-REFERRING_ADJECTIVE_STEMS = ("entsprechend", "derartig", "solch", "besagt", "betreffend", "jeweilig", "obig", "vorgenannt", "genannt")
+REFERRING_ADJECTIVE_STEMS = ("entsprechend", "derartig", "solch", "besagt", "betreffend", "jeweilig", "obig", "vorgenannt", "genannt", "diesbezüglich")
 
 # --- names -----------------------------------------------------------------------------------
 

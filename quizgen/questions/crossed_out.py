@@ -59,6 +59,14 @@ _DEFINITE_GENERIC = re.compile(r"\b(?:der|die|das|den|dem)\s+([A-ZÄÖÜ][\wäö
 _STAND_INS = frozenset(
     "Land Staat Stadt Gemeinde Region Unternehmen Konzern Firma Wert Zahl Anteil Betrag Summe Mann Frau".split()
 )
+#: a comparison without its 'als' needs the sentence before (Wer hat mehr Flüchtlinge befragt?)
+_COMPARATIVES = frozenset(
+    "mehr weniger niedriger höher größer kleiner besser schlechter stärker schwächer häufiger seltener länger kürzer".split()
+)
+_FIRST_PERSON = frozenset("ich mich mir mein meine meinen meinem meiner wir uns unser unsere unseren unserem unserer".split())
+#: the additive particles a statement cannot keep without the sentence before (zugleich ...)
+_STATEMENT_ADDITIVES = frozenset({"zugleich", "ebenfalls", "außerdem", "zudem", "ebenso", "gleichfalls"})
+MIN_STATEMENT_WORDS = 5
 _ATTRIBUTIVE = re.compile(r"\b[a-zäöüß][\wäöüß-]*(?:e|en|er|es|em)\s+[A-ZÄÖÜ]")
 
 
@@ -77,8 +85,25 @@ def crossed_out(analysis: Analysis, cand: QuestionCandidate) -> str | None:
     return _question_fault(analysis, cand)
 
 
+def _shared_fault(analysis: Analysis, cand: QuestionCandidate, words: list[str]) -> str | None:
+    """Faults of questions and statements alike."""
+    lows = [w.lower() for w in words]
+    for k, low in enumerate(lows):
+        if low in _COMPARATIVES and "als" not in lows and not (k and lows[k - 1] in ("nicht", "kein", "keine", "immer")):
+            return f"'{words[k]}' compares with something the question does not name"
+    if any(w.lower().startswith(REFERRING_ADJECTIVE_STEMS) for w in words):
+        return "it points back into the text (derartige Unterlagen)"
+    sentence = _words(analysis.sentences[cand.sentence].text)
+    if any(w.lower() in _FIRST_PERSON for w in sentence):
+        return "the sentence speaks in the first person: a quote, not a fact"
+    return None
+
+
 def _question_fault(analysis: Analysis, cand: QuestionCandidate) -> str | None:
     words = _words(cand.question)
+    shared = _shared_fault(analysis, cand, words)
+    if shared:
+        return shared
     for k, word in enumerate(words):
         low = word.lower()
         if low in ADDITIVE_PARTICLES:
@@ -93,8 +118,6 @@ def _question_fault(analysis: Analysis, cand: QuestionCandidate) -> str | None:
         return "the source after 'laut' runs into the clause"
     if re.search(r"\bunter anderem\b", low_q):
         return "'unter anderem': the answer is not the only one"
-    if any(w.lower().startswith(REFERRING_ADJECTIVE_STEMS) for w in words):
-        return "the question points back into the text (derartige Unterlagen)"
     generic = _DEFINITE_GENERIC.search(cand.question)
     if generic and generic.group(1) in _STAND_INS:
         return f"'{generic.group(0).strip()}' stands for what the text names elsewhere"
@@ -115,6 +138,8 @@ def _question_fault(analysis: Analysis, cand: QuestionCandidate) -> str | None:
         t.tag == "NN" and (cand.verb_lemma, t.lemma) in SUPPORT_VERB_NOUNS for t in span
     ):
         return "the answer is part of the predicate (eine Rolle spielen)"
+    if cand.verb_lemma and len(words) <= 5 and any((cand.verb_lemma, w) in SUPPORT_VERB_NOUNS for w in words):
+        return "an idiom asked for its subject in a bare question (Was hat ein Ende?)"
     if cand.verb_lemma:
         sentence_nouns = [t for t in analysis.tokens if t.sentence == cand.sentence and t.tag == "NN"]
         for t in sentence_nouns:
@@ -150,6 +175,15 @@ def _names_someone(analysis: Analysis, span: list[Token]) -> bool:
     if core[0].tag in ("ART", "PPOSAT", "PIAT", "ADJA", "CARD"):
         return False
     span = core
+    if len(span) == 1 and span[0].tag == "NN":
+        word = span[0].text
+        toks = analysis.tokens
+        if any(
+            t.text == word and t.i + 1 < len(toks) and toks[t.i + 1].text[:1].isupper() and toks[t.i + 1].tag not in ("NN", "ART")
+            and toks[t.i + 1].sentence == t.sentence
+            for t in toks
+        ):
+            return True  # Zenit here, Zenit St. Petersburg there: a bare noun that heads a name
     texts = {t.text for t in span if t.tag in ("NN", "NE")}
     return any(t.text in texts and t.ent_type in ("PER", "ORG", "LOC") for t in analysis.tokens)
 
@@ -191,6 +225,13 @@ def _statement_fault(analysis: Analysis, cand: QuestionCandidate) -> str | None:
     toks = [t for t in analysis.tokens if t.sentence == cand.sentence]
     names_and_nouns = {t.text for t in toks if t.tag in ("NN", "NE")}
     statement_words = _words(cand.question)
+    shared = _shared_fault(analysis, cand, statement_words)
+    if shared:
+        return shared
+    if len(statement_words) < MIN_STATEMENT_WORDS:
+        return "a statement too short to test anything (Das Ministerium zieht nach)"
+    if any(w.lower() in _STATEMENT_ADDITIVES for w in statement_words):
+        return "an additive particle that needs the sentence before (zugleich)"
     for word in statement_words[1:]:
         if word[:1].islower() and word.capitalize() in names_and_nouns and word not in source_words:
             return "a name or noun lower-cased"

@@ -89,6 +89,11 @@ def generate(analysis: Analysis, *, seed: int = 0) -> list[QuestionCandidate]:
         base = clause.confidence * 0.9
         how = "true" + (" copied" if copied else " restated")
         out.append(_candidate(text, front, TRUE, clause, base * (0.85 if copied else 1.0), fact, how))
+        negated = _negated_opposite(analysis, reading, layout)
+        if negated is not None:
+            # "hat ... verboten" -> "hat ... nicht erlaubt": true, and the learner must understand
+            # the verb to see it; preferred to the copied true statement of the same fact
+            out.append(_candidate(negated[0], negated[1], TRUE, clause, base * 1.01, fact, "true restated: nicht + opposite verb"))
         for (false_text, false_front), change in _false_statements(analysis, reading, layout):
             # a false statement ranks a little above the true one of its fact: the picker keeps
             # the keys balanced, and a pack's first statement is then more often false
@@ -161,7 +166,13 @@ def _asides(analysis: Analysis, reading: ClauseReading) -> frozenset[int]:
 
 
 def _statement(
-    analysis: Analysis, reading: ClauseReading, layout: Layout, substitute: dict[int, str], *, verb: str | None = None
+    analysis: Analysis,
+    reading: ClauseReading,
+    layout: Layout,
+    substitute: dict[int, str],
+    *,
+    verb: str | None = None,
+    negate: bool = False,
 ) -> tuple[str, str] | None:
     """The clause as a statement in ``layout`` and its Vorfeld, ``substitute`` replacing tokens,
     ``verb`` the lemma of an opposite verb; None when it needs its context or is too short or long."""
@@ -195,6 +206,12 @@ def _statement(
     middle = middle_words(analysis, reading, asked, substitute=substitute, drop=layout.drop)
     if middle is None:
         return None
+    if negate:
+        if not nonfinite or tail or any(w.lower().startswith(("ein", "kein")) for w in middle):
+            return None  # nicht goes before the participle; "ein" would want "kein"
+        if any(w.lower().startswith(("kein", "nie", "nichts")) for w in front_words if w):
+            return None  # "Kein Land hat ... nicht abgelehnt": a double negation
+        nonfinite = ["nicht", *nonfinite]
     parts = [*front_words, finite, *middle, *nonfinite, *tail]
     parts = [w for w in parts if w]
     if not MIN_WORDS <= len(parts) <= MAX_WORDS or not _is_noun_phrase(analysis, subject):
@@ -434,6 +451,17 @@ def _opposite_verb(analysis: Analysis, reading: ClauseReading, layout: Layout) -
         return None
     made = _statement(analysis, reading, layout, {}, verb=opposite)
     return (made, f"verb {lemma} -> {opposite}") if made else None
+
+
+def _negated_opposite(analysis: Analysis, reading: ClauseReading, layout: Layout) -> tuple[str, str] | None:
+    """The clause with the opposite verb and ``nicht`` before its participle or infinitive
+    (hat ... verboten -> hat ... nicht erlaubt), only after an auxiliary, where ``nicht``
+    has one place and a modal cannot turn its sense (muss verbieten is not muss nicht erlauben)."""
+    lemma = base_lemma(reading.clause.verb_lemma)
+    opposite = OPPOSITES.get(lemma)
+    if opposite is None or reading.clause.negated or reading.verb_lemma not in ("haben", "sein", "werden"):
+        return None
+    return _statement(analysis, reading, layout, {}, verb=opposite, negate=True)
 
 
 def _negation_removed(analysis: Analysis, reading: ClauseReading, layout: Layout) -> Made | None:

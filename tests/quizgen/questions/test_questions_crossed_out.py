@@ -68,3 +68,16 @@ def test_wer_asks_for_a_government_but_not_for_a_thing_in_ung() -> None:
     assert crossed_out(text, body) is None
     thing = _cand("Wer obliegt den Ländern?", "die Durchführung", sentence=5, span=(33, 35), wh_word="Wer", answer_type="THING")
     assert crossed_out(text, thing) == "Wer for a thing (die Durchführung)"
+
+
+def test_a_true_statement_can_say_the_opposite_verb_with_nicht() -> None:
+    from quizgen.nlp.analyze import analyze
+    from quizgen.questions.registry import get_generator
+
+    text = analyze(
+        "Der Streit um die Hefte dauert an. Der Oberste Gerichtshof hat das Mitteilungsheft im vergangenen Jahr verboten. "
+        "Kein Land hat mehr Flüchtlinge aufgenommen als die Türkei."
+    )
+    statements = {c.question: c.answer for c in get_generator("truefalse").generate(text, 0, [])}
+    assert statements.get("Der Oberste Gerichtshof hat das Mitteilungsheft nicht erlaubt.") == "richtig"
+    assert not any("nicht abgelehnt" in s for s in statements)
