@@ -141,7 +141,7 @@ def _question_fault(analysis: Analysis, cand: QuestionCandidate) -> str | None:
     if cand.verb_lemma and len(words) <= 5 and any((cand.verb_lemma, w) in SUPPORT_VERB_NOUNS for w in words):
         return "an idiom asked for its subject in a bare question (Was hat ein Ende?)"
     if cand.verb_lemma:
-        sentence_nouns = [t for t in analysis.tokens if t.sentence == cand.sentence and t.tag == "NN"]
+        sentence_nouns = [t for t in _sentence_tokens(analysis, cand.sentence) if t.tag == "NN"]
         for t in sentence_nouns:
             if (cand.verb_lemma, t.lemma) in SUPPORT_VERB_NOUNS and t.text not in cand.question and t.text not in cand.answer:
                 return "an idiom cut: its noun is missing (seinem Namen alle Ehre machen)"
@@ -177,15 +177,46 @@ def _names_someone(analysis: Analysis, span: list[Token]) -> bool:
     span = core
     if len(span) == 1 and span[0].tag == "NN":
         word = span[0].text
-        toks = analysis.tokens
-        if any(
-            t.text == word and t.i + 1 < len(toks) and toks[t.i + 1].text[:1].isupper() and toks[t.i + 1].tag not in ("NN", "ART")
-            and toks[t.i + 1].sentence == t.sentence
-            for t in toks
-        ):
+        if word in _name_heads(analysis):
             return True  # Zenit here, Zenit St. Petersburg there: a bare noun that heads a name
     texts = {t.text for t in span if t.tag in ("NN", "NE")}
-    return any(t.text in texts and t.ent_type in ("PER", "ORG", "LOC") for t in analysis.tokens)
+    return bool(texts & _named_words(analysis))
+
+
+def _sentence_tokens(analysis: Analysis, sentence: int) -> list[Token]:
+    s = analysis.sentences[sentence]
+    return list(analysis.tokens[s.start : s.end])
+
+
+# Per-analysis word sets, computed once per text (an analysis is immutable); keyed by id with
+# the analysis kept, so a new analysis at a reused id is not mistaken for the old one.
+_CACHE: dict[int, tuple[Analysis, frozenset[str], frozenset[str], str]] = {}
+
+
+def _word_sets(analysis: Analysis) -> tuple[frozenset[str], frozenset[str], str]:
+    cached = _CACHE.get(id(analysis))
+    if cached is None or cached[0] is not analysis:
+        toks = analysis.tokens
+        named = frozenset(t.text for t in toks if t.ent_type in ("PER", "ORG", "LOC"))
+        heads = frozenset(
+            t.text
+            for t, nxt in zip(toks, toks[1:])
+            if nxt.sentence == t.sentence and nxt.text[:1].isupper() and nxt.tag not in ("NN", "ART")
+        )
+        if len(_CACHE) > 8:
+            _CACHE.clear()
+        cached = _CACHE[id(analysis)] = (analysis, named, heads, " ".join(analysis.text.split()))
+    return cached[1], cached[2], cached[3]
+
+
+def _named_words(analysis: Analysis) -> frozenset[str]:
+    """Words the NER puts in a person's, organisation's or place's name somewhere in the text."""
+    return _word_sets(analysis)[0]
+
+
+def _name_heads(analysis: Analysis) -> frozenset[str]:
+    """Words followed somewhere by a capitalised word that is no common noun (Zenit St. Petersburg)."""
+    return _word_sets(analysis)[1]
 
 
 def _body(noun: str) -> bool:
@@ -195,8 +226,11 @@ def _body(noun: str) -> bool:
 
 def _pairs_in_text(analysis: Analysis, words: list[str]) -> bool:
     """Every two neighbouring words of a name stand side by side in the text."""
-    text = " ".join(analysis.text.split())
-    return all(f"{a} {b}" in text for a, b in zip(words, words[1:]))
+    pairs = list(zip(words, words[1:]))
+    if not pairs:
+        return True
+    text = _word_sets(analysis)[2]
+    return all(f"{a} {b}" in text for a, b in pairs)
 
 
 def _name_shaped(option: str) -> bool:
@@ -222,7 +256,7 @@ def _choice_fault(cand: QuestionCandidate) -> str | None:
 def _statement_fault(analysis: Analysis, cand: QuestionCandidate) -> str | None:
     sentence = analysis.sentences[cand.sentence]
     source_words = _words(sentence.text)
-    toks = [t for t in analysis.tokens if t.sentence == cand.sentence]
+    toks = _sentence_tokens(analysis, cand.sentence)
     names_and_nouns = {t.text for t in toks if t.tag in ("NN", "NE")}
     statement_words = _words(cand.question)
     shared = _shared_fault(analysis, cand, statement_words)
