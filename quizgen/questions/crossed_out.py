@@ -30,6 +30,7 @@ from quizgen.german.word_lists import (
     SUPPORT_VERB_NOUNS,
 )
 from quizgen.questions.candidate import QuestionCandidate
+from quizgen.questions.mentions import is_group_noun, is_person_noun
 from quizgen.questions.verification import GENERIC_HEADS
 
 CHOICE_ANSWER_TYPES = frozenset({"PER", "NUM"})
@@ -67,6 +68,9 @@ _FIRST_PERSON = frozenset("ich mich mir mein meine meinen meinem meiner wir uns 
 #: the additive particles a statement cannot keep without the sentence before (zugleich ...)
 _STATEMENT_ADDITIVES = frozenset({"zugleich", "ebenfalls", "außerdem", "zudem", "ebenso", "gleichfalls"})
 MIN_STATEMENT_WORDS = 5
+_DEMONSTRATIVES = frozenset("dieser diese dieses diesen diesem jener jene jenes jenen jenem".split())
+#: nouns for a crowd of people, asked with Wer, not Was (ein Kreis deutscher Einwanderer)
+_CROWD_NOUNS = frozenset("Kreis Gruppe Reihe Menge Zahl Schar Runde Kreise Gruppen".split())
 _ATTRIBUTIVE = re.compile(r"\b[a-zäöüß][\wäöüß-]*(?:e|en|er|es|em)\s+[A-ZÄÖÜ]")
 
 
@@ -79,7 +83,7 @@ def crossed_out(analysis: Analysis, cand: QuestionCandidate) -> str | None:
     if cand.kind == "truefalse":
         return _statement_fault(analysis, cand)
     if cand.kind == "choice":
-        fault = _choice_fault(cand)
+        fault = _choice_fault(analysis, cand)
         if fault:
             return fault
     return _question_fault(analysis, cand)
@@ -124,6 +128,8 @@ def _question_fault(analysis: Analysis, cand: QuestionCandidate) -> str | None:
     answer_words = cand.answer_short.split()
     if answer_words and answer_words[0].lower() in ADDITIVE_PARTICLES and not (len(answer_words) > 1 and _NUMBER.match(answer_words[1])):
         return "the answer starts with a particle (etwa die Forderung)"
+    if any(w.lower() in _DEMONSTRATIVES for w in cand.answer.split()[1:]):
+        return "the answer points back into the text (das Potenzial dieser Methode)"
     if any(w.lower().startswith(REFERRING_ADJECTIVE_STEMS) for w in cand.answer.split()):
         return "the answer points back into the text (entsprechend, derartig)"
     if len(answer_words) == 2 and answer_words[0].lower() in _INDEFINITE and answer_words[1] in GENERIC_HEADS:
@@ -149,6 +155,14 @@ def _question_fault(analysis: Analysis, cand: QuestionCandidate) -> str | None:
         nouns = [t for t in span if t.tag in ("NN", "NE")]
         if nouns and nouns[0].tag == "NN" and nouns[0].text.endswith(_THING_ENDINGS) and not _body(nouns[0].text):
             return "Wer for a thing (die Durchführung)"
+    if cand.wh_word in ("Wer", "Wen", "Wem") and span and _feminine_thing(span):
+        return "Wer/Wen for a thing (eine Kostengrenze)"
+    if cand.wh_word in ("Wer", "Wen", "Wem") and span and _unnamed_person(span):
+        return "a person by title only: the text names them elsewhere"
+    if cand.wh_word == "Was" and span:
+        heads = [t for t in span if t.tag == "NN"]
+        if heads and (heads[0].text in _CROWD_NOUNS or is_person_noun(heads[0])):
+            return "Was for people (ein Kreis deutscher Einwanderer)"
     if cand.answer_type == "PER" and not _pairs_in_text(analysis, answer_words):
         return "a name the text does not have (two names merged)"
     if cand.wh_word == "Was" and span and cand.answer_type.startswith("THING") and _names_someone(analysis, span):
@@ -183,6 +197,44 @@ def _names_someone(analysis: Analysis, span: list[Token]) -> bool:
     return bool(texts & _named_words(analysis))
 
 
+#: feminine singular nouns for persons: -in (Präsidentin), -frau, nominalised adjectives
+#: (die Angestellte, Jugendliche, Verdächtige) and a few words of their own
+_FEMININE_PERSON_ENDINGS = ("in", "frau", "te", "che", "ige", "ene")
+_FEMININE_PERSONS = frozenset("Person Mutter Tochter Schwester Witwe Dame Oma Großmutter Tante Nichte Braut".split())
+
+
+def _feminine_thing(span: list[Token]) -> bool:
+    """The answer's head is a feminine singular noun that names no person and no body (eine
+    Kostengrenze), though the person typing took it for one."""
+    nouns = [t for t in span if t.tag in ("NN", "NE")]
+    if not nouns or nouns[0].tag != "NN":
+        return False
+    head = nouns[0]
+    feminine = head.noun.gender == "f" if head.noun is not None else head.feat("Gender") == "Fem"
+    if not feminine or head.feat("Number") != "Sing":
+        return False
+    if head.text in _FEMININE_PERSONS or head.text.lower().endswith(_FEMININE_PERSON_ENDINGS):
+        return False
+    return not is_group_noun(head) and not _body(head.text)
+
+
+def _unnamed_person(span: list[Token]) -> bool:
+    """One person named only by a title or role (die ehemalige Präsidentin des Obersten
+    Gerichtshofs, Portugals Meister): a singular person noun heads it and no name follows."""
+    if not span:
+        return False
+    first = span[0]
+    if first.tag not in ("ART", "NE", "ADJA") or (first.tag == "ART" and first.text.lower() not in _DEFINITE | {"den", "dem"}):
+        return False
+    nouns = [k for k, t in enumerate(span) if t.tag == "NN"]
+    if not nouns:
+        return False
+    head = span[nouns[0]]
+    if not is_person_noun(head) or head.feat("Number") == "Plur":
+        return False
+    return not any(t.tag == "NE" or t.ent_type == "PER" for t in span[nouns[0] + 1 :])
+
+
 def _sentence_tokens(analysis: Analysis, sentence: int) -> list[Token]:
     s = analysis.sentences[sentence]
     return list(analysis.tokens[s.start : s.end])
@@ -207,6 +259,11 @@ def _word_sets(analysis: Analysis) -> tuple[frozenset[str], frozenset[str], str]
             _CACHE.clear()
         cached = _CACHE[id(analysis)] = (analysis, named, heads, " ".join(analysis.text.split()))
     return cached[1], cached[2], cached[3]
+
+
+def _person_words(analysis: Analysis) -> frozenset[str]:
+    """Words the NER puts in a person's name somewhere in the text."""
+    return frozenset(t.text for t in analysis.tokens if t.ent_type == "PER")
 
 
 def _named_words(analysis: Analysis) -> frozenset[str]:
@@ -238,7 +295,7 @@ def _name_shaped(option: str) -> bool:
     return bool(words) and all(w[:1].isupper() or w in NAME_PARTICLES or w.startswith("al-") for w in words)
 
 
-def _choice_fault(cand: QuestionCandidate) -> str | None:
+def _choice_fault(analysis: Analysis, cand: QuestionCandidate) -> str | None:
     if cand.answer_type not in CHOICE_ANSWER_TYPES:
         return "a/b/c only for persons and numbers"
     if cand.answer_type == "PER":
@@ -250,6 +307,10 @@ def _choice_fault(cand: QuestionCandidate) -> str | None:
             if parts & seen:
                 return "two options share a name"
             seen |= parts
+        if analysis.entities:
+            persons = _person_words(analysis)
+            if not all(option.split()[-1] in persons for option in cand.options):
+                return "an option the NER does not call a person (Benfica Lissabon among players)"
     return None
 
 
@@ -281,8 +342,11 @@ def _statement_fault(analysis: Analysis, cand: QuestionCandidate) -> str | None:
     if statement_words and statement_words[0].lower() in _DEFINITE:
         for word in statement_words[1:6]:
             if word[:1].isupper():
-                lemmas = {t.lemma for t in toks if t.text == word and t.tag == "NN"}
-                if word in GENERIC_HEADS or lemmas & GENERIC_HEADS:
+                nouns = [t for t in toks if t.text == word and t.tag == "NN"]
+                if word in GENERIC_HEADS or {t.lemma for t in nouns} & GENERIC_HEADS:
                     return "the subject is a class noun the text before explains"
+                at = nouns[0].i - toks[0].i if nouns else 0
+                if at > 0 and _unnamed_person(list(toks[at - 1 : at + 3])):
+                    return "the subject is a person by title only (Der Hinspiel-Torschütze)"
                 break
     return None

@@ -81,3 +81,33 @@ def test_a_true_statement_can_say_the_opposite_verb_with_nicht() -> None:
     statements = {c.question: c.answer for c in get_generator("truefalse").generate(text, 0, [])}
     assert statements.get("Der Oberste Gerichtshof hat das Mitteilungsheft nicht erlaubt.") == "richtig"
     assert not any("nicht abgelehnt" in s for s in statements)
+
+
+def test_wer_is_not_answered_by_a_title_alone_nor_was_by_people() -> None:
+    text = build(
+        [
+            "Die/ART ehemalige/ADJA Präsidentin/NN des/ART Gerichtshofs/NN fordert/VVFIN eine/ART Grenze/NN ./$.",
+            "Ein/ART Kreis/NN deutscher/ADJA Einwanderer/NN habe/VAFIN dort/ADV gewirkt/VVPP ./$.",
+            "Präsidentin/NN Irmgard/NE Griss/NE fordert/VVFIN eine/ART Grenze/NN ./$.",
+        ],
+        [],
+    )
+    title = _cand("Wer fordert eine Grenze?", "die ehemalige Präsidentin des Gerichtshofs", span=(0, 5), wh_word="Wer", answer_type="PER")
+    assert crossed_out(text, title) == "a person by title only: the text names them elsewhere"
+    crowd = _cand("Was hat dort gewirkt?", "ein Kreis deutscher Einwanderer", sentence=1, span=(8, 12), wh_word="Was", answer_type="THING")
+    assert crossed_out(text, crowd) == "Was for people (ein Kreis deutscher Einwanderer)"
+    named = _cand("Wer fordert eine Grenze?", "Präsidentin Irmgard Griss", sentence=2, span=(15, 18), wh_word="Wer", answer_type="PER")
+    assert crossed_out(text, named) is None
+
+
+def test_wen_is_not_asked_for_a_feminine_thing() -> None:
+    text = build(["Die/ART Präsidentin/NN fordert/VVFIN eine/ART Kostengrenze/NN ./$."], [])
+    toks = list(text.tokens)
+    fem = (("Case", "Acc"), ("Gender", "Fem"), ("Number", "Sing"))
+    from dataclasses import replace as _replace
+
+    text = _replace(text, tokens=tuple(_replace(t, morph=fem) if t.text in ("Kostengrenze", "Präsidentin") else t for t in toks))
+    thing = _cand("Wen fordert die Präsidentin?", "eine Kostengrenze", span=(3, 5), wh_word="Wen", answer_type="PERSON")
+    assert crossed_out(text, thing) == "Wer/Wen for a thing (eine Kostengrenze)"
+    person = _cand("Wer fordert eine Kostengrenze?", "die Präsidentin", span=(0, 2), wh_word="Wer", answer_type="PERSON")
+    assert crossed_out(text, person) != "Wer/Wen for a thing (eine Kostengrenze)"
