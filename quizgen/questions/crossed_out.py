@@ -135,7 +135,7 @@ def _question_fault(analysis: Analysis, cand: QuestionCandidate) -> str | None:
     if len(answer_words) == 2 and answer_words[0].lower() in _INDEFINITE and answer_words[1] in GENERIC_HEADS:
         return "the answer is a class noun (eine Situation)"
     start, end = cand.span
-    span = analysis.tokens[start:end] if end > start else []
+    span: list[Token] = list(analysis.tokens[start:end]) if end > start else []
     if answer_words and answer_words[0].lower() in _DEFINITE | {"den", "dem"} and span:
         last = [t for t in span if t.text == answer_words[-1] and t.tag == "NN"]
         if last and (last[0].text in _STAND_INS or last[0].lemma in _STAND_INS):
@@ -179,7 +179,7 @@ def _question_fault(analysis: Analysis, cand: QuestionCandidate) -> str | None:
 def _names_someone(analysis: Analysis, span: list[Token]) -> bool:
     """A person, organisation or place by the NER, here or where the same word stands in a
     name elsewhere (Zenit here, Zenit St. Petersburg there)."""
-    core = []
+    core: list[Token] = []
     for t in span:
         if core and t.tag in ("APPR", "APPRART", "KON", "ART", "$,"):
             break  # "eine fiktive Werbung für das neue iOS": the thing is the Werbung
