@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from quizgen.analysis import Analysis, Clause, Entity, NounInfo, Phrase, Sentence, Token
-from quizgen.nlp.analyze import analyze
+from quizgen.nlp.analyze import analyze, analyze_many
 from quizgen.errors import QuizgenError
 
 __version__ = "0.1.0"
@@ -18,4 +18,5 @@ __all__ = [
     "Sentence",
     "Token",
     "analyze",
+    "analyze_many",
 ]

@@ -90,8 +90,12 @@ def make_pack(
     questions: int | None = None,
     vocabulary_level: str | None = None,
     progress: ProgressCallback | None = None,
+    analysis: Analysis | None = None,
 ) -> LessonPack:
     """Analyse ``text`` once and build its lesson pack for a learner at ``level``.
+
+    ``analysis`` is the text's analysis when it is made already (a batch analysed together by
+    ``quizgen.analyze_many``); the text is then not analysed again.
 
     A text that is no article (a removal notice, a list, fewer than three sentences of prose)
     raises ``NotAnArticleError`` (quizgen/text/article_checks.py).
@@ -104,7 +108,8 @@ def make_pack(
         raise InputError(f"Unknown level {level!r}: choose one of {', '.join(PACK_LEVELS)}.")
     if progress:
         progress("analysis", 0.0)
-    analysis = analyze(text)
+    if analysis is None:
+        analysis = analyze(text)
     check_article(analysis)
     return pack_from_analysis(
         analysis,
