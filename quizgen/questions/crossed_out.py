@@ -70,7 +70,7 @@ _STATEMENT_ADDITIVES = frozenset({"zugleich", "ebenfalls", "außerdem", "zudem",
 MIN_STATEMENT_WORDS = 5
 _DEMONSTRATIVES = frozenset("dieser diese dieses diesen diesem jener jene jenes jenen jenem".split())
 #: nouns for a crowd of people, asked with Wer, not Was (ein Kreis deutscher Einwanderer)
-_CROWD_NOUNS = frozenset("Kreis Gruppe Reihe Menge Zahl Schar Runde Kreise Gruppen".split())
+_CROWD_NOUNS = frozenset("Kreis Gruppe Schar Kreise Gruppen".split())
 _ATTRIBUTIVE = re.compile(r"\b[a-zäöüß][\wäöüß-]*(?:e|en|er|es|em)\s+[A-ZÄÖÜ]")
 
 
@@ -276,8 +276,15 @@ def _name_heads(analysis: Analysis) -> frozenset[str]:
     return _word_sets(analysis)[1]
 
 
+#: -führung nouns that name an act, not a leadership (Durchführung, Einführung)
+_ACT_FUEHRUNG = ("durchführung", "einführung", "ausführung", "vorführung", "entführung", "weiterführung",
+                 "fortführung", "anführung", "zuführung", "überführung", "rückführung", "buchführung", "beweisführung")
+
+
 def _body(noun: str) -> bool:
-    low = noun.lower()
+    low = noun.lower().replace("-", "")
+    if low.endswith("führung"):
+        return not low.endswith(_ACT_FUEHRUNG)  # die ORF-Führung, die Parteiführung
     return low in _BODY_WORDS or low.endswith(_BODY_ENDINGS)
 
 

@@ -453,14 +453,24 @@ def _opposite_verb(analysis: Analysis, reading: ClauseReading, layout: Layout) -
     return (made, f"verb {lemma} -> {opposite}") if made else None
 
 
+#: opposite verbs where "nicht" + the one says what the other says (verboten = nicht erlaubt,
+#: abgelehnt = nicht angenommen); most pairs of OPPOSITES are only contraries (gestoppt is
+#: not "nicht gestartet", bestätigt not "nicht dementiert"), fit for false statements only
+NEGATABLE_OPPOSITES = {"verbieten": "erlauben", "erlauben": "verbieten", "ablehnen": "annehmen", "annehmen": "ablehnen"}
+FOCUS_WORDS = frozenset({"allem", "nur", "auch", "sogar", "noch", "schon", "erst", "bereits", "besonders", "vor"})
+
+
 def _negated_opposite(analysis: Analysis, reading: ClauseReading, layout: Layout) -> tuple[str, str] | None:
     """The clause with the opposite verb and ``nicht`` before its participle or infinitive
     (hat ... verboten -> hat ... nicht erlaubt), only after an auxiliary, where ``nicht``
     has one place and a modal cannot turn its sense (muss verbieten is not muss nicht erlauben)."""
     lemma = base_lemma(reading.clause.verb_lemma)
-    opposite = OPPOSITES.get(lemma)
+    opposite = NEGATABLE_OPPOSITES.get(lemma)
     if opposite is None or reading.clause.negated or reading.verb_lemma not in ("haben", "sein", "werden"):
         return None
+    toks = analysis.tokens
+    if any(toks[i].text.lower() in FOCUS_WORDS for i in reading.own):
+        return None  # "vor allem nicht kritisiert": a focus word and nicht fight over the scope
     return _statement(analysis, reading, layout, {}, verb=opposite, negate=True)
 
 

@@ -111,3 +111,12 @@ def test_wen_is_not_asked_for_a_feminine_thing() -> None:
     assert crossed_out(text, thing) == "Wer/Wen for a thing (eine Kostengrenze)"
     person = _cand("Wer fordert eine Kostengrenze?", "die Präsidentin", span=(0, 2), wh_word="Wer", answer_type="PERSON")
     assert crossed_out(text, person) != "Wer/Wen for a thing (eine Kostengrenze)"
+
+
+def test_nicht_with_an_opposite_only_where_it_says_the_same() -> None:
+    from quizgen.nlp.analyze import analyze
+    from quizgen.questions.registry import get_generator
+
+    text = analyze("Der Verkehr ruht. Die Züge waren vor der Grenze gestoppt worden. Die Kamera wird vor allem gelobt.")
+    statements = [c.question for c in get_generator("truefalse").generate(text, 0, [])]
+    assert not any("nicht gestartet" in s or "nicht kritisiert" in s for s in statements)
