@@ -105,7 +105,21 @@ def noun_slot(ctx: ClozeContext, token: int, readings: frozenset[Feature], lemma
         frames=noun_frames(ctx).get(token, frozenset()),
         gloss=ctx.gloss(lemma),
         modified=any(np.noun == token and np.adjectives for np in context_noun_phrases(ctx)),
+        preposition=_preposition(ctx, token),
     )
+
+
+def _preposition(ctx: ClozeContext, token: int) -> str | None:
+    """The lemma of the preposition governing the noun at ``token`` (im, zum: in, zu)."""
+    toks = ctx.analysis.tokens
+    for np in context_noun_phrases(ctx):
+        if np.noun != token:
+            continue
+        if np.preposition is not None:
+            return toks[np.preposition].lemma.lower()
+        if np.determiner is not None and toks[np.determiner].tag == "APPRART":
+            return toks[np.determiner].lemma.lower()
+    return None
 
 
 def taken_answers(ctx: ClozeContext) -> set[str]:

@@ -16,16 +16,27 @@ import functools
 from quizgen.cloze.base import GAP, LOW_LEVELS, ClozeCandidate, ClozeContext, gapped, hint_spells, item_id
 from quizgen.cloze.content_gaps import content_gaps
 from quizgen.lesson.distractors import candidate_words, zipf
+from quizgen.german.morphology import ADJECTIVE_ENDINGS
 from quizgen.german.nouns import noun_lemma
 from quizgen.kinds import AnswerMode, ExerciseKind, Section
 from quizgen.pack import ClozeItem
 
 COMMON_ZIPF = 4.5
+#: quantifying adjectives the glossary glosses as adverbs (meist: mostly; viel: much)
+QUANTIFIER_ADJECTIVES = frozenset({"meist", "viel", "wenig", "mehr", "weniger", "ganz", "all"})
 
 
 @functools.lru_cache(maxsize=1)
 def _verbs() -> frozenset[str]:
     return frozenset(w.lemma for w in candidate_words("VERB"))
+
+
+def _positive(form: str, lemma: str) -> bool:
+    """Whether an adjective's form is its lemma with an ending (not a comparative or superlative,
+    whose sense the lemma's gloss does not give: weiterer 'further', not 'far'); and not a
+    quantifier whose gloss is the adverb's (die meiste Anerkennung: 'mostly')."""
+    rest = form.lower().removeprefix(lemma.lower())
+    return rest != form.lower() and rest in ADJECTIVE_ENDINGS and lemma.lower() not in QUANTIFIER_ADJECTIVES
 
 
 KIND = ExerciseKind(
@@ -61,6 +72,8 @@ class OpenKind:
                 continue  # nothing else helps without telling
             if lemma.lower() in _verbs():
                 continue  # das Nachsehen, das Leben: the gloss of a nominalised verb misleads
+            if gap.pos == "ADJ" and not _positive(tok.text, lemma):
+                continue  # ein weiterer Schritt, die kleineren Probleme: the lemma's gloss (far; small) is another sense or degree
             hint = f"{tok.text[0]}… ({len(tok.text)} Buchstaben; engl. {gloss})"
             sent = analysis.sentences[tok.sentence]
             iid = item_id(self.name, sent.text, (tok.idx - sent.start_char,))
