@@ -139,10 +139,16 @@ def select(
     state = _Selection(ctx)
     notes: dict[str, str] = {}
     pools = {kind.name: sorted(pending_of(kind, ctx), key=lambda p: _rank(p.id, ctx.seed)) for kind, _n in kinds}
+    made_up = False
     for kind, n in kinds:
+        if not made_up and not kind_trait(kind, "tests_meaning"):
+            _make_up_content_shortfall(state, kinds, pools, notes)  # before grammar takes the sentences
+            made_up = True
         if kind.description.several_gaps and len(state.any_gap) < PASSAGE_MIN_SENTENCES:
             continue  # a passage takes several sentences that a short text needs for other items
         _take(state, kind, pools[kind.name], n, notes)
+    if not made_up:
+        _make_up_content_shortfall(state, kinds, pools, notes)
     if len(state.items) < minimum:
         order = sorted(kinds, key=lambda kind_n: (kind_trait(kind_n[0], "tests_meaning"), kind_n[0].description.several_gaps))
         for kind, n in order:
@@ -153,6 +159,22 @@ def select(
                 have = sum(1 for i in state.items if i.kind == kind.name)
                 _take(state, kind, pools[kind.name], have + missing, notes, cap=max_per_form(have + missing))
     return ClozeSection(tuple(state.items), tuple(notes.values()))
+
+
+def _make_up_content_shortfall(
+    state: _Selection, kinds: list[tuple[ClozeKind, int]], pools: dict[str, list[Pending]], notes: dict[str, str],
+) -> None:
+    """The single-gap content kinds make up for each other: a choice item that is not made (no
+    options a teacher would use) falls back to an open gap elsewhere, and the other way round."""
+    single = [(kind, n) for kind, n in kinds if kind_trait(kind, "tests_meaning") and not kind.description.several_gaps and n]
+    have = {kind.name: sum(1 for i in state.items if i.kind == kind.name) for kind, _n in single}
+    short = sum(max(0, n - have[kind.name]) for kind, n in single)
+    for kind, _n in single:
+        if short <= 0:
+            break
+        before = have[kind.name]
+        _take(state, kind, pools[kind.name], before + short, notes)
+        short -= sum(1 for i in state.items if i.kind == kind.name) - before
 
 
 def _take(state: _Selection, kind: ClozeKind, pool: list[Pending], n: int, notes: dict[str, str],
@@ -266,9 +288,12 @@ def build_section(
     ``MIN_ITEMS * WORDS_PER_ITEM`` words or more gets at least ``MIN_ITEMS`` items where its
     sentences allow (a shorter one one item per ``WORDS_PER_ITEM`` words)."""
     kinds = [(kinds_by_name[name], n) for name, n in wanted.items()]
+    # Among the content kinds, the one with options first: it may ask only a few answers (derived
+    # abstract nouns, quizgen.lesson.distractors.options_for), an open gap almost any word.
     kinds.sort(key=lambda kind_n: (
         not kind_n[0].description.several_gaps,
         not kind_trait(kind_n[0], "tests_meaning"),
+        not (kind_trait(kind_n[0], "tests_meaning") and kind_n[0].description.has_options),
     ))
     words = sum(1 for t in ctx.analysis.tokens if t.text.isalpha())
     section = select(ctx, kinds, pending_of, minimum=min(MIN_ITEMS, words // WORDS_PER_ITEM) if fill else 0)

@@ -20,11 +20,11 @@ PARTNER = [
     w("Vertiefung", "Vertiefung", "NN"), w("ihrer", "ihr", "PPOSAT"),
     w("Partnerschaft", "Partnerschaft", "NN"), w("voran", "voran", "PTKVZ"), w(".", ".", "$."),
 ]  # fmt: skip
-MESSER = [
-    w("Die", "der", "ART"), w("Polizei", "Polizei", "NN"), w("fand", "finden", "VVFIN"),
-    w("neben", "neben", "APPR"), w("dem", "der", "ART"), w("verletzten", "verletzt", "ADJA"),
-    w("Mann", "Mann", "NN"), w("ein", "ein", "ART"), w("blutiges", "blutig", "ADJA"),
-    w("Messer", "Messer", "NN"), w(".", ".", "$."),
+UNTERSUCHUNG = [
+    w("Die", "der", "ART"), w("Polizei", "Polizei", "NN"), w("bestätigte", "bestätigen", "VVFIN"),
+    w("am", "an", "APPRART"), w("Montag", "Montag", "NN"), w("nach", "nach", "APPR"), w("dem", "der", "ART"),
+    w("Unfall", "Unfall", "NN"), w("eine", "ein", "ART"), w("zweite", "zweit", "ADJA"),
+    w("Untersuchung", "Untersuchung", "NN"), w(".", ".", "$."),
 ]  # fmt: skip
 GESPRAECH = [
     w("Bei", "bei", "APPR"), w("einem", "ein", "ART"), w("Gespräch", "Gespräch", "NN"),
@@ -83,19 +83,19 @@ def test_open_gaps_skip_names_and_titles_before_names() -> None:
 
 
 def test_choice_offers_three_nouns_of_the_same_form_and_field_and_none_from_the_text() -> None:
-    found = {i.answer: i for i in candidates("choice", [MESSER], vocabulary=[entry("Messer", "knife")])}
-    item = found["Messer"]
-    assert len(item.options) == 4 and len(set(item.options)) == 4 and "Messer" in item.options
+    found = {i.answer: i for i in candidates("choice", [UNTERSUCHUNG], vocabulary=[entry("Untersuchung", "examination")])}
+    item = found["Untersuchung"]
+    assert len(item.options) == 4 and len(set(item.options)) == 4 and "Untersuchung" in item.options
     text_words = {t.lower() for t in item.text.replace(".", "").split()}
     for option in item.options:
-        assert option.lower() not in text_words or option == "Messer"
+        assert option.lower() not in text_words or option == "Untersuchung"
         assert ("Acc", "Sing") in noun_case_numbers(option)
 
 
 def test_choice_options_are_shuffled_the_same_way_every_run() -> None:
-    glossed = [entry("Messer", "knife")]
-    one = [i.options for i in candidates("choice", [MESSER], vocabulary=glossed)]
-    assert one and one == [i.options for i in candidates("choice", [MESSER], vocabulary=glossed)]
+    glossed = [entry("Untersuchung", "examination")]
+    one = [i.options for i in candidates("choice", [UNTERSUCHUNG], vocabulary=glossed)]
+    assert one and one == [i.options for i in candidates("choice", [UNTERSUCHUNG], vocabulary=glossed)]
 
 
 def test_choice_never_asks_an_adjective() -> None:
@@ -104,7 +104,8 @@ def test_choice_never_asks_an_adjective() -> None:
 
 def test_word_bank_gaps_cannot_be_swapped_by_form() -> None:
     sentences = [ABZUG, PARTNER, GESPRAECH]
-    found = candidates("wordbank", sentences)
+    # extras only for derived abstract nouns (quizgen.lesson.distractors.options_for): Vertiefung
+    found = candidates("wordbank", sentences, vocabulary=[entry("Vertiefung", "intensification")])
     assert found, "three sentences with fitting nouns make a word bank"
     item = found[0]
     assert item.text.count("___") == len(item.answers) >= 3
@@ -117,7 +118,7 @@ def test_choice_needs_a_sentence_long_enough_to_rule_the_distractors_out() -> No
     short = [w("Danach", "danach", "ADV"), w("flüchtete", "flüchten", "VVFIN"), w("die", "der", "ART"),
              w("Gruppe", "Gruppe", "NN"), w(".", ".", "$.")]  # fmt: skip
     assert candidates("choice", [short]) == []
-    assert candidates("choice", [MESSER], vocabulary=[entry("Messer", "knife")])  # ten words
+    assert candidates("choice", [UNTERSUCHUNG], vocabulary=[entry("Untersuchung", "examination")])  # eleven words
 
 
 def test_no_gloss_hint_for_a_nominalised_verb() -> None:
