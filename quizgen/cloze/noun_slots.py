@@ -130,6 +130,8 @@ def taken_answers(ctx: ClozeContext) -> set[str]:
 
 def note_answers(ctx: ClozeContext, item: ClozeItem) -> None:
     taken_answers(ctx).update(a.lower() for a in (item.answers or (item.answer,)))
+    if item.lemma:
+        taken_answers(ctx).add(item.lemma.lower())  # Maßnahmen asked: no option Maßnahme elsewhere
 
 
 __all__ = ["answer_class", "clause_verbs", "note_answers", "noun_frames", "noun_slot", "taken_answers", "topic_nouns"]

@@ -103,7 +103,8 @@ class _Selection:
                 tok = self.ctx.analysis.tokens[t]
                 if self.form_counts[tok.text.lower()] > 1 or (lemma_shows and self.lemma_counts[tok.lemma.lower()] > 1):
                     return False
-                if tok.text.lower() in self.shown_options or tok.text.lower() in self.shown_hint_words:
+                shown = self.shown_options | self.shown_hint_words
+                if tok.text.lower() in shown or (lemma_shows and tok.lemma.lower() in shown):
                     return False  # another item offers it as an option or names it in its hint
         return True
 

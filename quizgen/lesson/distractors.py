@@ -86,7 +86,11 @@ GENERAL_NOUNS = frozenset(
     "Ding Sache Teil Stück Art Zeug Ort Stelle Punkt Fall Seite Weise Form Mal Thema Aspekt Faktor "
     "Element Moment Bereich Gebiet Sachverhalt Angelegenheit Objekt Gegenstand Projekt Prozess "
     "Leute Mensch Person Gruppe Zeit Jahr Tag Woche Monat Reihe Serie Linie Folge Liste Zahl Anzahl "
-    "Menge Masse Mehrheit Rolle Frage Antwort Lage Situation Problem".split()
+    "Menge Masse Mehrheit Rolle Frage Antwort Lage Situation Problem "
+    # abstract nouns of acts and statements so general that another act fits their slot too (die
+    # harten Maßnahmen / Schließungen, ihre Entscheidung / Kandidatur hinausgezögert)
+    "Maßnahme Entscheidung Information Umsetzung Durchführung Handlung Aktion Tätigkeit Leistung "
+    "Entwicklung Veränderung Lösung Regelung Aussage Meinung Äußerung Erklärung Schritt".split()
 )
 # Words a teacher would not put on a worksheet as a wrong option; WordNet flags most of their
 # kind (semantic_classes: sensitive), these are the ones its glosses miss.
@@ -95,7 +99,7 @@ OFFENSIVE = frozenset(
     "Titte Fotze Schwanz Hintern Furz Pisse Zigeuner Krüppel Idiot Trottel Depp Weib Jude Jüdin "
     "Moslem Muslim Muslima Islamist Christ Christin Heide Ausländer Ausländerin Asylant Flüchtling "
     "Migrant Migrantin Terrorist Terroristin Mörder Mörderin Vergewaltiger Vergewaltigung Selbstmord "
-    "Tötung Mord Morde Totschlag Hinrichtung Folter Anschlag Massaker Vertreibung Entführung "
+    "Tötung Mord Morde Totschlag Todesstrafe Hinrichtung Folter Anschlag Massaker Vertreibung Entführung "
     "Leichnam Opfer Geisel Sklave Sklavin Rasse Stamm Sekte Moschee Synagoge Kirche Tempel Kloster".split()
 )
 

@@ -35,7 +35,7 @@ def test_candidate_lists_hold_checked_words_of_each_class() -> None:
 
 def test_distractors_take_gender_form_and_the_answers_semantic_class() -> None:
     readings = {("Dat", "Plur", None)}
-    answer = slot("Entscheidung", "Entscheidungen", readings, gloss="decision")
+    answer = slot("Untersuchung", "Untersuchungen", readings, gloss="examination")
     got = noun_distractors(answer, exclude=set(), key="k1")
     assert got is not None and len(set(got)) == 3
     for form in got:
@@ -43,8 +43,8 @@ def test_distractors_take_gender_form_and_the_answers_semantic_class() -> None:
         lemma = next(w.lemma for w in candidate_words("NOUN") if ("Dat", "Plur") in noun_case_numbers(form, w.lemma))
         assert noun_gender(lemma) == "f"
         found = word_class(lemma, "NOUN")
-        assert found.name == "act" and found.confidence >= MIN_CLASS_CONFIDENCE  # a decision is an act
-        assert zipf(lemma) <= zipf("Entscheidung") + MAX_ZIPF_ABOVE + 0.01  # never a more general word
+        assert found.name == "act" and found.confidence >= MIN_CLASS_CONFIDENCE  # an examination is an act
+        assert zipf(lemma) <= zipf("Untersuchung") + MAX_ZIPF_ABOVE + 0.01  # never a more general word
 
 
 def test_distractors_keep_one_form_across_open_readings_and_the_frequency() -> None:
@@ -122,7 +122,7 @@ def test_only_classes_where_a_wrong_word_can_be_plausible_get_options() -> None:
 def test_a_bare_noun_after_a_preposition_of_place_gets_no_options() -> None:
     # an die Adresse von, aus der Distanz, auf dem Konto: fixed phrases, nothing to choose from
     readings = {("Dat", "Sing", "f")}
-    bare = slot("Entscheidung", "Entscheidung", readings, gloss="decision")
+    bare = slot("Untersuchung", "Untersuchung", readings, gloss="examination")
     assert options_for(bare)
     assert not options_for(replace(bare, preposition="aus"))
     assert options_for(replace(bare, preposition="aus", modified=True))
