@@ -73,7 +73,7 @@ class OpenKind:
             if lemma.lower() in _verbs():
                 continue  # das Nachsehen, das Leben: the gloss of a nominalised verb misleads
             if gap.pos == "ADJ" and not _positive(tok.text, lemma):
-                continue  # ein weiterer Schritt, die kleineren Probleme: the lemma's gloss (far; small) is another sense or degree
+                continue  # ein weiterer Schritt: the lemma's gloss (far; wide) is another sense
             hint = f"{tok.text[0]}… ({len(tok.text)} Buchstaben; engl. {gloss})"
             sent = analysis.sentences[tok.sentence]
             iid = item_id(self.name, sent.text, (tok.idx - sent.start_char,))

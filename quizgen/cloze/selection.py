@@ -167,7 +167,10 @@ def _make_up_content_shortfall(
 ) -> None:
     """The single-gap content kinds make up for each other: a choice item that is not made (no
     options a teacher would use) falls back to an open gap elsewhere, and the other way round."""
-    single = [(kind, n) for kind, n in kinds if kind_trait(kind, "tests_meaning") and not kind.description.several_gaps and n]
+    single = [
+        (kind, n) for kind, n in kinds
+        if n and kind_trait(kind, "tests_meaning") and not kind.description.several_gaps
+    ]
     have = {kind.name: sum(1 for i in state.items if i.kind == kind.name) for kind, _n in single}
     short = sum(max(0, n - have[kind.name]) for kind, n in single)
     for kind, _n in single:

@@ -334,7 +334,7 @@ def noun_distractors(
     lemma = noun_lemma(slot.lemma)
     gender = noun_gender(lemma)
     slots = {(c, num) for c, num, _g in slot.readings}
-    if gender is None or not slots or not options_for(slot):
+    if gender is None or not slots or slot.word_class is None or not options_for(slot):
         return None
     target = zipf(lemma)
     chosen: list[str] = []
@@ -398,6 +398,7 @@ def _forms(lemma: str) -> dict[tuple[str, str], str]:
 
 
 __all__ = [
-    "MAX_ZIPF_GAP", "MIN_CLASS_CONFIDENCE", "NounSlot", "TopicNoun", "Word", "candidate_words", "collocates", "noun_distractors", "options_for",
+    "MAX_ZIPF_GAP", "MIN_CLASS_CONFIDENCE", "NounSlot", "TopicNoun", "Word", "candidate_words", "collocates",
+    "derived_noun", "noun_distractors", "options_for",
     "shares_gloss", "zipf",
 ]  # fmt: skip
