@@ -41,8 +41,9 @@ from corpus import DEFAULT_CORPUS, read_corpus
 from wordfreq import zipf_frequency
 
 from quizgen import analyze
-from quizgen.german.glossary import VERB_CONTEXT, GlossResult, gloss
-from quizgen.lesson.vocabulary import _clause_prepositions
+from quizgen.german.constructions import Occurrence
+from quizgen.german.glossary import GlossResult, gloss
+from quizgen.lesson.vocabulary import _clause_prepositions, gloss_setting
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_TESTSET = HERE / "data" / "gloss_testset.tsv"
@@ -80,17 +81,36 @@ def _context(analysis):  # type: ignore[no-untyped-def]
 
 
 class GlossInput(NamedTuple):
-    """What the vocabulary list glosses an item with: lemma, pos, article words, sentence words."""
+    """What the vocabulary list glosses an item with: lemma, pos, article words, sentence words,
+    and where the word stands (its tokens and construction)."""
 
     lemma: str
     pos: str
     context: frozenset[str]
     sentence: frozenset[str]
+    occurrence: Occurrence | None = None
+
+
+def _item_tokens(analysis, sentence, item: dict[str, str]) -> tuple[int, ...] | None:  # type: ignore[no-untyped-def]
+    """The item's token in its sentence (the first with the item's form), with a verb's
+    detached particle, as the vocabulary list marks a word."""
+    words = item["form"].split()
+    tokens = analysis.tokens[sentence.start : sentence.end]
+    first = next((t.i for t in tokens if t.text == words[0]), None)
+    if first is None:
+        first = next((t.i for t in tokens if t.text.lower() == words[0].lower()), None)
+    if first is None:
+        return None
+    for clause in analysis.clauses_in(sentence.index):
+        if first in clause.verb_tokens and clause.particle is not None and clause.particle != first:
+            return (first, clause.particle)
+    return (first,)
 
 
 def gloss_inputs(items: list[dict[str, str]]) -> list[GlossInput]:
-    """Each item's lemma with the words of its article and sentence (and its clause's
-    prepositions for a verb), as quizgen/lesson/vocabulary.py passes them."""
+    """Each item's lemma with the words of its article and sentence, its clause's
+    prepositions for a verb and its construction, as quizgen/lesson/vocabulary.py glosses
+    (gloss_in_text)."""
     texts = read_corpus(DEFAULT_CORPUS)
     analyses: dict[int, object] = {}
     found = []
@@ -101,16 +121,15 @@ def gloss_inputs(items: list[dict[str, str]]) -> list[GlossInput]:
         analysis = analyses[number]
         sentence = next((s for s in analysis.sentences if item["sentence"].strip()[:60] in s.text or s.text[:60] in item["sentence"]), None)
         context = _context(analysis)
-        sentence_words: frozenset[str] = frozenset()
-        if sentence is not None:
-            tokens = analysis.tokens[sentence.start : sentence.end]
-            sentence_words = frozenset(w for t in tokens for w in (t.lemma, t.text.lower()) if w)
-            if item["pos"] == "VERB" and analysis.clauses:
-                preps = _clause_prepositions(analysis)
-                verb = next((t.i for t in tokens if t.text == item["form"].split()[0] and t.i in preps), None)
-                if verb is not None:
-                    context = context | {VERB_CONTEXT} | {f"+{p}" for p in preps[verb]}
-        found.append(GlossInput(item["lemma"], item["pos"], context, sentence_words))
+        tokens = _item_tokens(analysis, sentence, item) if sentence is not None else None
+        if sentence is None or tokens is None:
+            words = analysis.tokens[sentence.start : sentence.end] if sentence is not None else ()
+            sentence_words = frozenset(w for t in words for w in (t.lemma, t.text.lower()) if w)
+            found.append(GlossInput(item["lemma"], item["pos"], context, sentence_words))
+            continue
+        preps = _clause_prepositions(analysis) if analysis.clauses else None
+        context, sentence_words, occurrence = gloss_setting(analysis, item["pos"], tokens, context, preps)
+        found.append(GlossInput(item["lemma"], item["pos"], context, sentence_words, occurrence))
     return found
 
 
@@ -131,7 +150,8 @@ def score(
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     rows = []
     for item, given in zip(items, inputs):
-        found = gloss(given.lemma, given.pos, context_lemmas=given.context, sentence_lemmas=given.sentence)
+        found = gloss(given.lemma, given.pos, context_lemmas=given.context, sentence_lemmas=given.sentence,
+                      occurrence=given.occurrence)
         right = [s for s in item["right"].split("|") if s.strip()]
         wrong = [s for s in item["wrong"].split("|") if s.strip()]
         if not found.gloss:

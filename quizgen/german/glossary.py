@@ -21,6 +21,10 @@ Where a gloss comes from, in this order:
    confidence). Names stay names (in English: Moskau: Moscow). Never a half-translated string.
 7. a verb with a prefix the dictionaries lack: the gloss of its base verb (low).
 
+Before all of these, a construction the word stands in (quizgen.german.constructions: Gespräche
+führen, in Kraft treten, hieß es, etwa 300) gives its sense, when the caller says where the
+word stands.
+
 Otherwise the gloss is None and the note says the glossary has none. Nothing is invented.
 Low-confidence glosses are marked in lists and never used as a cloze hint or as the English
 prompt of an Anki card.
@@ -36,6 +40,7 @@ from wordfreq import zipf_frequency
 
 from quizgen.german.core_glossary import SOURCE as CORE_SOURCE
 from quizgen.german.core_glossary import choose_sense, core_entry
+from quizgen.german.constructions import Occurrence, construction_for
 from quizgen.german.compounds import PartGloss, compound_gloss, is_english_word, split_compound
 from quizgen.german.dictionary_senses import SOURCE as DING_SOURCE
 from quizgen.german.dictionary_senses import (
@@ -82,14 +87,21 @@ def gloss(
     *,
     context_lemmas: frozenset[str] = frozenset(),
     sentence_lemmas: frozenset[str] = frozenset(),
+    occurrence: Occurrence | None = None,
 ) -> GlossResult:
     """A short English gloss for ``lemma`` used as ``pos`` (UPOS), with note and confidence.
 
     ``context_lemmas`` are the article's lemmas and word forms, ``sentence_lemmas`` those of
     the word's sentence; both choose among senses, the sentence more strongly. For a verb,
     ``"+"`` plus ``"+mit"``, ``"+auf"`` ... in ``context_lemmas`` name the prepositions of its
-    clause.
+    clause. ``occurrence`` (quizgen.german.constructions) is where the word stands in its
+    sentence: a construction it stands in (Gespräche führen, hieß es) decides first.
     """
+    row = construction_for(lemma, pos, occurrence) if occurrence is not None and lemma else None
+    if row is not None:
+        # The German phrase goes in the note, not the gloss: a gloss is the prompt of an
+        # English -> German card and must not show the word asked.
+        return GlossResult(row.english, row.note, HIGH)
     return _gloss(lemma, pos, frozenset(context_lemmas), frozenset(sentence_lemmas))
 
 

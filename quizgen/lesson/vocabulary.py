@@ -24,6 +24,7 @@ from wordfreq import zipf_frequency
 from quizgen.analysis import Analysis, NounInfo, Token
 from quizgen.german.cefr_estimate import estimate_level, level_index
 from quizgen.errors import InputError
+from quizgen.german.constructions import Occurrence, occurrence_in
 from quizgen.german.core_glossary import core_entry
 from quizgen.german.glossary import LOW, VERB_CONTEXT, GlossResult, gloss, has_entry, split_compound
 from quizgen.german.participles import participle_verb
@@ -282,14 +283,10 @@ def _entry(
             plural = f"die {info.plural}" if info.plural else None
         elif adjectival is not None:
             gender, display, plural = adjectival.gender, adjectival.display, adjectival.plural
-    if group.pos == "VERB" and preps is not None:
-        # The first occurrence's clause tells which prepositional sense fits (rechnen mit).
-        context = context | {VERB_CONTEXT} | {f"+{p}" for p in preps.get(group.first, frozenset())}
-    sentence = analysis.sentences[first.sentence]
-    sentence_words = frozenset(
-        w for t in analysis.tokens[sentence.start : sentence.end] for w in (t.lemma, t.text.lower()) if w
-    )
-    found = gloss(group.lemma, group.pos, context_lemmas=context, sentence_lemmas=sentence_words)
+    # The first occurrence's clause and construction tell which sense fits (rechnen mit,
+    # Gespräche führen); its sentence is the entry's example.
+    context, sentence_words, occurrence = gloss_setting(analysis, group.pos, group.marks[group.first], context, preps)
+    found = gloss(group.lemma, group.pos, context_lemmas=context, sentence_lemmas=sentence_words, occurrence=occurrence)
     if adjectival is not None and found.gloss is None:
         found = _adjectival_gloss(adjectival, context, sentence_words)
     if found.gloss is None or found.confidence == LOW:
@@ -386,6 +383,28 @@ def _acronym_compound_gloss(
     english = found.gloss.split("; ")[0]
     joined = f"{first}-{english}" if pos in ("ADJ", "ADV") else f"{first} {english}"
     return GlossResult(joined, f"from its parts ({first} + {rest})", found.confidence)
+
+
+def gloss_setting(
+    analysis: Analysis,
+    pos: str,
+    tokens: tuple[int, ...],
+    context: frozenset[str],
+    preps: dict[int, frozenset[str]] | None,
+) -> tuple[frozenset[str], frozenset[str], Occurrence]:
+    """What the glossary chooses a sense of the word at ``tokens`` by: the article's words
+    (``context``) with, for a verb, its clause's prepositions (``preps``, from
+    _clause_prepositions); the sentence's words; where the word stands (its construction)."""
+    first = analysis.tokens[tokens[0]]
+    if pos == "VERB" and preps is not None:
+        # The clause tells which prepositional sense fits (rechnen mit).
+        verb = next((i for i in tokens if i in preps), first.i)
+        context = context | {VERB_CONTEXT} | {f"+{p}" for p in preps.get(verb, frozenset())}
+    sentence = analysis.sentences[first.sentence]
+    sentence_words = frozenset(
+        w for t in analysis.tokens[sentence.start : sentence.end] for w in (t.lemma, t.text.lower()) if w
+    )
+    return context, sentence_words, occurrence_in(analysis, tokens)
 
 
 def _info_from_head(lemma: str, parts: tuple[str, ...]) -> NounInfo | None:
