@@ -127,6 +127,23 @@ def _hint_words(hint: str | None) -> set[str]:
     return set(re.findall(r"[^\W\d_]+", hint.lower())) if hint else set()
 
 
+class _Pools(dict[str, list[Pending]]):
+    """Each kind's pending items in their ranked order, worked out when the kind is first asked
+    for: a word bank's (a search over every passage) only in a text long enough for a passage."""
+
+    def __init__(
+        self, ctx: ClozeContext, kinds: list[tuple[ClozeKind, int]],
+        pending_of: Callable[[ClozeKind, ClozeContext], list[Pending]],
+    ) -> None:
+        super().__init__()
+        self._ctx, self._kinds, self._pending_of = ctx, {kind.name: kind for kind, _n in kinds}, pending_of
+
+    def __missing__(self, name: str) -> list[Pending]:
+        pool = sorted(self._pending_of(self._kinds[name], self._ctx), key=lambda p: _rank(p.id, self._ctx.seed))
+        self[name] = pool
+        return pool
+
+
 def select(
     ctx: ClozeContext,
     kinds: list[tuple[ClozeKind, int]],
@@ -139,7 +156,7 @@ def select(
     more, the grammar kinds first (their items are the surest)."""
     state = _Selection(ctx)
     notes: dict[str, str] = {}
-    pools = {kind.name: sorted(pending_of(kind, ctx), key=lambda p: _rank(p.id, ctx.seed)) for kind, _n in kinds}
+    pools = _Pools(ctx, kinds, pending_of)
     made_up = False
     for kind, n in kinds:
         if not made_up and not kind_trait(kind, "tests_meaning"):
