@@ -7,8 +7,11 @@ is part of the hint because the sentence alone rarely decides between Präsens a
 
 from __future__ import annotations
 
+from wordfreq import zipf_frequency
+
 from quizgen.analysis import Analysis, Token
 from quizgen.cloze.base import GAP, ClozeCandidate, ClozeContext, gapped, item_id
+from quizgen.german.dictionary_senses import has_entry
 from quizgen.german.conjugation import TABLE_NAMES, VERB_TABLES, conjugation, past_participle, verb_form_features
 from quizgen.german.word_lists import QUOTE_MARKS
 from quizgen.kinds import AnswerMode, ExerciseKind, Section
@@ -50,13 +53,21 @@ def tense_of(analysis: Analysis, verb: Token, infinitive: str) -> tuple[str, int
         return None
     sent = analysis.sentences[verb.sentence]
     words = {t.text.lower() for t in analysis.tokens[sent.start : sent.end]}
-    if not words & FIRST_SECOND_PERSON:
+    # The tagger's person is sure where its mood is not: "dass Spendenbedarf ... bestehe" is
+    # the 3rd person (Konjunktiv I) even when "(Wir helfen)" stands in the same sentence.
+    if verb.feat("Person") == "3" or not words & FIRST_SECOND_PERSON:
         hits = tuple(h for h in hits if h[1] in (2, 5))
     for table in VERB_TABLES:
         for name, person in hits:
             if name == table:
                 return name, person
     return None
+
+
+def _known_verb(infinitive: str) -> bool:
+    """A verb the dictionary lists (also as sich ...) or news German uses (wordfreq Zipf >= 1.5)."""
+    return (has_entry(infinitive, "VERB") or has_entry(f"sich {infinitive}", "VERB")
+            or zipf_frequency(infinitive, "de") >= 1.5)
 
 
 def _auxiliary_before(analysis: Analysis, verb: Token) -> bool:
@@ -99,6 +110,8 @@ class VerbformKind:
             if particle is None and any(t.tag == "PTKVZ" for t in later):
                 continue  # a particle we could not place: the infinitive may be wrong
             infinitive = infinitive_of(analysis, verb, particle)
+            if not _known_verb(infinitive):
+                continue  # a participle read as finite (gepinnt: "gepinnen"): no such verb
             found = tense_of(analysis, verb, infinitive)
             tables = conjugation(infinitive)
             if found is None or tables is None:

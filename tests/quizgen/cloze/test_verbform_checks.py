@@ -1,0 +1,33 @@
+"""Verb-form gaps whose hint a learner can follow (regressions from the final grading of issue 12)."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizgen import analyze
+from quizgen.cloze import get_kind
+from quizgen.cloze.base import ClozeContext
+
+pytestmark = pytest.mark.slow
+
+
+def _hints(text: str) -> dict[str, str | None]:
+    ctx = ClozeContext(analysis=analyze(text), level="B2", vocabulary=())
+    return {c.item.answer: c.item.hint for c in get_kind("verbform").candidates(ctx)}
+
+
+def test_a_third_person_konjunktiv_is_named_so_when_a_we_stands_elsewhere_in_the_sentence():
+    hints = _hints(
+        "Die Caritas wies am Donnerstag auf ihrer Facebook-Seite (Wir helfen) darauf hin, dass Bedarf vor "
+        "allem an Männerkleidung und Schuhen bestehe. Die Spenden kommen aus ganz Österreich. "
+        "Viele Menschen halfen schon am ersten Tag."
+    )
+    assert hints.get("bestehe") in (None, "bestehen (Konjunktiv I)")
+
+
+def test_a_participle_read_as_a_finite_verb_gives_no_gap():
+    hints = _hints(
+        "In ihrem Arbeitszimmer steht ein schmales Bett, überall Bücher, Manuskripte und Fotos, wahllos an "
+        "die Wand gepinnt. Die Autorin schreibt dort jeden Tag. Sie lebt seit Jahren in Wien."
+    )
+    assert not any(hint and hint.startswith("gepinnen") for hint in hints.values())
