@@ -96,10 +96,11 @@ DAT_COMPLEMENTS: frozenset[str] = frozenset(
 # --- opposites ---------------------------------------------------------------------------------
 
 #: pairs of verbs whose swap turns a statement false (in both directions); only pairs where the
-#: swapped verb keeps the same complements (steigen auf 5 % / sinken auf 5 %)
+#: swapped verb keeps the same complements (steigen auf 5 % / sinken auf 5 %); the first pair of a
+#: verb gives its opposite (schließen: öffnen, as for a hatch or a shop; eröffnen: schließen)
 OPPOSITE_PAIRS: tuple[tuple[str, str], ...] = (
     ("steigen", "sinken"), ("erhöhen", "senken"), ("gewinnen", "verlieren"), ("zustimmen", "widersprechen"),
-    ("annehmen", "ablehnen"), ("eröffnen", "schließen"), ("einführen", "abschaffen"), ("wachsen", "schrumpfen"),
+    ("annehmen", "ablehnen"), ("öffnen", "schließen"), ("eröffnen", "schließen"), ("einführen", "abschaffen"), ("wachsen", "schrumpfen"),
     ("kaufen", "verkaufen"), ("erlauben", "verbieten"), ("unterstützen", "ablehnen"), ("zunehmen", "abnehmen"),
     ("loben", "kritisieren"), ("bestätigen", "dementieren"), ("beginnen", "enden"), ("starten", "stoppen"),
     ("einstellen", "entlassen"), ("aufnehmen", "ablehnen"), ("verlängern", "verkürzen"), ("gewinnen", "verspielen"),

