@@ -31,3 +31,11 @@ def test_a_participle_read_as_a_finite_verb_gives_no_gap():
         "die Wand gepinnt. Die Autorin schreibt dort jeden Tag. Sie lebt seit Jahren in Wien."
     )
     assert not any(hint and hint.startswith("gepinnen") for hint in hints.values())
+
+
+def test_a_regular_present_is_no_gap_but_a_strong_or_separable_one_is():
+    from quizgen.cloze.verbform import _regular_present
+
+    assert _regular_present("prüfen", "prüft") and _regular_present("arbeiten", "arbeitet")
+    assert _regular_present("heißen", "heißt")
+    assert not _regular_present("fahren", "fährt") and not _regular_present("gelten", "gilt")
