@@ -22,7 +22,8 @@ How useful it is to learn:
   merit, and a word news uses all the time (Jahr, sagen) is known;
 - a word the core glossary puts below the learner's level is known and never key (Haus,
   gehen, Regierung at B2); names, weekdays, months, number words, adverbs, acronyms, words
-  of names (türkisch: Turkish) and words without a gloss never are; a title before a
+  of names (türkisch: Turkish), words without a gloss and English look-alikes (Code,
+  Plattform, analysieren: learnt on sight) never are; a title before a
   person's name (Finanzminister Varoufakis) rarely is;
 - nouns and verbs carry an article more often than adjectives;
 - a one-off compound of known parts (Geldwäschebekämpfung, Medienaufmerksamkeit) and a
@@ -44,6 +45,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 
 from wordfreq import zipf_frequency
 
@@ -111,10 +113,25 @@ def never_key(entry: VocabEntry, level: str) -> str | None:
         return "no gloss"
     if entry.gloss[:1].isupper():
         return "of a name (türkisch: Turkish, der Kurde: Kurd)"
+    if _english_look_alike(low, entry.gloss):
+        return "an English look-alike, learnt on sight (Code: code, Plattform: platform)"
     core = core_entry(word, entry.pos)
     if core is not None and LEVELS.index(core.level) < LEVELS.index(level):
         return "known at the level"
     return None
+
+
+#: how close (difflib's ratio) a word and its first English sense must be to count as a look-alike:
+#: Plattform/platform 0.94, analysieren/analyse 0.92, Modell/model 0.91 are; Defizit/deficit 0.86,
+#: Partnerschaft/partnership 0.75 are not
+LOOK_ALIKE = 0.88
+
+
+def _english_look_alike(word: str, gloss: str) -> bool:
+    """The word's first English sense is spelt nearly as the word is (-ieren verbs by their stem)."""
+    english = re.split(r"[;(]", gloss, maxsplit=1)[0].strip().removeprefix("to ").strip().lower()
+    stems = {word, word[:-5]} if word.endswith("ieren") else {word}
+    return any(SequenceMatcher(None, stem, english).ratio() >= LOOK_ALIKE for stem in stems)
 
 
 def _one_below(entry: VocabEntry, level: str) -> bool:

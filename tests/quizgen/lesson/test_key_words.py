@@ -31,6 +31,8 @@ def test_a_full_article_gets_twelve_and_a_short_one_fewer(words: int, count: int
     ("zuvor", "ADV", "before", "adverb"),
     ("Abzug", "NOUN", None, "no gloss"),
     ("Haus", "NOUN", "house", "known at the level"),
+    ("Plattform", "NOUN", "platform", "an English look-alike, learnt on sight (Code: code, Plattform: platform)"),
+    ("analysieren", "VERB", "to analyse", "an English look-alike, learnt on sight (Code: code, Plattform: platform)"),
 ])
 def test_some_words_are_never_key(word: str, pos: str, gloss: str | None, reason: str) -> None:
     assert never_key(entry(word, pos, gloss), "B1") == reason
@@ -38,6 +40,8 @@ def test_some_words_are_never_key(word: str, pos: str, gloss: str | None, reason
 
 def test_a_word_worth_learning_can_be_key() -> None:
     assert never_key(entry("Abzug", gloss="withdrawal"), "B1") is None
+    # a cognate a learner must still learn to spell stays possible (the seed reference's key word)
+    assert never_key(entry("Partnerschaft", gloss="partnership"), "B1") is None
 
 
 TEXT = (
