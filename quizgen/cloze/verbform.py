@@ -55,7 +55,9 @@ def tense_of(analysis: Analysis, verb: Token, infinitive: str) -> tuple[str, int
     words = {t.text.lower() for t in analysis.tokens[sent.start : sent.end]}
     # The tagger's person is sure where its mood is not: "dass Spendenbedarf ... bestehe" is
     # the 3rd person (Konjunktiv I) even when "(Wir helfen)" stands in the same sentence.
-    if verb.feat("Person") == "3" or not words & FIRST_SECOND_PERSON:
+    # But a pronoun of the 1st or 2nd person right beside the verb is its subject ("ich höre").
+    beside = {analysis.tokens[i].text.lower() for i in (verb.i - 1, verb.i + 1) if sent.start <= i < sent.end}
+    if (verb.feat("Person") == "3" and not beside & FIRST_SECOND_PERSON) or not words & FIRST_SECOND_PERSON:
         hits = tuple(h for h in hits if h[1] in (2, 5))
     for table in VERB_TABLES:
         for name, person in hits:
