@@ -23,9 +23,9 @@ from corpus import DEFAULT_CORPUS, read_corpus
 from typing import Callable
 
 from quizgen.analysis import Analysis
+from quizgen.lesson.rendering import cloze_line
 from quizgen.cloze import build_cloze
 from quizgen.errors import InputError
-from quizgen.pack import ClozeItem
 from quizgen.lesson.vocabulary import build_vocabulary
 
 FEW = 5
@@ -48,15 +48,6 @@ def _analyzer(baseline: bool) -> Callable[[str], Analysis]:
     nlp.add_pipe("quizgen_hanta")
     nlp.add_pipe("quizgen_clauses")
     return lambda text: doc_to_analysis(nlp(check_text(text)))
-
-
-def render(item: ClozeItem) -> str:
-    lines = [f"[{item.kind}] #{item.sentence} {item.text}", f"    answer: {item.answer}"]
-    if item.hint:
-        lines.append(f"    hint: {item.hint}")
-    if item.options:
-        lines.append(f"    options: {' / '.join(item.options)}")
-    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -92,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
         per_article.append(len(items))
         kinds.update(item.kind for item in items)
         if dump is not None:
-            dump.write(f"=== article {k}\n" + "\n".join(render(i) for i in items) + "\n\n")
+            dump.write(f"=== article {k}\n" + "\n".join(cloze_line(i) for i in items) + "\n\n")
     if dump is not None:
         dump.close()
     elapsed = time.perf_counter() - started

@@ -21,9 +21,9 @@ from pathlib import Path
 from corpus import DEFAULT_CORPUS, read_corpus
 
 from quizgen.cloze.checks import ClozeFigures
+from quizgen.lesson.rendering import cloze_line
 from quizgen.errors import InputError
 from quizgen.lesson.make import make_pack
-from quizgen.pack import ClozeItem
 
 _LEVEL = "B1"
 
@@ -42,15 +42,6 @@ def _pack(job: tuple[int, str]) -> tuple[int, dict | None]:
 def _init(level: str) -> None:
     global _LEVEL
     _LEVEL = level
-
-
-def render(item: ClozeItem) -> str:
-    line = f"[{item.kind}] s{item.sentence} {item.text}\n    => {item.answer}"
-    if item.hint:
-        line += f"  hint: {item.hint}"
-    if item.options:
-        line += f"  options: {' / '.join(item.options)}"
-    return line
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -76,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         figures.add(f"article {k}", data["items"], data["sentences"], data["text"], data["words"])
         if dump is not None:
             dump.write(f"=== article {k} ({data['words']} words)\n")
-            dump.write("".join(render(i) + "\n" for i in data["items"]))
+            dump.write("".join(cloze_line(i) + "\n" for i in data["items"]))
             dump.write("".join(f"  note: {n}\n" for n in data["notes"]))
     if dump is not None:
         dump.close()

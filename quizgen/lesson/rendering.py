@@ -17,7 +17,8 @@ def _vocab_line(e: VocabEntry) -> str:
     return line
 
 
-def _cloze_line(c: ClozeItem) -> str:
+def cloze_line(c: ClozeItem) -> str:
+    """One cloze item on one line, as the golden packs and the benches' dumps show it."""
     line = f"[{c.kind}] s{c.sentence} {c.text} => {c.answer}"
     if c.hint:
         line += f" (hint {c.hint})"
@@ -50,7 +51,7 @@ def render_pack_text(pack: LessonPack) -> str:
     lines.append(f"## names ({len(pack.names)})")
     lines += [f"{n.type} {n.text} x{n.count}" for n in pack.names]
     lines.append(f"## cloze ({len(pack.cloze)})")
-    lines += [_cloze_line(c) for c in pack.cloze]
+    lines += [cloze_line(c) for c in pack.cloze]
     lines += [f"note: {note}" for note in pack.extra.get("cloze_notes", ())]
     lines.append(f"## questions ({len(pack.questions)})")
     lines += [_question_line(q) for q in pack.questions]
