@@ -10,7 +10,9 @@ The rules, in order (``name_spans``):
    the word list (``Bitkom-Handelsexpertin Julia Miosga`` -> ``Julia Miosga``); a span that
    runs on into a phrase ends before it (``Lufthansa für Aufsehen`` -> ``Lufthansa``, ``Sturm
    am Sonntag um 20 Uhr`` -> ``Sturm``); a hyphenated common noun (``K.-o.-Phase``,
-   ``Oceana-Direktor``) or a lone common noun is no name at all.
+   ``Oceana-Direktor``), a lone common noun, a lone abstract noun (``Privatisierung``) and a
+   lone lower-case word are no name at all; a common noun that ends a span and that the text
+   uses outside names is no part of it (``Griss Wahlprogramm`` -> ``Griss``).
 2. A capitalised word tagged as a common noun is a name when the text says so: it opens the
    article as a dateline (``Traun -``); it stands after a noun naming its kind without an
    article of its own (``der Agrarkonzern Bunge``, ``die Gemeinde Pregarten``); it is a place
@@ -30,7 +32,7 @@ from __future__ import annotations
 import functools
 import gzip
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from importlib import resources
 from typing import Any
 
@@ -56,6 +58,8 @@ WORDS_INSIDE_NAMES = NAME_PARTICLES | frozenset(
     "del della dos das des el al y zum zur und für of the and for in im am an auf bei vom on at ibn bin ben "
     "op".split()
 )
+#: endings of abstract common nouns: a lone word with one is never a name (Privatisierung)
+ABSTRACT_SUFFIXES = ("ung", "heit", "keit", "schaft", "ität", "ismus")
 DASHES = frozenset({"-", "–", "—"})
 Span = tuple[int, int, str]
 
@@ -78,7 +82,8 @@ def name_spans(analysis: Analysis) -> list[Span]:
         titled = before is not None and before.tag == "NN" and before.lemma.lower().endswith(_PERSON_TITLES)
         label = by_text.get(analysis.span_text(start, end)) or ("PER" if titled else "OTH")
         spans.append((start, end, label))
-    spans = [cut for span in spans if (cut := _name_part(analysis, span)) is not None]
+    plain_nouns = {t.lemma for t in analysis.tokens if t.tag == "NN" and t.i not in in_entity}
+    spans = [cut for span in spans if (cut := _name_part(analysis, span, plain_nouns)) is not None]
     spans += _common_nouns_that_are_names(analysis, {i for a, b, _ in spans for i in range(a, b)})
     return _one_reading_per_word(analysis, sorted(spans))
 
@@ -109,8 +114,11 @@ def _has_inner_capital(word: str) -> bool:
     return any(ch.isupper() for ch in word[1:])
 
 
-def _name_part(analysis: Analysis, span: Span) -> Span | None:
-    """The span cut down to the name it holds, None when it holds none (rule 1)."""
+def _name_part(analysis: Analysis, span: Span, plain_nouns: Collection[str] = ()) -> Span | None:
+    """The span cut down to the name it holds, None when it holds none (rule 1). A common noun
+    that ends a span and that the text uses outside names too is no part of it (``Griss
+    Wahlprogramm`` -> ``Griss`` where the text has ``den Wahlprogrammen``); ``plain_nouns`` are
+    the lemmas of the nouns outside the entities."""
     start, end, label = span
     tokens = analysis.tokens
     while start < end and ("/" in tokens[start].text or "://" in tokens[start].text):
@@ -129,6 +137,8 @@ def _name_part(analysis: Analysis, span: Span) -> Span | None:
             end -= 1
         elif tokens[end - 2].text in WORDS_INSIDE_NAMES and last.tag == "NN" and _is_common_noun(last.text):
             end -= 2
+        elif last.tag == "NN" and last.lemma in plain_nouns and is_common_noun_token(last):
+            end -= 1
         else:
             break
     # A common noun before a name is a title (Bitkom-Handelsexpertin Julia Miosga).
@@ -139,6 +149,10 @@ def _name_part(analysis: Analysis, span: Span) -> Span | None:
         tok = tokens[start]
         if is_common_noun_token(tok) or len(tok.text) < 2 or not any(ch.isalpha() for ch in tok.text):
             return None
+        if tok.text[:1].islower() and not _has_inner_capital(tok.text):
+            return None  # valide, lower-case: no name
+        if tok.text.lower().endswith(ABSTRACT_SUFFIXES) and is_common_noun_word(tok.text):
+            return None  # Verstaatlichung, Privatisierung: no name, whatever the tagger says
     return start, end, label
 
 
@@ -186,7 +200,7 @@ def _kind_before(analysis: Analysis, tok: Token) -> str | None:
     if before.tag != "NN" or before.sentence != tok.sentence:
         return None
     word = before.lemma.lower()
-    if word.endswith(PLACE_NOUNS):
+    if word.endswith(PLACE_NOUNS) and not word.endswith(("wort", "ressort")):  # Wort, Antwort: no Ort
         return "LOC"
     if word.endswith(ORGANISATION_NOUNS):
         return "ORG"
@@ -229,7 +243,7 @@ def _common_nouns_that_are_names(analysis: Analysis, taken: set[int]) -> list[Sp
             continue
         if _place_adjective(analysis, tok):
             spans.append((tok.i, tok.i + 1, "OTH"))  # die Wiener Polizei, das Kölner Stadion
-        elif tok.tag == "NN":
+        elif tok.tag == "NN" and not (tok.text.lower().endswith(ABSTRACT_SUFFIXES) and _is_common_noun(tok.text)):
             by_word[tok.text].append(tok)
     dateline = _dateline(analysis)
     for word, occurrences in by_word.items():
