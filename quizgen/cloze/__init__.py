@@ -6,6 +6,7 @@ generator and its ``ExerciseKind`` description), one line in ``KINDS`` and one t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from quizgen.analysis import Analysis
@@ -60,16 +61,20 @@ def cloze_section(
     vocabulary: tuple[VocabEntry, ...],
     seed: int = 0,
     counts: Mapping[str, int] | None = None,
+    shown_elsewhere: str = "",
 ) -> ClozeSection:
     """The cloze items and the pack's notes on them (quizgen.cloze.selection: one item per
     passage, no answer on show, balanced forms and option positions). ``seed`` changes which
-    candidates are taken, never whether an item is right."""
+    candidates are taken, never whether an item is right. ``shown_elsewhere`` is the text the
+    rest of the pack prints (its questions): no gap has an answer it prints (a word, or an
+    article or ending with the word after it)."""
     if level not in LEVELS:
         raise ClozeKindError(f"Unknown level {level!r}. Use one of {', '.join(LEVELS)}.")
     wanted = default_counts() if counts is None else dict(counts)
     for name in wanted:
         get_kind(name)
-    ctx = ClozeContext(analysis=analysis, level=level, vocabulary=tuple(vocabulary), seed=seed)
+    ctx = ClozeContext(analysis=analysis, level=level, vocabulary=tuple(vocabulary), seed=seed,
+                       shown_elsewhere=" ".join(re.findall(r"[^\W\d_]+", shown_elsewhere.lower())))
     return build_section(ctx, wanted, KINDS, _pending, fill=counts is None)
 
 

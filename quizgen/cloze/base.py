@@ -54,6 +54,17 @@ class ClozeContext:
     level: str
     vocabulary: tuple[VocabEntry, ...]
     seed: int = 0
+    #: what the pack prints outside its cloze items (its questions and their options), as lower
+    #: case words between single spaces: a gap whose answer it prints is answered before asked
+    shown_elsewhere: str = ""
+
+    @functools.cached_property
+    def shown_words(self) -> frozenset[str]:
+        return frozenset(self.shown_elsewhere.split())
+
+    def shows_phrase(self, *words: str) -> bool:
+        """Whether ``shown_elsewhere`` prints these words one after the other."""
+        return f" {' '.join(w.lower() for w in words)} " in f" {self.shown_elsewhere} "
 
     @functools.cached_property
     def shared(self) -> dict[str, Any]:

@@ -7,7 +7,9 @@ The rules a teacher follows when gapping a text:
 - a gap goes only into a sentence that may carry it (quizgen.cloze.sentences: whole German
   sentences that stand on their own; content words ask more of them);
 - a word answer (a content word, a verb form) is a word the rest of the text never shows: not
-  another occurrence of the word or its lemma, not another item's option;
+  another occurrence of the word or its lemma, not another item's option, not a word of the
+  pack's questions (``ClozeContext.shown_elsewhere``), and an article or ending gap is not
+  printed with its next word by a question;
 - article and ending gaps are drawn form by form (the least used form first), so no form
   takes more than ``MAX_FORM_SHARE`` of a kind's items where the text allows; where it does
   not, the pack says so in a note, and where all of them have the same answer (only -en
@@ -106,6 +108,14 @@ class _Selection:
                 shown = self.shown_options | self.shown_hint_words
                 if tok.text.lower() in shown or (lemma_shows and tok.lemma.lower() in shown):
                     return False  # another item offers it as an option or names it in its hint
+                if tok.text.lower() in self.ctx.shown_words or (
+                        lemma_shows and tok.lemma.lower() in self.ctx.shown_words):
+                    return False  # a question of the pack prints it
+        elif self.ctx.shown_elsewhere:
+            tokens = self.ctx.analysis.tokens
+            for t in pending.tokens:  # an article or ending gap: its word with the next one
+                if t + 1 < len(tokens) and self.ctx.shows_phrase(tokens[t].text, tokens[t + 1].text):
+                    return False  # a question prints "um eine Stellungnahme"
         return True
 
     def shows_an_answer(self, candidate: ClozeCandidate) -> bool:

@@ -1,4 +1,4 @@
-"""The lesson pack of one article: analysis once, then vocabulary, text level, cloze, questions.
+"""The lesson pack of one article: analysis once, then vocabulary, text level, questions, cloze.
 
 ``make_pack`` is what the command line (``python -m quizgen make``) and the site call.
 Sections are built by the functions in ``SECTION_BUILDERS``, in order, each from the same
@@ -23,7 +23,7 @@ from quizgen.pack import LEVELS, ClozeItem, LessonPack, Question, VocabEntry
 from quizgen.questions import build_questions
 from quizgen.lesson.readability import text_level
 from quizgen.lesson.key_words import mark_key_words
-from quizgen.lesson.vocabulary import build_vocabulary, pack_vocabulary, part_entry
+from quizgen.lesson.vocabulary import build_vocabulary, examples_away_from, pack_vocabulary, part_entry
 from quizgen.text.article_checks import check_article
 
 PACK_LEVELS = ("A2", "B1", "B2", "C1")  # the levels the command offers
@@ -46,20 +46,29 @@ class PackRequest:
     questions: int | None = None  # None: the question builder's default count
 
 
-def _cloze_section(req: PackRequest) -> dict[str, Any]:
-    section = cloze_section(req.analysis, level=req.level, vocabulary=req.vocabulary, seed=req.seed)
+def shown_text(questions: tuple[Question, ...]) -> str:
+    """What the questions print before they are answered: their text and options (a worksheet
+    keeps the answers to its key, the site shows one once it is given)."""
+    return "\n".join(text for q in questions for text in (q.question, *q.options))
+
+
+def _question_section(req: PackRequest, built: dict[str, Any]) -> dict[str, Any]:
+    return {"questions": build_questions(req.analysis, level=req.level, n=req.questions, seed=req.seed)}
+
+
+def _cloze_section(req: PackRequest, built: dict[str, Any]) -> dict[str, Any]:
+    # no gap whose answer a question prints (the questions come first: they are the scarcer)
+    section = cloze_section(req.analysis, level=req.level, vocabulary=req.vocabulary, seed=req.seed,
+                            shown_elsewhere=shown_text(built.get("questions", ())))
     # the notes say where the text allows no better balance of answers (quizgen.cloze.selection)
     return {"cloze": section.items, "extra": {"cloze_notes": list(section.notes)}}
 
 
-def _question_section(req: PackRequest) -> dict[str, Any]:
-    return {"questions": build_questions(req.analysis, level=req.level, n=req.questions, seed=req.seed)}
-
-
-#: (name, builder) in the order they run; each returns LessonPack fields
-SECTION_BUILDERS: tuple[tuple[str, Callable[[PackRequest], dict[str, Any]]], ...] = (
-    ("cloze", _cloze_section),
+#: (name, builder) in the order they run; each returns LessonPack fields and reads the fields
+#: of the sections before it
+SECTION_BUILDERS: tuple[tuple[str, Callable[[PackRequest, dict[str, Any]], dict[str, Any]]], ...] = (
     ("questions", _question_section),
+    ("cloze", _cloze_section),
 )
 
 
@@ -146,7 +155,7 @@ def pack_from_analysis(
     for i, (name, builder) in enumerate(SECTION_BUILDERS):
         if progress:
             progress(name, ANALYSIS_SHARE + (1 - ANALYSIS_SHARE) * (i + 1) / (len(SECTION_BUILDERS) + 1))
-        built = builder(req)
+        built = builder(req, fields)
         extra.update(built.pop("extra", {}))
         fields.update(built)
     cloze: tuple[ClozeItem, ...] = fields["cloze"]
@@ -166,7 +175,8 @@ def pack_from_analysis(
         text=analysis.text,
         sentences=tuple(s.text for s in analysis.sentences),
         text_level=text_level(analysis, vocabulary=everything, level=level),
-        vocabulary=pack_vocabulary(marked, min_level=vocabulary_level or level, cloze=cloze, questions=asked),
+        vocabulary=pack_vocabulary(examples_away_from(analysis, marked, {item.sentence for item in cloze}),
+                                   min_level=vocabulary_level or level, cloze=cloze, questions=asked),
         names=names,
         source=source,
         generator=f"quizgen {__version__}, pipeline {analysis.pipeline}",

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from wordfreq import zipf_frequency
@@ -229,6 +229,37 @@ def build_vocabulary(
     if level is not None:
         entries = filter_vocabulary(entries, min_level=level)
     return entries, names
+
+
+def examples_away_from(
+    analysis: Analysis, entries: Iterable[VocabEntry], avoid: Collection[int]
+) -> tuple[VocabEntry, ...]:
+    """The entries, each whose example is one of the sentences ``avoid`` (those the pack's cloze
+    items gap) given another sentence of the text that uses the word, where there is one: a card
+    that prints a gapped sentence in full would show the gap's answer."""
+    avoid = frozenset(avoid)
+    verbs: dict[int, tuple[str, tuple[int, ...]]] | None = None
+    out = []
+    for entry in entries:
+        if entry.sentence not in avoid:
+            out.append(entry)
+            continue
+        if verbs is None:
+            verbs = _main_verbs(analysis)
+        forms = set(entry.forms)
+        for tok in analysis.tokens:
+            if tok.sentence in avoid or tok.text not in forms:
+                continue
+            if entry.pos == "VERB":
+                lemma, marks = verbs.get(tok.i, (tok.lemma, (tok.i,)))
+                if _current_spelling(lemma) != entry.lemma:
+                    continue
+            else:
+                marks = (tok.i,)
+            entry = replace(entry, example=_example(analysis, tok.sentence, marks), sentence=tok.sentence)
+            break
+        out.append(entry)
+    return tuple(out)
 
 
 def _one_list_per_word(

@@ -19,7 +19,7 @@ import spacy
 import quizgen.nlp.clauses.component  # noqa: F401  (registers quizgen_clauses)
 import quizgen.nlp.hanta_component  # noqa: F401  (registers quizgen_hanta)
 from quizgen.analysis import Analysis
-from quizgen.cloze import build_cloze, get_kind
+from quizgen.cloze import build_cloze, cloze_section, get_kind
 from quizgen.cloze.base import ClozeContext
 from quizgen.lesson.vocabulary import build_vocabulary
 from quizgen.pack import ClozeItem
@@ -63,6 +63,19 @@ def test_the_seed_offers_the_known_grammar_gaps(seed: Analysis) -> None:
     assert ("freue", "freuen (Konjunktiv I)") in verbs
     articles = {(i.answer, i.text.split("___")[1][:16]) for i in every if i.kind == "article"}
     assert ("des", " Ukraine-Kriegs ") in articles
+
+
+def test_no_gap_has_an_answer_the_rest_of_the_pack_prints(seed: Analysis, items: tuple[ClozeItem, ...]) -> None:
+    # A question that prints a word (or an article with the word after it) answers its gap.
+    vocabulary, _names = build_vocabulary(seed)
+    word = next(i for i in items if i.kind in ("open", "verbform"))
+    article = next(i for i in items if i.kind == "article")
+    after = article.text.split("___")[1].split()[0]
+    question = f"Was {word.answer} …? Wer sprach über {article.answer} {after}?"
+    again = cloze_section(seed, level="B2", vocabulary=vocabulary, shown_elsewhere=question).items
+    assert (word.sentence, word.answer) not in {(i.sentence, i.answer) for i in again}
+    assert (article.sentence, article.answer) not in {(i.sentence, i.answer) for i in again}
+    assert len(again) >= len(items) - 2  # other gaps stand in where the text has them
 
 
 def test_every_seed_item_is_well_formed(items: tuple[ClozeItem, ...]) -> None:

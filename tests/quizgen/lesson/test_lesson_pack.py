@@ -112,3 +112,21 @@ def test_the_pack_matches_its_golden_rendering(article: Path) -> None:
         if not UPDATE:
             pytest.fail(f"{golden.name} was missing and has been written: review and commit it")
     assert rendered == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("article", ARTICLES, ids=lambda p: p.stem)
+def test_no_question_prints_a_gaps_answer(article: Path) -> None:
+    pack = make_pack(article.read_text(encoding="utf-8"), level="B1")
+    printed = " " + " ".join(re.findall(r"[^\W\d_]+", " ".join(
+        t for q in pack.questions for t in (q.question, *q.options)).lower())) + " "
+    for item in pack.cloze:
+        for answer in item.answers or (item.answer,):
+            before, rest = item.text.split("___", 1)
+            after = rest.split()[0].strip(",.;:").lower() if rest.split() else ""
+            if item.kind == "article":
+                assert f" {answer.lower()} {after} " not in printed, item
+            elif item.kind == "ending":  # türkisch___ Wurzeln -> "türkischen wurzeln"
+                assert f" {before.split()[-1].lower()}{answer} {after} " not in printed, item
+            elif item.kind != "wordbank":
+                assert f" {answer.lower()} " not in printed, item

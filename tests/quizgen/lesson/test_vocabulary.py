@@ -10,7 +10,7 @@ from quizgen.analysis import Analysis
 from quizgen.nlp.analyze import analyze
 from quizgen.errors import InputError
 from quizgen.pack import NameEntry, VocabEntry
-from quizgen.lesson.vocabulary import build_vocabulary, filter_vocabulary
+from quizgen.lesson.vocabulary import build_vocabulary, examples_away_from, filter_vocabulary
 
 from tests.shared_data import SEED  # noqa: E402
 
@@ -141,3 +141,18 @@ def test_without_ner_or_clauses_ne_runs_are_names_and_particles_rejoin_their_ver
     assert lemmas == ["Präsident", "ankündigen", "Reise", "lange", "bleiben"]
     announce = vocabulary[1]
     assert announce.example == "Präsident Xi Jinping **kündigte** 2023 eine Reise **an** und wird lange bleiben ."
+
+
+def test_an_example_moves_off_a_gapped_sentence_where_the_word_has_another(seed_analysis: Analysis,
+                                                                          seed_lists) -> None:
+    # A card that prints a gapped sentence in full shows the gap's answer.
+    entries, _ = seed_lists
+    twice = next(e for e in entries if e.pos == "NOUN" and e.count >= 2 and len(e.forms) >= 1)
+    moved = {e.lemma: e for e in examples_away_from(seed_analysis, entries, {twice.sentence})}
+    assert moved[twice.lemma].sentence != twice.sentence
+    assert "**" in moved[twice.lemma].example
+    assert moved[twice.lemma].example.replace("**", "") in " ".join(seed_analysis.sentences[moved[twice.lemma].sentence].text.split())
+    once = next(e for e in entries if e.count == 1)
+    assert examples_away_from(seed_analysis, [once], {once.sentence})[0] == once  # nowhere else: kept
+    verb = next(e for e in entries if e.lemma == "vorantreiben")
+    assert examples_away_from(seed_analysis, [verb], {verb.sentence})[0] == verb
