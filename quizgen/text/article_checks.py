@@ -4,6 +4,11 @@ text of fewer than three sentences of prose is not: questions about it would be 
 ``check_article(analysis)`` raises a ``NotAnArticleError`` that says what was wrong and what
 to do; ``make_pack`` calls it after the analysis, so the command line and the site refuse
 such texts with the same message.
+
+``glued_on(analysis, sentence)`` says when one analysed sentence is really two pieces: a
+subheading the flattened text ran into it ("Sparsamere Motoren Beim Absatz ..."), a quote's
+source in brackets ("Wolfgang Sofsky) Die ..."), a sentence the splitter did not end after a
+number ("... von 2013. Er ist ..."). No exercise is made from such a sentence.
 """
 
 from __future__ import annotations
@@ -29,6 +34,34 @@ REMOVAL_NOTICE = re.compile(
     r"|(Artikel|Beitrag|Inhalt|Seite)\s+(existiert|gibt\s+es)\s+nicht\s+mehr",
     re.IGNORECASE,
 )
+
+
+#: tags of words written with a capital only at a sentence's start (Beim, Die, Während, Er)
+_START_ONLY_TAGS = frozenset({"ADV", "KOUS", "KON", "APPR", "APPRART", "ART", "PPER", "PDS", "PDAT", "PIAT",
+                              "PIS", "PWAV", "PWS", "PPOSAT", "PRF", "KOKOM", "PTKNEG"})
+#: ... unless they address the reader (Sie, Ihre, Du, Euch)
+_ADDRESS = frozenset("Sie Ihnen Ihr Ihre Ihren Ihrem Ihrer Ihres Du Dich Dir Dein Deine Deinen Deinem Deiner "
+                     "Euch Euer Eure Euren Eurem Eurer".split())
+#: ... or stand after a mark that may open a sentence inside one (a colon, a dash, a quote)
+_OPENERS = frozenset(":–-—„“\"(»«”'‚‘")
+#: ... or after a word that makes them a noun (die Überhand, am Ende)
+_DETERMINER_TAGS = frozenset({"ART", "PPOSAT", "PDAT", "PIAT", "APPRART", "ADJA"})
+
+
+def glued_on(analysis: Analysis, sentence: int) -> str:
+    """Why the sentence is two pieces glued together, "" when it is one (see the module docstring)."""
+    toks = [t for t in analysis.sentence_tokens(sentence) if t.text.strip()]
+    for prev, tok in zip(toks, toks[1:]):
+        if not (tok.text[:1].isupper() and tok.text.isalpha() and not tok.text.isupper()):
+            continue
+        if tok.tag not in _START_ONLY_TAGS or tok.text in _ADDRESS:
+            continue
+        if prev.text[-1:] in _OPENERS or prev.tag in _DETERMINER_TAGS:
+            continue
+        if prev.text.endswith("."):
+            return f"two sentences in one ('{prev.text} {tok.text}')"
+        return f"a heading, title or source run into it ('{prev.text} {tok.text}')"
+    return ""
 
 
 def check_article(analysis: Analysis) -> None:

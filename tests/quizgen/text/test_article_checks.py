@@ -7,7 +7,7 @@ import pytest
 from quizgen.errors import NotAnArticleError
 from quizgen.lesson.make import make_pack
 from quizgen.nlp.analyze import analyze
-from quizgen.text.article_checks import check_article
+from quizgen.text.article_checks import check_article, glued_on
 from tests.shared_data import SEED
 
 REMOVED = (
@@ -34,3 +34,14 @@ def test_a_list_is_refused() -> None:
 
 def test_an_article_passes() -> None:
     check_article(analyze(SEED.read_text(encoding="utf-8")))
+
+
+def test_a_heading_run_into_a_sentence_is_found_and_a_whole_sentence_is_not() -> None:
+    # Flattened news text (10kGNAD, corpus article 315) runs subheadings into the next sentence.
+    analysis = analyze(
+        "Der Verbrauch stieg im Jahr 2015 leicht an. Sparsamere Motoren Beim Absatz von Benzin setzt sich "
+        "der Trend fort. Die Stadt wünscht Ihnen am Ende viel Spaß. Sie sagte: Die Lage ist ernst."
+    )
+    verdicts = [glued_on(analysis, s.index) for s in analysis.sentences]
+    assert any("Motoren Beim" in v for v in verdicts)
+    assert [v for v in verdicts if v and "Motoren" not in v] == []  # Ihnen, am Ende, after a colon: whole
