@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 import quizgen.nlp.hanta_component  # noqa: F401  (registers the factories)
 import quizgen.nlp.ner_rules  # noqa: F401  (registers quizgen_ner_rules)
+import quizgen.nlp.line_breaks  # noqa: F401  (registers quizgen_line_breaks)
 from quizgen.nlp.clauses.component import clauses_of  # also registers quizgen_clauses
 from quizgen.analysis import Analysis, Entity, NounInfo, Sentence, Token
 from quizgen.errors import PipelineError
@@ -22,7 +23,8 @@ PIPELINE_DIR = Path(__file__).parents[1] / "data" / "pipeline"
 
 @functools.lru_cache(maxsize=1)
 def load_pipeline() -> Language:
-    """The pipeline, loaded once per process: sentencizer, HanTa, the trained parts, then rules.
+    """The pipeline, loaded once per process: line breaks, sentencizer, HanTa, the trained parts,
+    then rules.
 
     The trained parts (tok2vec, morphologizer, parser, ner) are package data built by
     ``make model`` (see training/README.md).
@@ -32,6 +34,7 @@ def load_pipeline() -> Language:
             f"The trained pipeline is missing from {PIPELINE_DIR}: reinstall quizgen, or run `make model`."
         )
     nlp = spacy.load(PIPELINE_DIR)
+    nlp.add_pipe("quizgen_line_breaks", before="sentencizer")  # a headline is a sentence of its own
     nlp.add_pipe("quizgen_clauses", last=True)  # rule-based clauses and case (clause_component.py)
     return nlp
 
