@@ -20,7 +20,9 @@ ASSERTING_SPEECH_VERBS: frozenset[str] = SPEECH_VERBS - {"befürchten", "hoffen"
 #: verbs whose object is usually a clause (sagte, dass ...; hatte beschlossen, ... zu ...)
 CLAUSE_OBJECT_VERBS: frozenset[str] = SPEECH_VERBS | frozenset(
     """besagen vorwerfen sehen wissen hören erfahren beschließen entscheiden versuchen planen
-    vorhaben zeigen bitten auffordern drohen verlangen empfehlen raten denken finden scheinen""".split()
+    vorhaben zeigen bitten auffordern drohen verlangen empfehlen raten denken finden scheinen
+    feststellen festhalten klarstellen vermuten bemerken anmerken beteuern schildern darlegen
+    argumentieren einwenden zusichern herausfinden nachweisen""".split()
 )
 #: the person of these is a dative (Mexiko gelang der Ausgleich): analyses take it for the subject
 DATIVE_EXPERIENCER_VERBS: frozenset[str] = frozenset(
