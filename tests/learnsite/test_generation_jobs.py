@@ -42,7 +42,7 @@ def test_without_a_broker_the_job_runs_in_the_request_and_records_its_progress(q
     job = jobs.job_start(quiz=quiz, level="B1", counts=COUNTS)
     assert job.state == GenerationJob.State.DONE, job.message
     assert job.progress == 100 and job.attempts == 1 and job.items_made == quiz.items.count() > 0
-    assert steps == ["analysis", "vocabulary", "cloze", "questions"]
+    assert steps == ["analysis", "vocabulary", "questions", "cloze"]
     assert job.step == "saving"  # the site's own last step, after the pack
     assert job.worker  # host:pid of the process that ran it
 

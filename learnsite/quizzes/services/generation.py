@@ -30,6 +30,8 @@ def run_make_pack(*, text: str, title: str, level: str, counts: Mapping[str, int
             "Generation is not installed on this server (quizgen.lesson.make is missing). "
             "Tell the site's administrator; your text is saved."
         ) from exc
-    # Ask for more questions than wanted: the builder mixes kinds, the counts pick per kind.
+    # Ask for more questions than wanted: the builder mixes kinds, the counts pick per kind. None
+    # when none are wanted: the cloze builder keeps off the answers the questions print.
     wanted = sum(n for key, n in counts.items() if key.startswith("question:"))
-    return make_pack(text, title=title, level=level, questions=max(10, 2 * wanted), progress=progress)
+    return make_pack(text, title=title, level=level, questions=max(10, 2 * wanted) if wanted else 0,
+                     progress=progress)
