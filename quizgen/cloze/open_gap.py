@@ -6,7 +6,8 @@ answer) and never an English gloss that spells it (engl. situation for Situation
 at most 2 or the same first five letters): such a word is left to the other kinds. Only a sure
 gloss (quizgen.german.glossary: confidence high) is a hint; a word without one is not asked.
 An inflected form is asked only where the visible phrase decides it. At low levels a word must
-occur more than once in the text, or be very common.
+occur more than once in the text, or be very common; from B1 on, no A1/A2 word nor one of the
+most frequent words is asked (with its hint it is a translation: Menschen, engl. people).
 """
 
 from __future__ import annotations
@@ -16,12 +17,15 @@ import functools
 from quizgen.cloze.base import GAP, LOW_LEVELS, ClozeCandidate, ClozeContext, gapped, hint_spells, item_id
 from quizgen.cloze.content_gaps import content_gaps
 from quizgen.lesson.distractors import candidate_words, zipf
+from quizgen.german.cefr_estimate import estimate_level
 from quizgen.german.morphology import ADJECTIVE_ENDINGS
 from quizgen.german.nouns import noun_lemma
 from quizgen.kinds import AnswerMode, ExerciseKind, Section
 from quizgen.pack import ClozeItem
 
 COMMON_ZIPF = 4.5
+#: from B1 on, no open gap asks a word this frequent (Krieg 5.2, Menschen 5.2; graded draw 4)
+BASIC_ZIPF = 5.1
 #: quantifying adjectives the glossary glosses as adverbs (meist: mostly; viel: much)
 QUANTIFIER_ADJECTIVES = frozenset({"meist", "viel", "wenig", "mehr", "weniger", "ganz", "all"})
 
@@ -51,6 +55,13 @@ KIND = ExerciseKind(
 )
 
 
+def _too_easy(lemma: str, pos: str) -> bool:
+    """A word every learner from B1 on knows: estimated A1 or A2, or among the most frequent
+    words of news text (Zipf >= ``BASIC_ZIPF``: Krieg, Regierung)."""
+    estimate = estimate_level(lemma, pos=pos)
+    return estimate.cefr in ("A1", "A2") or zipf(lemma) >= BASIC_ZIPF
+
+
 class OpenKind:
     description = KIND
     name = KIND.name
@@ -67,6 +78,8 @@ class OpenKind:
             lemma = noun_lemma(tok.lemma) if gap.pos == "NOUN" else tok.lemma.lower()
             if ctx.level in LOW_LEVELS and ctx.lemma_counts[tok.lemma.lower()] < 2 and zipf(lemma) < COMMON_ZIPF:
                 continue
+            if ctx.level not in ("A1", "A2") and _too_easy(lemma, gap.pos):
+                continue  # Menschen, Krieg with "engl. war": a translation, not a gap for B1
             gloss = ctx.gloss(lemma)
             if not gloss or hint_spells(gloss, tok.text) or hint_spells(gloss, lemma):
                 continue  # nothing else helps without telling

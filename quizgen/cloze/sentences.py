@@ -4,8 +4,8 @@ A gap is fair only in a sentence that stands by itself (the teacher's rubric): n
 of a quote that runs over several sentences ("Alles geht voran, ___ sich." has no speaker),
 never in a sentence that leans on the one before (Dabei ..., Er ..., Das sei ...), nor in an
 English tweet quoted in the article, a heading or a fragment without a finite verb, nor a
-sentence with a heading glued on (quizgen.text.article_checks.glued_on). Content-word
-gaps (open, choice, word bank) ask more: the sentence must say enough to rule out other words,
+sentence with a heading glued on or an ending error of its own (quizgen.text.article_checks).
+Content-word gaps (open, choice, word bank) ask more: the sentence must say enough to rule out other words,
 so it has at least ``CONTENT_MIN_WORDS`` words, is not a quote without its speaker and has no
 pronoun (er, ihm, sein ...) whose person it does not name itself.
 """
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from quizgen.analysis import Analysis, Sentence, Token
 from quizgen.german.word_lists import DOUBLE_QUOTES
-from quizgen.text.article_checks import glued_on
+from quizgen.text.article_checks import agreement_slip, glued_on
 
 MIN_WORDS = 5
 CONTENT_MIN_WORDS = 8
@@ -150,7 +150,7 @@ def _not_usable(analysis: Analysis, sent: Sentence, toks: list[Token]) -> str:
         return "not German"
     if any("@" in t.text or "http" in t.text or "www." in t.text for t in toks):
         return "a link or handle"
-    glued = glued_on(analysis, sent.index)
+    glued = glued_on(analysis, sent.index) or agreement_slip(analysis, sent.index)
     if glued:
         return glued
     first = words[0]

@@ -18,6 +18,8 @@ from quizgen.kinds import AnswerMode, ExerciseKind, Section
 from quizgen.pack import ClozeItem
 
 CLAUSE_END = frozenset({",", ".", ";", ":", "!", "?", "(", ")", "–", "-"}) | QUOTE_MARKS
+#: verbs of the formula that closes a quote (…, sagte sie): a learner writes them without the text
+QUOTE_TAG_VERBS = frozenset({"sagen"})
 FIRST_SECOND_PERSON = frozenset({"ich", "du", "wir", "ihr", "mich", "dich", "uns", "euch"})
 
 
@@ -133,6 +135,8 @@ class VerbformKind:
                 continue  # our infinitive does not explain the sentence
             if verb.text.lower() == infinitive.lower():
                 continue  # the answer would be the hint itself
+            if infinitive in QUOTE_TAG_VERBS:
+                continue  # "…, sagte Bencic": the formula of every quote, no gap to practise
             if verb.text.lower() == (past_participle(infinitive) or "").lower() and _auxiliary_before(analysis, verb):
                 continue  # "wurde nichts ... verlautet": a participle the tagger took for finite
             prev = analysis.tokens[verb.i - 1] if verb.i > sent.start else None

@@ -165,6 +165,18 @@ def adjective_features(ending: str, declension: Declension) -> frozenset[Feature
     return frozenset(f for f in ALL_FEATURES if adjective_ending(f, declension) == ending)
 
 
+def determiner_adjective_clash(determiner: str, adjective: str) -> bool:
+    """Whether an attributive adjective right after a determiner has an ending no reading of
+    the determiner allows: an error of the text (``das englisches Klagelied``, ``im vergangenem
+    Jahr``, ``ein andere``). An adjective without an ending (lila) never clashes."""
+    found = features_of_determiner(determiner)
+    ending = ending_of(adjective.lower())
+    if found is None or ending is None or len(adjective) - len(ending) < 3:
+        return False
+    features, declension = found
+    return not features & adjective_features(ending, declension)
+
+
 def ending_of(form: str) -> str | None:
     """The adjective ending a form ends in (the two-letter ones first), None when it has none."""
     return next((e for e in ("em", "en", "er", "es", "e") if form.endswith(e)), None)

@@ -14,8 +14,8 @@ before ranking, so no candidate of these shapes costs a parse.
 - Was never asks for a name or an organisation (Zenit, Artem Dsjuba);
 - no question that keeps a phrase of the answer's noun ("Was fordert die Gewerkschaft nach
   den Bedingungen ...?") or an article cut from its noun ("den mit 1,5 Millionen Dollar?");
-- no question from a sentence with a heading or another sentence glued on
-  (quizgen.text.article_checks.glued_on);
+- no question from a sentence with a heading or another sentence glued on, or with an ending
+  error of the text (quizgen.text.article_checks);
 - statements: no name lower-cased, no unit changed beside a number (32.000 SSD for IOPS), no
   subject that is a class noun only the text before explains (Der Wert steigt ...).
 """
@@ -34,7 +34,7 @@ from quizgen.german.word_lists import (
 from quizgen.questions.candidate import QuestionCandidate
 from quizgen.questions.mentions import is_group_noun, is_person_noun
 from quizgen.questions.verification import GENERIC_HEADS
-from quizgen.text.article_checks import glued_on
+from quizgen.text.article_checks import agreement_slip, glued_on
 
 CHOICE_ANSWER_TYPES = frozenset({"PER", "NUM"})
 _INDEFINITE = frozenset({"ein", "eine", "einen", "einem", "einer", "eines"})
@@ -100,7 +100,7 @@ def _shared_fault(analysis: Analysis, cand: QuestionCandidate, words: list[str])
             return f"'{words[k]}' compares with something the question does not name"
     if any(w.lower().startswith(REFERRING_ADJECTIVE_STEMS) for w in words):
         return "it points back into the text (derartige Unterlagen)"
-    glued = glued_on(analysis, cand.sentence)
+    glued = glued_on(analysis, cand.sentence) or agreement_slip(analysis, cand.sentence)
     if glued:
         return f"its sentence is {glued}"
     sentence = _words(analysis.sentences[cand.sentence].text)

@@ -17,6 +17,7 @@ import re
 
 from quizgen.analysis import Analysis, Sentence
 from quizgen.errors import NotAnArticleError
+from quizgen.german.morphology import determiner_adjective_clash, features_of_determiner
 
 MIN_PROSE_SENTENCES = 3
 MIN_PROSE_WORDS = 4
@@ -61,6 +62,34 @@ def glued_on(analysis: Analysis, sentence: int) -> str:
         if prev.text.endswith("."):
             return f"two sentences in one ('{prev.text} {tok.text}')"
         return f"a heading, title or source run into it ('{prev.text} {tok.text}')"
+    return ""
+
+
+#: tags of the determiners whose adjective ending ``agreement_slip`` checks
+_DETERMINERS = frozenset({"ART", "APPRART", "PDAT", "PIAT", "PPOSAT"})
+#: words tagged as determiners that are often no part of the phrase after them (weniger
+#: gesamtpolitische Veränderungen: a comparative; über jener anderer Kameras: a pronoun)
+_NOT_THE_NOUNS_DETERMINER = frozenset({"weniger", "mehr", "jener"})
+
+
+def agreement_slip(analysis: Analysis, sentence: int) -> str:
+    """An ending error of the text in the sentence ("das englisches Klagelied"), "" when there
+    is none: an exercise would print the error, or ask the learner to reproduce it."""
+    toks = list(analysis.sentence_tokens(sentence))
+    for det, adj, noun in zip(toks, toks[1:], toks[2:]):
+        if det.tag not in _DETERMINERS or adj.tag != "ADJA" or not (adj.text.isalpha() and adj.text.islower()):
+            continue
+        if det.text.lower() in _NOT_THE_NOUNS_DETERMINER:
+            continue
+        # Only where the three are one phrase: the noun's gender fits the determiner ("Ein
+        # vergangene Woche erschienener Bericht": ein is not Woche's).
+        if noun.tag != "NN" or noun.noun is None or noun.noun.gender is None:
+            continue
+        readings = features_of_determiner(det.text)
+        if readings is None or not any(f[2] == noun.noun.gender or f[1] == "Plur" for f in readings[0]):
+            continue
+        if determiner_adjective_clash(det.text, adj.text):
+            return f"an ending error in the text ('{det.text} {adj.text} {noun.text}')"
     return ""
 
 

@@ -6,6 +6,7 @@ from quizgen.cloze import get_kind
 from quizgen.cloze.base import ClozeContext
 from quizgen.german.nouns import noun_case_numbers
 from quizgen.pack import ClozeItem, VocabEntry
+from quizgen.cloze.open_gap import _too_easy
 
 from tests.quizgen.cloze_records import analysis_of, w
 
@@ -126,3 +127,9 @@ def test_no_gloss_hint_for_a_nominalised_verb() -> None:
                 w("das", "der", "ART"), w("Nachsehen", "Nachsehen", "NN"), w(".", ".", "$.")]  # fmt: skip
     found = candidates("open", [sentence], vocabulary=[entry("Nachsehen", "eyesight")])
     assert "Nachsehen" not in {i.answer for i in found}
+
+
+def test_from_b1_on_an_open_gap_never_asks_a_basic_word() -> None:
+    # Menschen (engl. people), Krieg (engl. war): with the hint a translation (graded draw 4)
+    assert _too_easy("Mensch", "NOUN") and _too_easy("Krieg", "NOUN") and _too_easy("Fleisch", "NOUN")
+    assert not _too_easy("Vereinbarung", "NOUN") and not _too_easy("Annäherung", "NOUN")

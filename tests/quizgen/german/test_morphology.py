@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from quizgen.german.conjugation import conjugate, is_separable, verb_form_features
 from quizgen.german.morphology import (
+    determiner_adjective_clash,
     adjective_ending,
     features_of_article,
     features_of_determiner,
@@ -74,3 +75,11 @@ def test_it_finds_tense_and_person_of_a_separable_verb_form() -> None:
 def test_konjunktiv_one_is_told_apart_in_the_third_person() -> None:
     feats = verb_form_features("freue", "freuen")
     assert ("konjunktiv1", 2) in feats and ("present", 2) not in feats
+
+
+def test_an_adjective_ending_no_reading_of_its_determiner_allows_is_an_error_of_the_text() -> None:
+    for det, adj in (("das", "englisches"), ("im", "vergangenem"), ("ein", "andere"), ("einem", "reine")):
+        assert determiner_adjective_clash(det, adj), (det, adj)
+    for det, adj in (("das", "englische"), ("im", "vergangenen"), ("ein", "anderes"), ("eine", "andere"),
+                     ("den", "großen"), ("ein", "teurer"), ("die", "lila")):
+        assert not determiner_adjective_clash(det, adj), (det, adj)

@@ -7,7 +7,7 @@ import pytest
 from quizgen.errors import NotAnArticleError
 from quizgen.lesson.make import make_pack
 from quizgen.nlp.analyze import analyze
-from quizgen.text.article_checks import check_article, glued_on
+from quizgen.text.article_checks import agreement_slip, check_article, glued_on
 from tests.shared_data import SEED
 
 REMOVED = (
@@ -45,3 +45,13 @@ def test_a_heading_run_into_a_sentence_is_found_and_a_whole_sentence_is_not() ->
     verdicts = [glued_on(analysis, s.index) for s in analysis.sentences]
     assert any("Motoren Beim" in v for v in verdicts)
     assert [v for v in verdicts if v and "Motoren" not in v] == []  # Ihnen, am Ende, after a colon: whole
+
+
+def test_an_ending_error_of_the_text_is_found_only_inside_one_phrase() -> None:
+    analysis = analyze(
+        "Im vergangenem Jahr stiegen die Mieten stark an. Ein vergangene Woche erschienener Bericht sieht "
+        "Risiken. Das neue Haus ist groß."
+    )
+    verdicts = [agreement_slip(analysis, s.index) for s in analysis.sentences]
+    assert "vergangenem Jahr" in verdicts[0]
+    assert verdicts[1:] == ["", ""]
