@@ -360,8 +360,27 @@ def _swappable(analysis: Analysis, mention: Mention) -> bool:
         return False  # "Kapitän Luisao" typed as a place: a title says it is a person
     if mention.start > 0 and toks[mention.start - 1].tag == "NN" and not is_person_noun(toks[mention.start - 1]):
         return False  # "das Projekt River Mur": the name of a thing, not an actor to swap
+    if _in_a_list(analysis, mention):
+        return False  # "in Leipzig und Dresden" -> "in Leipzig und München": half true, half false
     one_word = len(mention.text.split()) < 2 and full_name(analysis, mention) == mention.text
     return not (mention.label == "PER" and not analysis.entities and one_word)
+
+
+#: words that join the members of a list
+_LIST_WORDS = frozenset({"und", "oder", "sowie", "bzw.", "beziehungsweise", ","})
+
+
+def _in_a_list(analysis: Analysis, mention: Mention) -> bool:
+    """Whether the name is one member of a list of names (Leipzig und Dresden, Russland, China
+    und Indien): a statement with one member swapped is partly true."""
+    toks = analysis.tokens
+    before = toks[mention.start - 1] if mention.start > 0 else None
+    after = toks[mention.end] if mention.end < len(toks) else None
+    joined_before = before is not None and before.sentence == mention.sentence and before.text in _LIST_WORDS \
+        and mention.start > 1 and toks[mention.start - 2].tag in ("NE", "NN")
+    joined_after = after is not None and after.sentence == mention.sentence and after.text in _LIST_WORDS \
+        and mention.end + 1 < len(toks) and toks[mention.end + 1].tag in ("NE", "NN", "ART")
+    return joined_before or joined_after
 
 
 def _others_of_type(analysis: Analysis, mention: Mention, names_here: set[str]) -> list[str]:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from quizgen.lesson.make import make_pack
+
 from quizgen.questions import multiple_choice, truefalse, wh_questions
 from tests.quizgen.question_records import build
 
@@ -57,3 +61,10 @@ def test_options_never_repeat_a_name_from_the_question() -> None:
     for item in multiple_choice.generate(analysis, seed=0, previous=wh_questions.generate(analysis)):
         others = [o for k, o in enumerate(item.options) if k != item.correct]
         assert not any(o.split()[-1] in item.question for o in others)
+
+
+def test_no_false_statement_swaps_one_member_of_a_list() -> None:
+    # "in Leipzig und Dresden" -> "in Leipzig und München" is half true (graded draw 4, golden mietpreise)
+    text = (Path(__file__).parents[1] / "golden" / "packs" / "mietpreise.txt").read_text(encoding="utf-8")
+    statements = [q for q in make_pack(text, level="B1").questions if q.kind == "truefalse"]
+    assert not any("Leipzig und" in q.question and "Dresden" not in q.question for q in statements)
