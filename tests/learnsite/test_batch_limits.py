@@ -62,7 +62,8 @@ def test_a_batch_in_the_request_is_bounded_by_its_characters_and_reports_the_res
     bounds = RequestBounds(articles=20, characters=len(GERMAN_1) + len(GERMAN_2) + 10, seconds=60)
     sources = _sources(1) + [ArticleSource(name="b", text=GERMAN_2, source="b.txt"),
                              ArticleSource(name="c", text=GERMAN_1, source="c.txt")]
-    batch = batch_import.batch_create(teacher=teacher, sources=sources, level="B1", counts=COUNTS, bounds=bounds)
+    # A2: GERMAN_2 is written in A1 words, which from B1 on no open gap asks
+    batch = batch_import.batch_create(teacher=teacher, sources=sources, level="A2", counts=COUNTS, bounds=bounds)
     assert batch.jobs.filter(state=GenerationJob.State.DONE).count() == 2
     ((skipped),) = batch.skipped
     assert skipped["name"] == "c.txt" and f"Over the {bounds.characters:,} characters" in skipped["reason"]
