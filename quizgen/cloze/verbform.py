@@ -20,6 +20,7 @@ from quizgen.pack import ClozeItem
 CLAUSE_END = frozenset({",", ".", ";", ":", "!", "?", "(", ")", "–", "-"}) | QUOTE_MARKS
 #: verbs of the formula that closes a quote (…, sagte sie): a learner writes them without the text
 QUOTE_TAG_VERBS = frozenset({"sagen"})
+FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 FIRST_SECOND_PERSON = frozenset({"ich", "du", "wir", "ihr", "mich", "dich", "uns", "euch"})
 
 
@@ -61,11 +62,30 @@ def tense_of(analysis: Analysis, verb: Token, infinitive: str) -> tuple[str, int
     beside = {analysis.tokens[i].text.lower() for i in (verb.i - 1, verb.i + 1) if sent.start <= i < sent.end}
     if (verb.feat("Person") == "3" and not beside & FIRST_SECOND_PERSON) or not words & FIRST_SECOND_PERSON:
         hits = tuple(h for h in hits if h[1] in (2, 5))
+    names = {name for name, _ in hits}
+    if {"preterite", "konjunktiv2"} <= names and _reported(analysis, verb):
+        return None  # "dazu gehörten auch ...": Präteritum or the Konjunktiv II of reported speech
     for table in VERB_TABLES:
         for name, person in hits:
             if name == table:
                 return name, person
     return None
+
+
+def _reported(analysis: Analysis, verb: Token) -> bool:
+    """Whether a verb in Konjunktiv I (solle, sei) comes before the verb, in its sentence or
+    the one before: reported speech goes on, where a weak verb's past form is as likely its
+    Konjunktiv II ("... solle es geben; dazu gehörten auch ..."). A subjunctive after it is the
+    report of a verb of saying ("kündigte an, dass Xi Russland besuchen werde")."""
+    first = analysis.sentences[max(verb.sentence - 1, 0)].start
+    return any(t.tag in FINITE_TAGS and _konjunktiv_one(t) for t in analysis.tokens[first:verb.i])
+
+
+def _konjunktiv_one(tok: Token) -> bool:
+    """A form that is only Konjunktiv I (sei, solle, habe, werde), not also an indicative; the
+    tagger's Mood=Sub would take möchte (Konjunktiv II) as well."""
+    names = {name for name, _ in verb_form_features(tok.text, tok.lemma)}
+    return "konjunktiv1" in names and not names & {"present", "preterite"}
 
 
 def _regular_present(infinitive: str, form: str) -> bool:

@@ -6,6 +6,7 @@ from quizgen.analysis import Clause, Phrase
 from quizgen.cloze import get_kind
 from quizgen.cloze.base import ClozeContext
 from quizgen.german.morphology import DEFINITE_FORMS, INDEFINITE_FORMS
+from quizgen.nlp.analyze import analyze
 from quizgen.pack import ClozeItem
 
 from tests.quizgen.cloze_records import analysis_of, w
@@ -121,3 +122,12 @@ def test_a_participle_after_an_auxiliary_is_not_asked_as_a_finite_verb() -> None
                 w("zum", "zu", "APPRART"), w("Inhalt", "Inhalt", "NN"), w("verlautet", "verlauten", "VVFIN"),
                 w(".", ".", "$.")]  # fmt: skip
     assert items("verbform", [sentence]) == []
+
+
+def test_a_weak_past_form_in_reported_speech_is_not_hinted_as_praeteritum() -> None:
+    # "dazu gehörten auch ..." beside "solle": the Konjunktiv II of reported speech (graded draw 5)
+    analysis = analyze("All-in-Verträge solle es nur mit einer Überzahlung geben. Dazu gehörten auch regelmäßige "
+                       "Erhöhungen der Gehälter. Im Mai gehörten die Firmen noch dem Staat.")
+    found = [c.item for c in get_kind("verbform").candidates(ClozeContext(analysis=analysis, level="B1", vocabulary=()))]
+    assert not any(i.answer == "gehörten" and i.sentence == 1 for i in found)
+    assert any(i.answer == "gehörten" and i.sentence == 2 and i.hint == "gehören (Präteritum)" for i in found)
