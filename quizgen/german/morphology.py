@@ -165,15 +165,24 @@ def adjective_features(ending: str, declension: Declension) -> frozenset[Feature
     return frozenset(f for f in ALL_FEATURES if adjective_ending(f, declension) == ending)
 
 
-def determiner_adjective_clash(determiner: str, adjective: str) -> bool:
+def determiner_adjective_clash(
+    determiner: str, adjective: str, *, gender: str | None = None, number: str | None = None
+) -> bool:
     """Whether an attributive adjective right after a determiner has an ending no reading of
     the determiner allows: an error of the text (``das englisches Klagelied``, ``im vergangenem
-    Jahr``, ``ein andere``). An adjective without an ending (lila) never clashes."""
+    Jahr``, ``ein andere``). ``gender`` of the noun, when known, tells whether the determiner
+    is the noun's at all; ``number``, when sure, leaves only its readings (``die griechischen
+    Zeitung``: die of a singular wants -e).
+    An adjective without an ending (lila) never clashes."""
     found = features_of_determiner(determiner)
     ending = ending_of(adjective.lower())
     if found is None or ending is None or len(adjective) - len(ending) < 3:
         return False
     features, declension = found
+    if gender is not None and not any(f[1] == "Plur" or f[2] == gender for f in features):
+        return False  # the determiner is not this noun's (ein vergangene Woche erschienener ...)
+    if number is not None:
+        features = frozenset(f for f in features if f[1] == number)
     return not features & adjective_features(ending, declension)
 
 

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import re
 
-from quizgen.analysis import Analysis, Sentence
+from quizgen.analysis import Analysis, Sentence, Token
 from quizgen.errors import NotAnArticleError
-from quizgen.german.morphology import determiner_adjective_clash, features_of_determiner
+from quizgen.german.morphology import determiner_adjective_clash
+from quizgen.german.nouns import noun_info
 
 MIN_PROSE_SENTENCES = 3
 MIN_PROSE_WORDS = 4
@@ -81,16 +82,36 @@ def agreement_slip(analysis: Analysis, sentence: int) -> str:
             continue
         if det.text.lower() in _NOT_THE_NOUNS_DETERMINER:
             continue
-        # Only where the three are one phrase: the noun's gender fits the determiner ("Ein
-        # vergangene Woche erschienener Bericht": ein is not Woche's).
-        if noun.tag != "NN" or noun.noun is None or noun.noun.gender is None:
+        # Only where the three are one phrase: the noun's gender and number fit the determiner
+        # ("Ein vergangene Woche erschienener Bericht": ein is not Woche's).
+        info = _noun_facts(noun) if noun.tag == "NN" else None
+        if info is None:
             continue
-        readings = features_of_determiner(det.text)
-        if readings is None or not any(f[2] == noun.noun.gender or f[1] == "Plur" for f in readings[0]):
-            continue
-        if determiner_adjective_clash(det.text, adj.text):
+        gender, number = info
+        if determiner_adjective_clash(det.text, adj.text, gender=gender, number=number):
             return f"an ending error in the text ('{det.text} {adj.text} {noun.text}')"
     return ""
+
+
+def _noun_facts(noun: Token) -> tuple[str, str | None] | None:
+    """Gender and, where the form is surely singular, "Sing" of a noun (Jahresprogramm from its
+    head Programm); None when the lexicon does not know it."""
+    info = noun.noun or noun_info(noun.lemma)
+    lemma = noun.lemma
+    for cut in range(1, max(len(lemma) - 3, 1)):
+        if info is not None:
+            break
+        head = lemma[cut:]
+        info = noun_info(head[:1].upper() + head[1:])
+    if info is None or info.gender is None:
+        return None
+    head_lemma = info.lemma.lower()
+    text = noun.text.lower()
+    plural = (info.plural or "").lower()
+    # Only a sure singular restricts (the plural forms of "die" are also a relative pronoun's:
+    # "..., die hohe Einlagen haben").
+    sure_singular = text.endswith(head_lemma) and bool(plural) and not plural.endswith(head_lemma)
+    return info.gender, "Sing" if sure_singular else None
 
 
 def check_article(analysis: Analysis) -> None:
