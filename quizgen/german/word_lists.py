@@ -77,7 +77,7 @@ DUAL_PREFIXES = ("durch", "hinter", "über", "um", "unter", "wider", "wieder")
 SUPPORT_VERB_NOUNS = frozenset(
     tuple(pair.split("+"))
     for pair in """spielen+Rolle haben+Ende nehmen+Ende finden+Ende setzen+Ende sein+Wurm machen+Runde
-    üben+Kritik machen+Ehre stellen+Schatten ziehen+Bilanz ziehen+Konsequenz nehmen+Stellung
+    üben+Kritik machen+Ehre stellen+Schatten ziehen+Bilanz ziehen+Konsequenz ziehen+Verantwortung nehmen+Stellung
     treffen+Entscheidung fassen+Beschluss stellen+Frage stellen+Antrag geben+Auskunft
     nehmen+Rücksicht nehmen+Einfluss nehmen+Abschied halten+Rede leisten+Beitrag leisten+Hilfe
     bringen+Ausdruck kommen+Ausdruck setzen+Zeichen stehen+Rede machen+Angabe machen+Gebrauch

@@ -320,12 +320,16 @@ def is_female_name(analysis: Analysis, mention: Mention) -> bool | None:
     return None
 
 
-def name_forms(analysis: Analysis, name: str) -> tuple[str, ...]:
-    """Every way the text writes a referent (Wang Yi, Wang): answers a typed check accepts."""
+def name_forms(analysis: Analysis, name: str, label: str | None = None) -> tuple[str, ...]:
+    """Every way the text writes a referent (Wang Yi, Wang): answers a typed check accepts.
+    With ``label`` only mentions of that type count ("Hasan E. von der Nationalgarde" is a
+    person: the organisation Nationalgarde is no answer for him)."""
     forms = [name]
     texts = {m.text for m in mentions(analysis)}
     for m in mentions(analysis):
         genitive = m.text.endswith("s") and m.text[:-1] in texts  # Putins beside Putin
+        if label is not None and m.label != label:
+            continue
         if m.text not in forms and same_referent(m.text, name) and not genitive:
             forms.append(m.text)
     return tuple(forms)

@@ -252,7 +252,7 @@ def _candidate(
             answer_type = "REASON"
         elif answer_type == "THING" and role in ("subject", "acc_object") and wh == "Was":
             answer_type = f"THING:{role}"  # choice.py takes other things in the same role as options
-    forms = name_forms(analysis, short) if answer_type == "PER" else (short,)
+    forms = name_forms(analysis, short, label="PER") if answer_type == "PER" else (short,)
     confidence = reading.clause.confidence * _role_confidence(analysis, reading, phrase, role) * ROLE_WEIGHT[role]
     if reading.clause.subject is not None and reading.clause.subject is not phrase:
         if phrase_words(analysis, reading.clause.subject) is None:

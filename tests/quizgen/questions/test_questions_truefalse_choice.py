@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from quizgen.lesson.make import make_pack
+from quizgen.nlp.analyze import analyze
+from quizgen.questions.mentions import name_forms
 
 from quizgen.questions import multiple_choice, truefalse, wh_questions
 from tests.quizgen.question_records import build
@@ -68,3 +70,12 @@ def test_no_false_statement_swaps_one_member_of_a_list() -> None:
     text = (Path(__file__).parents[1] / "golden" / "packs" / "mietpreise.txt").read_text(encoding="utf-8")
     statements = [q for q in make_pack(text, level="B1").questions if q.kind == "truefalse"]
     assert not any("Leipzig und" in q.question and "Dresden" not in q.question for q in statements)
+
+
+def test_a_persons_answer_accepts_no_organisation_named_in_it() -> None:
+    # "Hasan E. von der Nationalgarde": "Nationalgarde" alone is no answer for the man (graded draw 5)
+    analysis = analyze("Hasan E. von der Nationalgarde war im März am Flughafen von Chicago festgenommen worden. "
+                       "Die Nationalgarde äußerte sich nicht. Hasan E. soll vor Gericht gestellt werden.")
+    name = "Hasan E. von der Nationalgarde"
+    assert "Nationalgarde" in name_forms(analysis, name)  # any mention that shares a word
+    assert name_forms(analysis, name, label="PER") == (name, "Hasan E.")
