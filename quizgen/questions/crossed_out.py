@@ -342,6 +342,9 @@ def _statement_fault(analysis: Analysis, cand: QuestionCandidate) -> str | None:
         return "a statement too short to test anything (Das Ministerium zieht nach)"
     if any(w.lower() in _STATEMENT_ADDITIVES for w in statement_words):
         return "an additive particle that needs the sentence before (zugleich)"
+    for k, word in enumerate(statement_words):
+        if word.lower() == "etwa" and not (k + 1 < len(statement_words) and _NUMBER.match(statement_words[k + 1])):
+            return "'etwa' (for example): one case of several, true or false by what is left out"
     for word in statement_words[1:]:
         if word[:1].islower() and word.capitalize() in names_and_nouns and word not in source_words:
             return "a name or noun lower-cased"

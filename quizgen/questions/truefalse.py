@@ -468,8 +468,20 @@ def _opposite_verb(analysis: Analysis, reading: ClauseReading, layout: Layout) -
     opposite = OPPOSITES.get(lemma)
     if opposite is None or reading.clause.negated:
         return None
+    if lemma in _MARKET_VERBS and _market_report(analysis, reading.clause.sentence):
+        return None  # "Die Börse schloss leichter": an opening the text never reports, not a false close
     made = _statement(analysis, reading, layout, {}, verb=opposite)
     return (made, f"verb {lemma} -> {opposite}") if made else None
+
+
+#: verbs a market report uses for a price at the close or the opening (schloss 0,5 Prozent höher)
+_MARKET_VERBS = frozenset({"schließen", "öffnen", "eröffnen"})
+
+
+def _market_report(analysis: Analysis, sentence: int) -> bool:
+    """A sentence of a market report: a comparative (leichter, fester, höher) or Prozent/Punkte."""
+    toks = analysis.sentence_tokens(sentence)
+    return any((t.tag == "ADJD" and t.text.endswith("er")) or t.text in ("Prozent", "%", "Punkte", "Punkten") for t in toks)
 
 
 #: opposite verbs where "nicht" + the one says what the other says (verboten = nicht erlaubt,

@@ -133,3 +133,13 @@ def test_a_closed_thing_is_opened_not_inaugurated() -> None:
     from quizgen.german.verb_lexicon import OPPOSITES
 
     assert OPPOSITES["schließen"] == "öffnen" and OPPOSITES["eröffnen"] == "schließen"
+
+
+def test_a_statement_with_etwa_for_one_example_is_crossed_out_but_etwa_before_a_number_is_not() -> None:
+    # "Reda tritt etwa für eine Verkürzung ... ein": one example of several (graded draw 5)
+    example = _cand("Die Gewerkschaft fordert etwa einen Tarifvertrag nach den Bedingungen.", "richtig",
+                    kind="truefalse", sentence=1)
+    assert crossed_out(_text(), example) is not None and "etwa" in (crossed_out(_text(), example) or "")
+    number = _cand("Die Gewerkschaft fordert etwa 300 Tarifverträge nach den Bedingungen.", "falsch",
+                   kind="truefalse", sentence=1)
+    assert "etwa" not in (crossed_out(_text(), number) or "")

@@ -79,3 +79,10 @@ def test_a_persons_answer_accepts_no_organisation_named_in_it() -> None:
     name = "Hasan E. von der Nationalgarde"
     assert "Nationalgarde" in name_forms(analysis, name)  # any mention that shares a word
     assert name_forms(analysis, name, label="PER") == (name, "Hasan E.")
+
+
+def test_a_market_close_is_not_turned_into_an_opening() -> None:
+    # "Die Wiener Börse hat leichter geöffnet" for "schloss leichter": the text never says how
+    # it opened (graded draw 5); a shop that closed may still be said to have opened
+    analysis = analyze("Die Wiener Börse hat am Freitag leichter geschlossen. Der Laden hat am Freitag geschlossen.")
+    assert truefalse._market_report(analysis, 0) and not truefalse._market_report(analysis, 1)
