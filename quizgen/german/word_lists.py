@@ -46,6 +46,10 @@ NUMBER_NOUNS = frozenset(
     """Dutzend Dutzende Hundert Hunderte Tausend Tausende Hunderttausend Hunderttausende Million
     Millionen Mio. Milliarde Milliarden Mrd. Billion Billionen""".split()
 )
+#: nouns that measure what the noun after them names (drei Jahre Bauzeit, zwei Tonnen Stahl)
+MEASURE_NOUNS = TIME_UNITS | frozenset(
+    "Liter Kilo Kilogramm Gramm Meter Kilometer Quadratmeter Hektar Tonne Stück Kiste Flasche Tasse".split()
+)
 #: number words: the cardinals and the stems of the ordinals as a lemmatiser gives them (erst,
 #: dritt, zwanzigst for erste, dritten, zwanzigsten)
 CARDINALS = frozenset(

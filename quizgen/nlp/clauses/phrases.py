@@ -16,7 +16,7 @@ from typing import Protocol
 from quizgen.german import reading_masks as cm
 from quizgen.german import nouns as noun_lexicon
 from quizgen.german.morphology import CONTRACTIONS, Declension
-from quizgen.german.word_lists import NAME_PARTICLES, NUMBER_NOUNS, PLACE_NAMES, QUOTE_MARKS, TIME_NOUNS
+from quizgen.german.word_lists import MEASURE_NOUNS, NAME_PARTICLES, NUMBER_NOUNS, PLACE_NAMES, QUOTE_MARKS, TIME_NOUNS
 from quizgen.nlp.stts import PREPOSITION_TAGS
 
 DET_TAGS = frozenset({"ART", "PDAT", "PIAT", "PIDAT", "PPOSAT", "PWAT", "PRELAT"})
@@ -333,6 +333,9 @@ class PhraseChunker:
                     q += 1
             elif t.tag_ == "NN" and prev.text in NUMBER_NOUNS:
                 pass  # 31 Millionen Euro
+            elif t.tag_ == "NN" and len(seq) == 1 and prev.lemma_ in MEASURE_NOUNS and q >= 2 \
+                    and self.tok(q - 2).tag_ == "CARD" and self.adjacent(q - 1):
+                pass  # nach drei Jahren Bauzeit, zwei Tonnen Stahl: what is measured
             elif t.tag_ == "NN":
                 # a capitalised word the noun lexicon does not know, right after a name: Xi Jinping
                 if prev.tag_ not in ("NE", "NNE") or noun_lexicon.noun_info(t.lemma_ or t.text) is not None:

@@ -166,3 +166,11 @@ def test_und_der_after_a_relative_clause_opens_a_second_one(nlp: Language) -> No
                            "das/ART/der Haus/NN/Haus kaufte/VVFIN/kaufen und/KON/und den/PRELS/der "
                            "alle/PIS/alle mögen/VVFIN/mögen ./$./.")
     assert [c.verb_lemma for c in clauses] == ["kennen", "kaufen", "mögen"]
+
+
+def test_what_a_measure_measures_belongs_to_its_phrase(nlp: Language) -> None:
+    # "Nach drei Jahren Bauzeit": Bauzeit is no subject of its own (the demo article's first clause)
+    (clause,) = analyse(nlp, "Nach/APPR/nach drei/CARD/drei Jahren/NN/Jahr Bauzeit/NN/Bauzeit hat/VAFIN/haben "
+                             "die/ART/der Stadt/NN/Stadt die/ART/der Linie/NN/Linie eröffnet/VVPP/eröffnen ./$./.")
+    assert [p.text for p in clause.pps] == ["Nach drei Jahren Bauzeit"]
+    assert clause.subject is None or clause.subject.text != "Bauzeit"
