@@ -8,7 +8,7 @@ from quizgen.lesson.make import make_pack
 from quizgen.nlp.analyze import analyze
 from quizgen.questions.mentions import name_forms
 
-from quizgen.questions import multiple_choice, truefalse, wh_questions
+from quizgen.questions import false_statements, multiple_choice, truefalse, wh_questions
 from tests.quizgen.question_records import build
 
 SENTENCES = [
@@ -85,4 +85,4 @@ def test_a_market_close_is_not_turned_into_an_opening() -> None:
     # "Die Wiener Börse hat leichter geöffnet" for "schloss leichter": the text never says how
     # it opened (graded draw 5); a shop that closed may still be said to have opened
     analysis = analyze("Die Wiener Börse hat am Freitag leichter geschlossen. Der Laden hat am Freitag geschlossen.")
-    assert truefalse._market_report(analysis, 0) and not truefalse._market_report(analysis, 1)
+    assert false_statements._market_report(analysis, 0) and not false_statements._market_report(analysis, 1)
