@@ -37,7 +37,7 @@ from quizgen.nlp.clauses.component import clauses_of
 from quizgen.nlp.clauses.phrases import Chunk, PhraseChunker
 from quizgen.nlp.stts import PREPOSITION_TAGS
 from quizgen.questions.candidate import QuestionCandidate
-from quizgen.questions.question_syntax import THIRD_PL, THIRD_SG, finite_slot
+from quizgen.questions.question_syntax import THIRD_SG, finite_slot
 
 TIME_WORDS = CALENDAR_NOUNS | TIME_POINT_NOUNS
 PLURAL_NAMES = frozenset({"USA", "Niederlande", "Philippinen", "Malediven", "Seychellen", "Grünen", "NEOS", "Neos", "Blues", "Reds"})

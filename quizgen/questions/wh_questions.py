@@ -17,12 +17,11 @@ from quizgen.german.verb_lexicon import required_prepositions
 from quizgen.german.word_lists import CALENDAR_NOUNS, DOUBLE_QUOTES, TIME_POINT_NOUNS, UNIT_NOUNS
 from quizgen.kinds import AnswerMode, ExerciseKind, Section
 from quizgen.nlp.stts import PREPOSITION_TAGS
-from quizgen.questions.answers import LEFT_MODIFIERS, answer_core, extend_answer, is_whole, phrase_kind
+from quizgen.questions.answers import answer_core, extend_answer, is_whole, phrase_kind
 from quizgen.questions.candidate import QuestionCandidate, accepted_forms
 from quizgen.questions.clause_reading import (
     ClauseReading,
     is_agentive,
-    middle_words,
     needs_complement,
     phrase_words,
     read_clause,
@@ -34,8 +33,8 @@ from quizgen.questions.mentions import name_forms
 from quizgen.questions.pronoun_resolution import resolved_name
 from quizgen.questions.facts import fact_key
 from quizgen.questions.quantities import count_question, quantity_pp_question
-from quizgen.questions.shortening import has_content, short_middle, verb_table
-from quizgen.questions.question_syntax import assemble, indicative_table
+from quizgen.questions.shortening import has_content, short_middle
+from quizgen.questions.question_syntax import assemble
 
 KIND = ExerciseKind(
     section=Section.QUESTION,
