@@ -45,6 +45,7 @@ except ImportError:  # a checkout from before issues 19/20, for the figures befo
     def is_place(word: str) -> bool:
         return False
 from quizgen.german.word_lists import MONTHS, NUMBER_NOUNS, WEEKDAYS
+from quizgen.lesson.word_list import ITEM_POS
 from quizgen.pack import LEVELS, LessonPack, NameEntry, VocabEntry
 
 MIN_WORDS = 150  # articles this long must have 8-15 key words
@@ -141,7 +142,6 @@ def key_fault(entry: VocabEntry, names: Iterable[NameEntry]) -> str | None:
     return None
 
 
-ITEM_POS = ("NOUN", "VERB", "ADJ")
 
 
 def item_words(pack: LessonPack, everything: Iterable[VocabEntry]) -> set[tuple[str, str]]:

@@ -23,7 +23,8 @@ from quizgen.pack import LEVELS, ClozeItem, LessonPack, Question, VocabEntry
 from quizgen.questions import build_questions
 from quizgen.lesson.readability import text_level
 from quizgen.lesson.key_words import mark_key_words
-from quizgen.lesson.vocabulary import build_vocabulary, examples_away_from, pack_vocabulary, part_entry
+from quizgen.lesson.vocabulary import build_vocabulary, examples_away_from, part_entry
+from quizgen.lesson.word_list import pack_vocabulary
 from quizgen.text.article_checks import check_article
 
 PACK_LEVELS = ("A2", "B1", "B2", "C1")  # the levels the command offers

@@ -22,8 +22,7 @@ from typing import Literal
 from wordfreq import zipf_frequency
 
 from quizgen.analysis import Analysis, NounInfo, Token
-from quizgen.german.cefr_estimate import estimate_level, level_index
-from quizgen.errors import InputError
+from quizgen.german.cefr_estimate import estimate_level
 from quizgen.german.constructions import Occurrence, occurrence_in
 from quizgen.german.core_glossary import core_entry
 from quizgen.german.glossary import LOW, VERB_CONTEXT, GlossResult, gloss, has_entry, split_compound
@@ -38,13 +37,13 @@ from quizgen.german.nouns import (
 )
 from quizgen.german.word_lists import NUMBER_NOUNS
 from quizgen.lesson.names import NAME_TAGS, is_common_noun_word, name_entries, name_spans
-from quizgen.pack import ClozeItem, NameEntry, Question, VocabEntry
+from quizgen.lesson.word_list import filter_vocabulary
+from quizgen.pack import NameEntry, VocabEntry
 
 #: STTS tags of open-class words; everything else (articles, pronouns, particles ...) stays out
 CONTENT_TAGS = frozenset({"NN", "ADJA", "ADJD", "ADV", "VVFIN", "VVINF", "VVIZU", "VVPP", "VVIMP"})
 #: adverbs this frequent (auch, nur, noch, so, schon ...) behave like function words
 MAX_ADVERB_ZIPF = 5.8
-ORDERS = ("text", "frequency", "alphabet")
 
 
 @dataclass
@@ -451,78 +450,3 @@ def _info_from_head(lemma: str, parts: tuple[str, ...]) -> NounInfo | None:
         joined = prefix and not prefix.endswith("-")  # Friedens|initiativen, but Top-Diplomaten
         plural = prefix + (head.plural[:1].lower() + head.plural[1:] if joined else head.plural)
     return NounInfo(lemma=lemma, gender=head.gender, article=head.article, plural=plural, source=head.source)
-
-
-_ALPHABET = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})  # German dictionary order
-
-
-def _alphabet_key(entry: VocabEntry) -> str:
-    word = entry.lemma.removeprefix("sich ").casefold()
-    return word.translate(_ALPHABET)
-
-
-#: the parts of speech a cloze item or a question is "about" when it names a word
-ITEM_POS = frozenset({"NOUN", "VERB", "ADJ"})
-
-
-def pack_vocabulary(
-    entries: Iterable[VocabEntry],
-    *,
-    min_level: str,
-    cloze: Iterable[ClozeItem] = (),
-    questions: Iterable[Question] = (),
-) -> tuple[VocabEntry, ...]:
-    """The pack's word list, in text order: the words at or above ``min_level`` (those a learner
-    at that level is likely still to learn), the key words, and, whatever their level, the
-    nouns, verbs and adjectives a cloze item gaps or a question's short answer names, so that
-    the list explains every word the exercises are about."""
-    floor = _level_floor(min_level)
-    gapped = {item.lemma.removeprefix("sich ") for item in cloze if item.lemma}
-    gapped_forms = {answer for item in cloze if item.lemma for answer in (item.answers or (item.answer,))}
-    asked: set[str] = set()
-    for question in questions:  # what a question is about is what its answer names
-        asked.update(re.findall(r"\w+", question.answer_short))
-    kept = [
-        e for e in entries
-        if e.key or level_index(e.cefr) >= floor or e.lemma.removeprefix("sich ") in gapped
-        or (e.pos in ITEM_POS and not gapped_forms.isdisjoint(e.forms))
-        or (e.pos in ITEM_POS and not asked.isdisjoint(e.forms))
-    ]
-    return tuple(sorted(kept, key=lambda e: e.sentence))
-
-
-def _level_floor(level: str) -> int:
-    try:
-        return level_index(level)
-    except ValueError:
-        raise InputError(f"Unknown level {level!r}: use one of A1, A2, B1, B2, C1, C2.") from None
-
-
-def filter_vocabulary(
-    entries: tuple[VocabEntry, ...] | list[VocabEntry],
-    *,
-    min_level: str | None = None,
-    pos: str | Collection[str] | None = None,
-    order: str = "text",
-) -> tuple[VocabEntry, ...]:
-    """Entries at or above ``min_level``, of the parts of speech ``pos``, in ``order``.
-
-    ``order`` is ``text`` (first occurrence), ``frequency`` (count in the text, most first)
-    or ``alphabet`` (ignoring ``sich`` and umlauts).
-    """
-    if order not in ORDERS:
-        raise InputError(f"Unknown order {order!r}: use one of {', '.join(ORDERS)}.")
-    kept = list(entries)
-    if min_level is not None:
-        floor = _level_floor(min_level)
-        kept = [e for e in kept if level_index(e.cefr) >= floor]
-    if pos is not None:
-        wanted = {pos} if isinstance(pos, str) else set(pos)
-        kept = [e for e in kept if e.pos in wanted]
-    if order == "frequency":
-        kept.sort(key=lambda e: -e.count)
-    elif order == "alphabet":
-        kept.sort(key=_alphabet_key)
-    else:
-        kept.sort(key=lambda e: e.sentence)
-    return tuple(kept)

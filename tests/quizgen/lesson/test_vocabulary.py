@@ -10,7 +10,8 @@ from quizgen.analysis import Analysis
 from quizgen.nlp.analyze import analyze
 from quizgen.errors import InputError
 from quizgen.pack import NameEntry, VocabEntry
-from quizgen.lesson.vocabulary import build_vocabulary, examples_away_from, filter_vocabulary
+from quizgen.lesson.vocabulary import build_vocabulary, examples_away_from
+from quizgen.lesson.word_list import filter_vocabulary
 
 from tests.shared_data import SEED  # noqa: E402
 
