@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from importlib import resources
 
-from quizgen.german.core_glossary import CoreEntry, all_entries, choose_sense, parse_line, parse_senses
+from quizgen.german.core_glossary import CoreEntry, all_entries, choose_sense, core_entry, parse_line, parse_senses
 
 
 def test_every_line_of_the_shipped_core_glossary_parses() -> None:
@@ -44,3 +44,11 @@ def test_a_sense_that_wants_a_preposition_loses_without_it() -> None:
     entry = CoreEntry("sorgen", "VERB", "", parse_senses("to ensure {+für} | to worry {sich}"), "B1")
     assert choose_sense(entry, prepositions=frozenset({"für"}))[0] == 0
     assert choose_sense(entry, prepositions=frozenset(), sentence=frozenset({"sich"}))[0] == 1
+
+
+def test_schaetzen_is_to_appreciate_an_initiative_and_to_estimate_a_number() -> None:
+    # "Russland schätze die ... Friedensinitiative" (the seed) was glossed "to estimate"
+    entry = core_entry("schätzen", "VERB")
+    assert entry is not None
+    assert choose_sense(entry, sentence=frozenset({"Russland", "Friedensinitiative"}))[1].english.startswith("to appreciate")
+    assert choose_sense(entry, sentence=frozenset({"Schaden", "Millionen"}))[1].english == "to estimate"
