@@ -37,6 +37,7 @@ from quizgen.errors import InputError
 from quizgen.nlp.analyze import analyze
 from quizgen.pack import Question
 from quizgen.questions import build_questions, candidates
+from quizgen.questions.truefalse import is_copied
 from quizgen.questions.verification import verify
 from quizgen.text.article_checks import check_article
 
@@ -51,14 +52,6 @@ STOP = frozenset(
 
 def words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
-
-
-def is_copied(statement: str, sentence: str) -> bool:
-    """The statement's words form a contiguous run of the sentence's words."""
-    s, t = words(statement), words(sentence)
-    if not s:
-        return False
-    return any(t[i : i + len(s)] == s for i in range(len(t) - len(s) + 1))
 
 
 def content(q: Question) -> set[str]:
